@@ -1,0 +1,67 @@
+package org.ermbit.core.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ermbit.core.number.Rational;
+
+/**
+ * One ERM_bit question (DESIGN §3): is there a parameter vector in the domains, agreeing with the
+ * fixed parameters, whose loss on the data is ≤ threshold?
+ */
+public record ErmInstance(
+        String name,
+        Optional<String> description,
+        Architecture architecture,
+        ParameterDomains domains,
+        List<FixedParameter> fixed,
+        Loss loss,
+        Rational threshold,
+        Dataset data,
+        Optional<Expected> expected) {
+
+    public ErmInstance {
+        fixed = List.copyOf(fixed);
+        validate(architecture, fixed, loss, data);
+    }
+
+    private static void validate(Architecture a, List<FixedParameter> fixed, Loss loss, Dataset data) {
+        for (int n = 0; n < data.size(); n++) {
+            if (data.inputs().get(n).size() != a.inputs()) {
+                throw new IllegalArgumentException("data point " + n + " has " + data.inputs().get(n).size()
+                        + " inputs, the network has " + a.inputs());
+            }
+            if (data.targets().get(n).size() != a.outputs()) {
+                throw new IllegalArgumentException("data point " + n + " has " + data.targets().get(n).size()
+                        + " targets, the network has " + a.outputs() + " outputs");
+            }
+        }
+        if (loss.type().isClassification()) {
+            if (a.outputs() != 1) throw new IllegalArgumentException(loss.type().jsonName() + " loss needs exactly one output");
+            for (List<Rational> t : data.targets()) {
+                Rational y = t.get(0);
+                if (!y.equals(Rational.ONE) && !y.equals(Rational.MINUS_ONE)) {
+                    throw new IllegalArgumentException(loss.type().jsonName() + " loss needs targets 1 or -1, got " + y);
+                }
+            }
+        }
+        java.util.Set<ParameterRef> seen = new java.util.HashSet<>();
+        for (FixedParameter f : fixed) {
+            ParameterRef r = f.ref();
+            if (r.layer() < 1 || r.layer() > a.depth()) throw new IllegalArgumentException("fixed parameter " + r + ": no layer " + r.layer());
+            if (r.unit() < 0 || r.unit() >= a.layer(r.layer()).units()) throw new IllegalArgumentException("fixed parameter " + r + ": no unit " + r.unit());
+            if (!r.isBias() && (r.input() < 0 || r.input() >= a.fanIn(r.layer()))) {
+                throw new IllegalArgumentException("fixed parameter " + r + ": no input " + r.input());
+            }
+            if (!seen.add(r)) throw new IllegalArgumentException("parameter " + r + " is fixed twice");
+        }
+    }
+
+    /** Fixed parameters by reference. */
+    public Map<ParameterRef, Rational> fixedValues() {
+        Map<ParameterRef, Rational> m = new HashMap<>();
+        for (FixedParameter f : fixed) m.put(f.ref(), f.value());
+        return m;
+    }
+}

@@ -1,0 +1,8 @@
+package org.ermbit.core.model;
+
+/** One layer of the network: its number of units and its activation. */
+public record LayerSpec(int units, Activation activation) {
+    public LayerSpec {
+        if (units < 1) throw new IllegalArgumentException("a layer needs at least one unit, got " + units);
+    }
+}

@@ -1,0 +1,23 @@
+package org.ermbit.core.spi;
+
+/** What a backend can take without further lowering. */
+public enum Capability {
+    /** Pseudo-Boolean constraints over 0/1 variables. */
+    PSEUDO_BOOLEAN,
+    /** Linear integer arithmetic over bounded integers. */
+    LIA,
+    /** Nonlinear integer arithmetic (native products). */
+    NIA,
+    /** Arbitrary-precision coefficients. */
+    BIGINT_COEFFS,
+    /** Coefficients and bounds must fit in 64-bit signed integers. */
+    INT64_ONLY,
+    /** Native minimisation of a linear objective. */
+    OPTIMIZE,
+    /** Constraints can be added between solves. */
+    INCREMENTAL,
+    /** Exact model counting. */
+    MODEL_COUNT,
+    /** Nonlinear real arithmetic (for Real-RAM comparisons). */
+    NRA
+}

@@ -1,0 +1,29 @@
+package org.ermbit.core.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The one limits object every solve takes: an optional wall-clock deadline and a cancel token. */
+public record Limits(Optional<Instant> deadline, CancelToken cancel) {
+    public static Limits none() {
+        return new Limits(Optional.empty(), new CancelToken());
+    }
+
+    public static Limits timeout(Duration d) {
+        return new Limits(Optional.of(Instant.now().plus(d)), new CancelToken());
+    }
+
+    /** Time left before the deadline (never negative), or empty when unlimited. */
+    public Optional<Duration> remaining() {
+        return deadline.map(d -> {
+            Duration r = Duration.between(Instant.now(), d);
+            return r.isNegative() ? Duration.ZERO : r;
+        });
+    }
+
+    /** True when cancelled or past the deadline. */
+    public boolean expired() {
+        return cancel.isCancelled() || deadline.map(d -> !Instant.now().isBefore(d)).orElse(false);
+    }
+}
