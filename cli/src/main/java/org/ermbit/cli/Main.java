@@ -1,0 +1,69 @@
+package org.ermbit.cli;
+
+import java.io.PrintWriter;
+import org.ermbit.core.format.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code ermbit} command: dispatches to subcommands and maps failures to the exit-code contract
+ * of DESIGN §9 (usage and input errors: one line on stderr, exit 2; internal errors: exit 1, stack
+ * trace only with {@code --debug}).
+ */
+@Command(name = "ermbit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Exact empirical risk minimisation in the bit model (ERM_bit).",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    /** Exit code for usage and input errors. */
+    public static final int EXIT_INPUT = 2;
+    /** Exit code for internal errors. */
+    public static final int EXIT_INTERNAL = 1;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of internal errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try ermbit --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The configured picocli command line (subcommands, error handlers). */
+    public static CommandLine commandLine() {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("ermbit: " + ex.getMessage().replace('\n', ' '));
+            return EXIT_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof InputException ie) {
+                err.println("ermbit: " + ie.oneLine());
+                return EXIT_INPUT;
+            }
+            err.println("ermbit: internal error: " + ex);
+            if (main.debug) ex.printStackTrace(err);
+            return EXIT_INTERNAL;
+        });
+        return cl;
+    }
+}

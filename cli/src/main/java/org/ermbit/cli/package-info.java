@@ -1,0 +1,2 @@
+/** The {@code ermbit} command-line interface (picocli): one class per subcommand. */
+package org.ermbit.cli;
