@@ -1,0 +1,177 @@
+package org.ermbit.reductions.gadget;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.LayerParameters;
+import org.ermbit.core.model.LayerSpec;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.number.Rational;
+import org.ermbit.reductions.slp.Instruction;
+import org.ermbit.reductions.slp.Slp;
+import org.ermbit.reductions.slp.SlpOp;
+
+/**
+ * Compiles an SLP into a {@link CompiledNetwork} whose exact output equals the SLP's value.
+ *
+ * <p>Every SLP variable is held as an affine form Σ c_u·h_u + c over the units of one layer (or a
+ * pure constant). ± is linear and costs nothing. Each × becomes a gadget in the next layer:
+ * a² = S(a) and ab = (S(a+b) − S(a−b))/4, where S is the {@link SquareGadget} (d − 1 σ units for
+ * σ of degree d). Operands living in different layers are first carried up with the identity gadget
+ * a = (S(a+1) − S(a−1))/4 (memoised per variable and layer). Layers are assigned as soon as
+ * possible (a product sits one layer above its deeper operand); instructions the output does not
+ * depend on are skipped. Size: at most 2(d − 1) units per multiplication plus 2(d − 1) per carried
+ * value per layer crossed; the final identity layer reads the output form.
+ */
+public final class SlpToNetwork {
+
+    /** An affine form over the units of {@code layer} (layer −1: a constant, usable in any layer). */
+    private record Form(int layer, Map<Integer, Rational> coef, Rational constant) {
+        static Form constant(Rational c) {
+            return new Form(-1, Map.of(), c);
+        }
+
+        Form plus(Form o, Rational sign) {
+            if (layer != o.layer && layer >= 0 && o.layer >= 0) throw new AssertionError("mixing layers");
+            Map<Integer, Rational> m = new LinkedHashMap<>(coef);
+            o.coef.forEach((u, c) -> m.merge(u, c.multiply(sign), Rational::add));
+            m.values().removeIf(Rational::isZero);
+            return new Form(Math.max(layer, o.layer), m, constant.add(o.constant.multiply(sign)));
+        }
+
+        Form scale(Rational k) {
+            Map<Integer, Rational> m = new LinkedHashMap<>();
+            coef.forEach((u, c) -> m.put(u, c.multiply(k)));
+            m.values().removeIf(Rational::isZero);
+            return new Form(layer, m, constant.multiply(k));
+        }
+    }
+
+    /** A σ unit under construction: its pre-activation is a form over the previous layer. */
+    private record Unit(Form input) {
+    }
+
+    private final SquareGadget square;
+    private final List<List<Unit>> layers = new ArrayList<>(); // layers.get(l − 1) = hidden layer l
+
+    private SlpToNetwork(SquareGadget square) {
+        this.square = square;
+    }
+
+    /** Compiles {@code slp} for activation {@code sigma} (degree ≥ 2, else "not supported: …"). */
+    public static CompiledNetwork compile(Slp slp, Activation.Polynomial sigma) {
+        return new SlpToNetwork(SquareGadget.of(sigma)).run(slp);
+    }
+
+    private CompiledNetwork run(Slp slp) {
+        int n = slp.length();
+        boolean[] live = new boolean[n + 1];
+        live[n] = true;
+        for (int k = n; k >= 1; k--) {
+            if (!live[k]) continue;
+            Instruction ins = slp.instruction(k);
+            live[ins.left()] = true;
+            live[ins.right()] = true;
+        }
+        List<Map<Integer, Form>> forms = new ArrayList<>(); // per variable: layer → form (lifted copies)
+        Form[] home = new Form[n + 1];
+        for (int k = 0; k <= n; k++) forms.add(new HashMap<>());
+        home[0] = Form.constant(Rational.ONE);
+        for (int k = 1; k <= n; k++) {
+            if (!live[k]) continue;
+            Instruction ins = slp.instruction(k);
+            int target = Math.max(home[ins.left()].layer(), home[ins.right()].layer());
+            if (ins.op() == SlpOp.MUL) {
+                target = Math.max(target, 0);
+                Form a = at(ins.left(), target, home, forms);
+                Form b = at(ins.right(), target, home, forms);
+                home[k] = ins.left() == ins.right() ? squareOf(a) : product(a, b);
+            } else {
+                Form a = at(ins.left(), target, home, forms);
+                Form b = at(ins.right(), target, home, forms);
+                home[k] = a.plus(b, ins.op() == SlpOp.ADD ? Rational.ONE : Rational.MINUS_ONE);
+            }
+        }
+        Form out = home[n];
+        int top = layers.size();
+        if (out.layer() >= 0 && out.layer() < top) out = at(n, top, home, forms);
+        return assemble(out);
+    }
+
+    /** Variable k as a form over layer {@code layer} (constants stay constants), lifting as needed. */
+    private Form at(int k, int layer, Form[] home, List<Map<Integer, Form>> forms) {
+        Form f = home[k];
+        if (f.layer() < 0 || f.layer() == layer) return f;
+        if (f.layer() > layer) throw new AssertionError("cannot lower a value");
+        Map<Integer, Form> lifted = forms.get(k);
+        int from = f.layer();
+        for (int l = layer; l > f.layer(); l--) {
+            if (lifted.containsKey(l)) {
+                from = l;
+                f = lifted.get(l);
+                break;
+            }
+        }
+        for (int l = from + 1; l <= layer; l++) {
+            f = identity(f);
+            lifted.put(l, f);
+        }
+        return f;
+    }
+
+    /** Adds the square gadget for form {@code t}; returns t² as a form over the next layer. */
+    private Form squareOf(Form t) {
+        int layer = Math.max(t.layer(), 0) + 1;
+        while (layers.size() < layer) layers.add(new ArrayList<>());
+        List<Unit> units = layers.get(layer - 1);
+        Map<Integer, Rational> coef = new LinkedHashMap<>();
+        for (int i = 0; i < square.units(); i++) {
+            units.add(new Unit(t.plus(Form.constant(square.shifts().get(i)), Rational.ONE)));
+            coef.put(units.size() - 1, square.weights().get(i));
+        }
+        return new Form(layer, coef, square.constant());
+    }
+
+    private static final Rational QUARTER = Rational.of(1, 4);
+
+    private Form product(Form a, Form b) {
+        Form sum = squareOf(a.plus(b, Rational.ONE));
+        Form diff = squareOf(a.plus(b, Rational.MINUS_ONE));
+        return sum.plus(diff, Rational.MINUS_ONE).scale(QUARTER);
+    }
+
+    private Form identity(Form a) {
+        return product(a, Form.constant(Rational.ONE));
+    }
+
+    private CompiledNetwork assemble(Form out) {
+        List<LayerSpec> specs = new ArrayList<>();
+        List<LayerParameters> params = new ArrayList<>();
+        int fanIn = 1; // the single, ignored input
+        for (List<Unit> units : layers) {
+            specs.add(new LayerSpec(units.size(), square.sigma()));
+            List<List<Rational>> w = new ArrayList<>();
+            List<Rational> b = new ArrayList<>();
+            for (Unit u : units) {
+                w.add(row(u.input(), fanIn));
+                b.add(u.input().constant());
+            }
+            params.add(new LayerParameters(w, b));
+            fanIn = units.size();
+        }
+        specs.add(new LayerSpec(1, new Activation.Identity()));
+        params.add(new LayerParameters(List.of(row(out, fanIn)), List.of(out.constant())));
+        return new CompiledNetwork(new Architecture(1, specs), new NetworkParameters(params), square.sigma());
+    }
+
+    private static List<Rational> row(Form f, int fanIn) {
+        Rational[] r = new Rational[fanIn];
+        java.util.Arrays.fill(r, Rational.ZERO);
+        f.coef().forEach((u, c) -> r[u] = c);
+        return List.of(r);
+    }
+}

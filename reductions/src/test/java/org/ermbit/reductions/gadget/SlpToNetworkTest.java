@@ -1,0 +1,71 @@
+package org.ermbit.reductions.gadget;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Random;
+import org.ermbit.core.eval.ForwardPass;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.number.Rational;
+import org.ermbit.reductions.slp.Evaluation;
+import org.ermbit.reductions.slp.RandomSlps;
+import org.ermbit.reductions.slp.Slp;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class SlpToNetworkTest {
+
+    static final List<Activation.Polynomial> SIGMAS = List.of(
+            SquareGadgetTest.poly(0, 0, 1), SquareGadgetTest.poly(0, 0, 0, 1),
+            SquareGadgetTest.poly(0, 1, 1), SquareGadgetTest.poly(0, -1, 0, 0, 2));
+
+    static Rational output(CompiledNetwork net) {
+        return ForwardPass.run(net.architecture(), net.parameters(), List.of(Rational.ZERO)).output().get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18})
+    void compiledNetworkEqualsSlpValue(long seed) {
+        Random rnd = new Random(seed);
+        int checked = 0;
+        while (checked < 40) {
+            Slp s = RandomSlps.random(rnd, 1 + rnd.nextInt(8), 45);
+            Evaluation e = s.evaluate(40); // keep values small
+            if (!(e instanceof Evaluation.Value v)) continue;
+            for (Activation.Polynomial sigma : SIGMAS) {
+                CompiledNetwork net = SlpToNetwork.compile(s, sigma);
+                assertEquals(Rational.of(v.value()), output(net), "sigma " + sigma.coefficients() + "\n" + s.instructions());
+                assertTrue(net.fixedParameters().size() == net.architecture().parameterCount());
+            }
+            checked++;
+        }
+    }
+
+    @Test
+    void sizeIsLinearForAChainOfSquarings() {
+        // v1 = 2, then 20 squarings: 20 product layers of one square gadget each (σ = t²: 1 unit)
+        Slp.Builder b = new Slp.Builder();
+        int x = b.add(0, 0);
+        for (int i = 0; i < 20; i++) x = b.mul(x, x);
+        CompiledNetwork net = SlpToNetwork.compile(b.build(), SIGMAS.get(0));
+        assertEquals(20, net.hiddenLayers());
+        assertEquals(20, net.hiddenUnits());
+        assertEquals(Rational.of(BigInteger.TWO.pow(1 << 20)), output(net));
+    }
+
+    @Test
+    void carriesValuesAcrossLayersWithIdentityGadgets() {
+        // v1 = 2, v2 = 4, v3 = 16, v4 = 256, v5 = v4 * v1 = 512 (v1 must be carried up 3 layers)
+        Slp.Builder b = new Slp.Builder();
+        int two = b.add(0, 0);
+        int x = b.mul(two, two);
+        x = b.mul(x, x);
+        x = b.mul(x, x);
+        b.mul(x, two);
+        CompiledNetwork net = SlpToNetwork.compile(b.build(), SIGMAS.get(1));
+        assertEquals(Rational.of(512), output(net));
+        assertEquals(4, net.hiddenLayers());
+    }
+}

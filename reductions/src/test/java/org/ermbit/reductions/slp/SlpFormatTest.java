@@ -1,0 +1,45 @@
+package org.ermbit.reductions.slp;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.ermbit.core.format.InputException;
+import org.junit.jupiter.api.Test;
+
+class SlpFormatTest {
+
+    @Test
+    void parsesCommentsBlankLinesAndPrefixes() {
+        String text = "# 3 * 4\r\n\n1 = 0 + 0   # two\n2 = v1 * v1\nv3=2-0\n4 = 3 * 2\n";
+        Slp s = SlpFormat.parse(text, "x.slp");
+        assertEquals(4, s.length());
+        assertEquals(BigInteger.valueOf(12), ((Evaluation.Value) s.evaluate(10)).value());
+    }
+
+    @Test
+    void roundTripsRandomPrograms() {
+        Random rnd = new Random(7);
+        for (int i = 0; i < 50; i++) {
+            Slp s = RandomSlps.random(rnd, rnd.nextInt(20), 30);
+            assertEquals(s, SlpFormat.parse(SlpFormat.write(s), "rt"));
+        }
+    }
+
+    private static String error(String text) {
+        InputException e = assertThrows(InputException.class, () -> SlpFormat.parse(text, "bad.slp"));
+        return e.oneLine();
+    }
+
+    @Test
+    void malformedInputNamesFileAndLine() {
+        assertEquals("bad.slp: line 2: instruction 2 uses v2, which is not defined before it",
+                error("1 = 0 + 0\n2 = 2 * 1\n"));
+        assertTrue(error("1 = 0 + 0\n\n3 = 1 * 1\n").startsWith("bad.slp: line 3: instruction numbered 3, expected 2"));
+        assertTrue(error("1 = 0 / 0\n").startsWith("bad.slp: line 1: expected 'i OP j'"));
+        assertTrue(error("1 0 + 0\n").startsWith("bad.slp: line 1: expected 'k = i OP j'"));
+        assertTrue(error("1 = x + 0\n").startsWith("bad.slp: line 1: left operand must be a variable index"));
+        assertTrue(error("1 = 0 + 99999999999\n").startsWith("bad.slp: line 1: right operand index"));
+        assertTrue(error("1 = -1 + 0\n").startsWith("bad.slp: line 1: left operand"));
+    }
+}
