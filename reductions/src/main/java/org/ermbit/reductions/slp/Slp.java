@@ -145,8 +145,8 @@ public final class Slp {
         return magnitudeBounds()[instructions.size()].bitLengthBound();
     }
 
-    /** Upper bounds m·2^e ≥ |v_k| for k = 0..n (see {@link #tightBitLengthBound()}). */
-    MagnitudeBound[] magnitudeBounds() {
+    /** Rigorous upper bounds on |v_k| for k = 0..n (see {@link #tightBitLengthBound()}). */
+    public MagnitudeBound[] magnitudeBounds() {
         MagnitudeBound[] b = new MagnitudeBound[instructions.size() + 1];
         b[0] = MagnitudeBound.ONE;
         for (int k = 1; k <= instructions.size(); k++) {

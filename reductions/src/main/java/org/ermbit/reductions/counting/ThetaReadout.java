@@ -1,0 +1,58 @@
+package org.ermbit.reductions.counting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.Aggregate;
+import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.Dataset;
+import org.ermbit.core.model.Domain;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.Expected;
+import org.ermbit.core.model.FixedParameter;
+import org.ermbit.core.model.LayerParameters;
+import org.ermbit.core.model.LayerSpec;
+import org.ermbit.core.model.Loss;
+import org.ermbit.core.model.LossType;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.model.ParameterDomains;
+import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.number.Rational;
+import org.ermbit.reductions.gadget.CompiledNetwork;
+
+/**
+ * Wraps a compiled network computing a value V into the ERM_bit instance "output θ·V": one extra
+ * identity layer with a single trainable weight θ (bias fixed to 0), one data point (input 0,
+ * target −1), squared loss summed. Then L(θ) = (θV + 1)² and ∂L/∂θ = 2(θV + 1)·V, which at θ = 0
+ * is exactly 2V. Every other parameter is fixed. θ's domain is fixed point with 4 bits and no
+ * fraction bits ({−8, …, 7}); the threshold is 1, met by θ = 0 (loss 1), so the instance is
+ * satisfiable — its point is the gradient, not the decision.
+ */
+public final class ThetaReadout {
+
+    private ThetaReadout() {
+    }
+
+    /** The instance, the trainable parameter θ, and the full parameter vector at θ = 0. */
+    public record Instance(ErmInstance instance, ParameterRef theta, NetworkParameters atThetaZero) {
+    }
+
+    public static Instance build(CompiledNetwork net, String name, String description) {
+        Architecture a = net.architecture();
+        List<LayerSpec> specs = new ArrayList<>(a.layers());
+        specs.add(new LayerSpec(1, new Activation.Identity()));
+        Architecture arch = new Architecture(a.inputs(), specs);
+        int top = arch.depth();
+        ParameterRef theta = ParameterRef.weight(top, 0, 0);
+        List<FixedParameter> fixed = new ArrayList<>(net.fixedParameters());
+        fixed.add(new FixedParameter(ParameterRef.bias(top, 0), Rational.ZERO));
+        List<LayerParameters> layers = new ArrayList<>(net.parameters().layers());
+        layers.add(new LayerParameters(List.of(List.of(Rational.ZERO)), List.of(Rational.ZERO)));
+        Dataset data = new Dataset(List.of(List.of(Rational.ZERO)), List.of(List.of(Rational.MINUS_ONE)));
+        ErmInstance inst = new ErmInstance(name, Optional.of(description), arch,
+                ParameterDomains.uniform(new Domain.FixedPoint(4, 0)), fixed,
+                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ONE, data, Optional.of(new Expected.Sat()));
+        return new Instance(inst, theta, new NetworkParameters(layers));
+    }
+}
