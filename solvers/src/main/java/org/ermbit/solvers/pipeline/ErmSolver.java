@@ -41,14 +41,29 @@ public final class ErmSolver {
 
     private final ErmOptions options;
     private final SolverRegistry registry;
+    private final List<SolverProvider> backends;
+    private final List<SolverProvider> crossCheckers;
 
+    /**
+     * A solver using the backends of the service registry.
+     *
+     * @throws IllegalArgumentException if a solver id is unknown or its backend is unavailable here
+     */
     public ErmSolver(ErmOptions options) {
         this(options, SolverRegistry.load());
     }
 
+    /**
+     * A solver using the backends of {@code registry}.
+     *
+     * @throws IllegalArgumentException if a solver id is unknown or its backend is unavailable here
+     */
     public ErmSolver(ErmOptions options, SolverRegistry registry) {
         this.options = options;
         this.registry = registry;
+        this.backends = expand(options.solvers()).stream().map(this::available).toList();
+        this.crossCheckers = options.crossCheck().stream().distinct().map(this::available).toList();
+        if (backends.isEmpty()) throw new IllegalArgumentException("no solver of the portfolio is available here");
     }
 
     /** "NP" for piecewise-linear networks, "exhaustive" for polynomial activations of degree ≥ 2. */
@@ -93,7 +108,7 @@ public final class ErmSolver {
         LossDescent descent = new LossDescent(enc, progress);
         Portfolio.Winner<LossDescent.Result> w = Portfolio.race(runs(enc), descent::run,
                 r -> r.proved(), limits);
-        LossDescent.Result r = descent.best().orElse(w.value());
+        LossDescent.Result r = w.value().proved() ? w.value() : descent.best().orElse(w.value());
         Duration t = Duration.between(start, Instant.now());
         if (r.answer().isEmpty()) return unknown(w.reasons(), enc.sizeSummary(), t);
         Answer a = r.answer().get();
@@ -111,8 +126,8 @@ public final class ErmSolver {
     /** Runs the cross-check backends on an UNSAT question; a verified SAT from any of them is a contradiction. */
     private List<String> crossCheck(Encoding enc, Rational gamma, String prover, Limits limits) {
         List<String> confirmed = new ArrayList<>();
-        for (String id : options.crossCheck()) {
-            Answer a = new BackendRun(available(id), enc).solve(enc.withLossAtMost(gamma), Optional.of(gamma), limits);
+        for (SolverProvider checker : crossCheckers) {
+            Answer a = new BackendRun(checker, enc).solve(enc.withLossAtMost(gamma), Optional.of(gamma), limits);
             if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
                 throw new ExactnessViolation(prover + " answered UNSAT but " + a.backend()
                         + " found a witness the exact verifier accepts (loss " + a.loss().orElseThrow() + ")");
@@ -124,7 +139,7 @@ public final class ErmSolver {
 
     private List<BackendRun> runs(Encoding enc) {
         List<BackendRun> runs = new ArrayList<>();
-        for (String id : expand(options.solvers())) runs.add(new BackendRun(available(id), enc));
+        for (SolverProvider p : backends) runs.add(new BackendRun(p, enc));
         return runs;
     }
 
