@@ -1,0 +1,101 @@
+package org.ermbit.solvers.sat4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import org.ermbit.core.spi.Availability;
+import org.ermbit.core.spi.Capability;
+import org.ermbit.core.spi.Solver;
+import org.ermbit.core.spi.SolverProvider;
+import org.sat4j.pb.IPBSolver;
+
+/**
+ * Provider of the {@code sat4j} backend: {@link Capability#PSEUDO_BOOLEAN},
+ * {@link Capability#BIGINT_COEFFS}, {@link Capability#OPTIMIZE}. The engine is
+ * {@link #DEFAULT_CONFIG} unless the system property {@code ermbit.sat4j.config} or the constructor
+ * names another {@link Sat4jConfig}.
+ */
+public final class Sat4jProvider implements SolverProvider {
+    /** The engine used when none is configured (chosen by measurement, see docs/SOLVERS.md). */
+    public static final Sat4jConfig DEFAULT_CONFIG = Sat4jConfig.DEFAULT;
+    /** System property selecting the engine by {@link Sat4jConfig#optionName()}. */
+    public static final String CONFIG_PROPERTY = "ermbit.sat4j.config";
+
+    private static final Set<Capability> CAPS = EnumSet.of(Capability.PSEUDO_BOOLEAN, Capability.BIGINT_COEFFS, Capability.OPTIMIZE);
+
+    private static final String VERSION = version();
+
+    private final Sat4jConfig config;
+
+    /** Used by ServiceLoader: the configured or default engine. */
+    public Sat4jProvider() {
+        this(configured());
+    }
+
+    public Sat4jProvider(Sat4jConfig config) {
+        this.config = config;
+    }
+
+    private static Sat4jConfig configured() {
+        String s = System.getProperty(CONFIG_PROPERTY);
+        if (s == null || s.isBlank()) return DEFAULT_CONFIG;
+        try {
+            return Sat4jConfig.parse(s.trim());
+        } catch (IllegalArgumentException e) {
+            return DEFAULT_CONFIG;
+        }
+    }
+
+    public Sat4jConfig config() {
+        return config;
+    }
+
+    @Override
+    public String id() {
+        return "sat4j";
+    }
+
+    @Override
+    public String description() {
+        return "Sat4j pseudo-Boolean solver (pure Java, " + config.optionName() + ")";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPS;
+    }
+
+    @Override
+    public Availability probe() {
+        try {
+            IPBSolver s = config.newSolver();
+            s.reset();
+            return Availability.ok(VERSION);
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.missing("Sat4j failed to start: " + e);
+        }
+    }
+
+    @Override
+    public Solver create() {
+        return new Sat4jSolver(config, VERSION);
+    }
+
+    /** Sat4j's bundle version from its jar manifest, e.g. {@code 2.3.6.v20201214}. */
+    private static String version() {
+        try {
+            URL jar = IPBSolver.class.getProtectionDomain().getCodeSource().getLocation();
+            try (InputStream in = jar.openStream(); JarInputStream j = new JarInputStream(in)) {
+                Manifest m = j.getManifest();
+                String v = m == null ? null : m.getMainAttributes().getValue("Bundle-Version");
+                return v == null ? "unknown" : v;
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.ermbit.solvers;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.ermbit.core.ir.LinearExpr;
+import org.ermbit.core.ir.Model;
+import org.ermbit.core.ir.ModelBuilder;
+import org.ermbit.core.ir.Relation;
+import org.ermbit.core.ir.Var;
+import org.ermbit.core.spi.CancelToken;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.core.spi.SolveResult;
+import org.ermbit.core.spi.Solver;
+
+/** Models that are hard for the backends (for timeout and cancel tests) and helpers to run them. */
+public final class HardModels {
+    private HardModels() {
+    }
+
+    /**
+     * The pigeonhole principle for {@code pigeons} pigeons and {@code pigeons − 1} holes in clause
+     * form (unsatisfiable; exponential for resolution): each pigeon sits in some hole, no hole holds
+     * two pigeons.
+     */
+    public static Model pigeonholeClauses(int pigeons) {
+        int holes = pigeons - 1;
+        ModelBuilder b = new ModelBuilder();
+        Var[][] x = new Var[pigeons][holes];
+        for (int p = 0; p < pigeons; p++) for (int h = 0; h < holes; h++) x[p][h] = b.newBool("p" + p + "h" + h);
+        for (int p = 0; p < pigeons; p++) {
+            java.util.List<org.ermbit.core.ir.Literal> c = new java.util.ArrayList<>();
+            for (int h = 0; h < holes; h++) c.add(x[p][h].lit());
+            b.addClause(c);
+        }
+        for (int h = 0; h < holes; h++) {
+            for (int p = 0; p < pigeons; p++) for (int q = p + 1; q < pigeons; q++) b.addClause(x[p][h].not(), x[q][h].not());
+        }
+        return b.build();
+    }
+
+    /**
+     * Pigeonhole with integer variables: pigeon p sits in hole {@code h_p ∈ [0, holes−1]}, all
+     * different via {@code d_pq → h_p < h_q}, {@code ¬d_pq → h_p > h_q} (unsatisfiable, hard for
+     * SMT solvers).
+     */
+    public static Model pigeonholeInts(int pigeons) {
+        int holes = pigeons - 1;
+        ModelBuilder b = new ModelBuilder();
+        Var[] h = new Var[pigeons];
+        for (int p = 0; p < pigeons; p++) h[p] = b.newInt("h" + p, BigInteger.ZERO, BigInteger.valueOf(holes - 1));
+        for (int p = 0; p < pigeons; p++) {
+            for (int q = p + 1; q < pigeons; q++) {
+                Var d = b.newBool("d" + p + "_" + q);
+                LinearExpr diff = LinearExpr.builder().add(1, h[p]).add(-1, h[q]).build();
+                b.addLinear(diff, Relation.LE, BigInteger.ONE.negate(), java.util.List.of(d.lit()));
+                b.addLinear(diff, Relation.GE, BigInteger.ONE, java.util.List.of(d.not()));
+            }
+        }
+        return b.build();
+    }
+
+    /** Solves with a deadline {@code d} from now and logs the elapsed time. */
+    public static SolveResult solveWithTimeout(Solver s, Model m, Duration d) {
+        long t0 = System.nanoTime();
+        SolveResult r = s.solve(m, Limits.timeout(d));
+        System.out.printf("timeout test: %s after %d ms (deadline %d ms)%n", r.status(), (System.nanoTime() - t0) / 1_000_000, d.toMillis());
+        return r;
+    }
+
+    /** Starts a solve without deadline on another thread, cancels it after {@code after}, returns the result. */
+    public static SolveResult solveAndCancel(Solver s, Model m, Duration after) throws Exception {
+        CancelToken token = new CancelToken();
+        Limits limits = new Limits(java.util.Optional.empty(), token);
+        ExecutorService ex = Executors.newSingleThreadExecutor();
+        try {
+            long t0 = System.nanoTime();
+            Future<SolveResult> f = ex.submit(() -> s.solve(m, limits));
+            Thread.sleep(after.toMillis());
+            long t1 = System.nanoTime();
+            token.cancel();
+            SolveResult r = f.get(120, TimeUnit.SECONDS); // guards against a hang only, not a timing assertion
+            System.out.printf("cancel test: %s %s, stopped %d ms after cancel (total %d ms)%n", r.status(), r.reason(),
+                    (System.nanoTime() - t1) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
+            return r;
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+}
