@@ -35,7 +35,7 @@ public final class Binaries {
 
     /**
      * Probes {@code name}: available with the version found by running {@code versionArgs} (the
-     * first match of {@code versionPattern}'s group 1 in the output, else its first line), or
+     * first match of {@code versionPattern}'s group 1 in the output, else "(version not reported)"), or
      * "not installed: run scripts/install-external-solvers.sh".
      */
     public static Availability probe(String name, List<String> versionArgs, Pattern versionPattern) {
@@ -51,7 +51,7 @@ public final class Binaries {
             if (o.killed()) return Availability.missing(name + " did not answer its version query within 20 s");
             String text = o.stdout() + "\n" + o.stderr();
             Matcher m = versionPattern.matcher(text);
-            String version = m.find() ? m.group(1) : o.firstErrorLine();
+            String version = m.find() ? m.group(1) : "(version not reported)";
             return Availability.ok(name + " " + version);
         } catch (IOException e) {
             return Availability.missing(name + " could not be run: " + e.getMessage());

@@ -16,7 +16,7 @@ import org.ermbit.reductions.export.PseudoBooleanToCnf;
  */
 public final class CadicalProvider extends ExternalProvider {
     public CadicalProvider() {
-        super("cadical", List.of("--version"), Pattern.compile("(\\\\S+)"));
+        super("cadical", List.of("--version"), Pattern.compile("(\\S+)"));
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.ermbit.reductions.export.PseudoBooleanToCnf;
  */
 public final class PicosatProvider extends ExternalProvider {
     public PicosatProvider() {
-        super("picosat", List.of("--version"), Pattern.compile("(\\\\S+)"));
+        super("picosat", List.of("--version"), Pattern.compile("(\\S+)"));
     }
 
     @Override
