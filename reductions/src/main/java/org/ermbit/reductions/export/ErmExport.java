@@ -2,7 +2,9 @@ package org.ermbit.reductions.export;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.ermbit.core.ir.Assignment;
 import org.ermbit.core.ir.Model;
+import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.lower.Lowered;
@@ -32,6 +34,24 @@ public record ErmExport(ExportFormat format, String text, boolean optimize, Enco
     /** The constraint model the file contains (after lowering). */
     public Model writtenModel() {
         return lowered.model();
+    }
+
+    /**
+     * The parameters that an assignment of {@link #writtenModel()} stands for (lifted through the
+     * lowering, then decoded). The caller still verifies them exactly.
+     */
+    public NetworkParameters decode(Assignment written) {
+        return encoding.decodeParameters(lowered.lift().lift(written));
+    }
+
+    /**
+     * The assignment of {@link #writtenModel()} in a DIMACS model of the CNF file
+     * ({@code dimacs[v]} for v ≥ 1; the written model's variable i is DIMACS variable i + 1).
+     */
+    public Assignment fromDimacs(boolean[] dimacs) {
+        BigInteger[] values = new BigInteger[writtenModel().vars().size()];
+        for (int i = 0; i < values.length; i++) values[i] = i + 1 < dimacs.length && dimacs[i + 1] ? BigInteger.ONE : BigInteger.ZERO;
+        return new Assignment(values);
     }
 
     /** The exact loss that a solver-reported objective value of the file stands for. */

@@ -58,7 +58,7 @@ final class DimacsSatSolver extends ExternalSolver {
         String verdict = verdict(text);
         if (o.exitCode() == 20 && "UNSAT".equals(verdict)) return new Answer.Unsat(stats);
         if (o.exitCode() == 10 && "SAT".equals(verdict)) {
-            boolean[] bits = witness(text, enc.cnf().variables());
+            boolean[] bits = witness(text, enc.cnf().variables(), style);
             return new Answer.Sat(enc.decode(bits), false, stats);
         }
         if ("UNKNOWN".equals(verdict)) return new Answer.Unknown(id + " answered UNKNOWN");
@@ -82,7 +82,7 @@ final class DimacsSatSolver extends ExternalSolver {
     }
 
     /** Literal values from {@code v} lines (or MiniSat's literal line); unmentioned variables are false. */
-    private boolean[] witness(String text, int vars) {
+    static boolean[] witness(String text, int vars, Style style) {
         boolean[] bits = new boolean[vars + 1];
         for (String line : text.split("\\R")) {
             String l = line.strip();

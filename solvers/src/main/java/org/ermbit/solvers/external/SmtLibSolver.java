@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ermbit.core.ir.Assignment;
+import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.Model;
+import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.export.SmtLibWriter;
@@ -20,7 +22,9 @@ import org.ermbit.reductions.export.SmtLibWriter;
  * line is {@code sat}, {@code unsat} or {@code unknown}; after {@code sat} the
  * {@code (get-value …)} answer gives every variable's value by name (integers, {@code (- k)},
  * {@code true}/{@code false}). With {@code optimizing} the script uses Z3's {@code (minimize …)}
- * for the objective and a {@code sat} answer is the solver's claimed optimum.
+ * for the objective and a {@code sat} answer is the solver's claimed optimum — trusted for linear
+ * models only: with products (Z3's optimiser is incomplete on nonlinear integers) optimality is
+ * proved by re-solving with "objective ≤ best − 1" until {@code unsat}.
  */
 final class SmtLibSolver extends ExternalSolver {
     private final List<String> options;
@@ -47,6 +51,24 @@ final class SmtLibSolver extends ExternalSolver {
     @Override
     Answer run(Model model, Path dir, Limits limits) throws IOException {
         boolean minimize = optimizing && model.objective().isPresent();
+        Answer first = once(model, dir, limits, minimize);
+        if (!minimize || !model.hasProducts() || !(first instanceof Answer.Sat s)) return first;
+        // Z3's optimiser is not complete on nonlinear integer arithmetic (it can answer sat with a
+        // model above the optimum): prove optimality by descent, objective ≤ best − 1 until unsat.
+        Answer.Sat best = s;
+        LinearExpr objective = model.objective().orElseThrow().expr();
+        while (true) {
+            BigInteger value = objective.evaluate(best.assignment()::value);
+            Model tighter = model.toBuilder().addLinear(objective, Relation.LE, value.subtract(BigInteger.ONE)).build();
+            Answer next = once(tighter, dir, limits, true);
+            if (next instanceof Answer.Unsat) return new Answer.Sat(best.assignment(), true, best.stats());
+            if (!(next instanceof Answer.Sat n)) return new Answer.Sat(best.assignment(), false, best.stats());
+            best = n;
+        }
+    }
+
+    /** One run of the binary on {@code model}; {@code minimize}: claim the answer as optimal. */
+    private Answer once(Model model, Path dir, Limits limits, boolean minimize) throws IOException {
         SmtLibWriter w = new SmtLibWriter(minimize ? SmtLibWriter.Dialect.Z3 : SmtLibWriter.Dialect.STANDARD);
         Path in = dir.resolve("model.smt2");
         Files.writeString(in, w.write(model), StandardCharsets.UTF_8);
@@ -74,7 +96,7 @@ final class SmtLibSolver extends ExternalSolver {
                 return new Answer.Unknown(id + " answered unknown");
             case "sat":
                 try {
-                    return new Answer.Sat(values(model, rest), minimize, stats);
+                    return new Answer.Sat(values(model, rest), minimize && !model.hasProducts(), stats);
                 } catch (IllegalArgumentException e) {
                     return new Answer.Error(id + " answered sat but its model could not be read: " + e.getMessage());
                 }
