@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             SolveCommand.class,
             OptimizeCommand.class,
+            VerifyCommand.class,
+            InfoCommand.class,
         })
 public final class Main implements Runnable {
 
