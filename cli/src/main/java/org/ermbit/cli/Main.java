@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             SolveCommand.class,
             OptimizeCommand.class,
             GenerateCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
