@@ -11,6 +11,7 @@ import org.ermbit.bench.BenchRunner;
 import org.ermbit.bench.ChildRunner;
 import org.ermbit.bench.ResultCsv;
 import org.ermbit.bench.Shard;
+import org.ermbit.solvers.baseline.Baselines;
 import org.ermbit.solvers.pipeline.Routes;
 import org.ermbit.solvers.registry.SolverRegistry;
 import picocli.CommandLine.Command;
@@ -94,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     private void checkSolverIds() {
         List<String> known = new ArrayList<>(SolverRegistry.load().ids());
         known.add(Routes.PORTFOLIO);
+        known.addAll(Baselines.ids());
         for (String id : solvers) {
             if (!known.contains(id)) throw new UsageException("--solvers: unknown solver '" + id + "' (known: " + String.join(", ", known) + ")");
         }
