@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
             OptimizeCommand.class,
             VerifyCommand.class,
             InfoCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
