@@ -119,7 +119,12 @@ public final class ErmSolver {
         if (r.answer().isEmpty()) return unknown(w.reasons(), enc.sizeSummary(), t);
         Answer a = r.answer().get();
         Outcome o = r.proved() ? Outcome.OPTIMUM : Outcome.SAT;
-        List<String> provenance = r.proved() ? List.of(a.backend(), r.prover()) : List.of(a.backend());
+        List<String> provenance = new ArrayList<>(List.of(a.backend()));
+        if (r.proved()) {
+            provenance.add(r.prover());
+            Rational optimum = a.loss().orElseThrow();
+            if (optimum.signum() > 0) provenance.addAll(crossCheck(enc, descent.justBelow(optimum), r.prover(), limits));
+        }
         return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, provenance.stream().distinct().toList(),
                 r.proved() ? "" : String.join("; ", w.reasons()), enc.sizeSummary(), t);
     }

@@ -81,7 +81,7 @@ final class LossDescent {
     }
 
     /** The largest loss strictly below {@code loss} that the encoding can express: one scaled unit less. */
-    private Rational justBelow(Rational loss) {
+    Rational justBelow(Rational loss) {
         BigInteger scale = encoding.lossScale();
         Rational scaled = loss.multiply(Rational.of(scale));
         if (!scaled.isInteger()) throw new ExactnessViolation("loss " + loss + " times the loss scale " + scale + " is not an integer");
