@@ -35,6 +35,12 @@ public final class Encoding {
         BigInteger value(NetworkParameters p, BigInteger[] earlier);
     }
 
+    /** Re-encodes the instance with every scaled residual bounded by |R| ≤ cap (squared loss only). */
+    @FunctionalInterface
+    interface ResidualCapping {
+        Encoding withResidualCap(BigInteger cap);
+    }
+
     private final ErmInstance inst;
     private final Scaling scaling;
     private final Model model;
@@ -45,10 +51,12 @@ public final class Encoding {
     private final Map<ParameterRef, BigInteger> parameterDenominators;
     /** activationVars[n][l-1][i]: {a} for relu/leaky, {up, down} for hardtanh, null otherwise. */
     private final Var[][][][] activationVars;
+    /** Null unless the loss is squared. */
+    private final ResidualCapping residualCapping;
 
     Encoding(ErmInstance inst, Scaling scaling, Model model, BigInteger lossScale, LinearExpr scaledLoss,
              List<Definition> definitions, Map<ParameterRef, Var> parameterVars,
-             Map<ParameterRef, BigInteger> parameterDenominators, Var[][][][] activationVars) {
+             Map<ParameterRef, BigInteger> parameterDenominators, Var[][][][] activationVars, ResidualCapping residualCapping) {
         this.inst = inst;
         this.scaling = scaling;
         this.model = model;
@@ -58,6 +66,7 @@ public final class Encoding {
         this.parameterVars = Map.copyOf(parameterVars);
         this.parameterDenominators = Map.copyOf(parameterDenominators);
         this.activationVars = activationVars;
+        this.residualCapping = residualCapping;
         if (definitions.size() != model.vars().size()) throw new IllegalStateException("encoder bug: a variable has no definition");
     }
 
@@ -79,11 +88,17 @@ public final class Encoding {
         return scaledLoss;
     }
 
-    /** {@link #model()} plus the exact integer constraint scaledLoss ≤ ⌊γ·lossScale⌋. */
+    /**
+     * {@link #model()} plus the exact integer constraint scaledLoss ≤ ⌊γ·lossScale⌋. For squared loss
+     * the model is re-encoded with the implied residual bounds |R| ≤ ⌊√⌊γ·lossScale⌋⌋ (each squared
+     * residual is at most the whole sum), which shrinks the squares' bit expansions; variable indices,
+     * and so decoding, are unchanged.
+     */
     public Model withLossAtMost(Rational gamma) {
         BigInteger bound = gamma.multiply(Rational.of(lossScale)).floor();
-        ModelBuilder b = model.toBuilder();
-        b.addLinear(scaledLoss, Relation.LE, bound);
+        Encoding base = residualCapping != null && bound.signum() >= 0 ? residualCapping.withResidualCap(bound.sqrt()) : this;
+        ModelBuilder b = base.model.toBuilder();
+        b.addLinear(base.scaledLoss, Relation.LE, bound);
         return b.build();
     }
 

@@ -66,7 +66,17 @@ public final class ErmEncoder {
                         + spec.activation().degree() + " goes to the counting route");
             }
         }
-        return new Run(inst, opts).encode();
+        return new Run(inst, opts, null).encode();
+    }
+
+    /**
+     * Encodes {@code inst} for the question "loss ≤ γ" with squared loss, where every scaled residual
+     * R satisfies R² ≤ ⌊γ·lossScale⌋ and hence |R| ≤ {@code residualCap}: the residual variables get
+     * the bounds [−cap, cap], which keeps their squares' bit expansions small (DESIGN §5: bounds from
+     * the tightest valid interval). Variables keep the indices of the uncapped encoding.
+     */
+    static Encoding encodeWithResidualCap(ErmInstance inst, EncoderOptions opts, BigInteger residualCap) {
+        return new Run(inst, opts, residualCap).encode();
     }
 
     /** One encoding run: the builder state. */
@@ -81,10 +91,13 @@ public final class ErmEncoder {
         private final Map<ParameterRef, BigInteger> paramDen = new HashMap<>();
         private final Map<ParameterRef, Rational> fixed;
         private final Var[][][][] actVars;
+        /** |R| ≤ residualCap for every scaled residual R of a squared loss, or null for no cap. */
+        private final BigInteger residualCap;
 
-        Run(ErmInstance inst, EncoderOptions opts) {
+        Run(ErmInstance inst, EncoderOptions opts, BigInteger residualCap) {
             this.inst = inst;
             this.opts = opts;
+            this.residualCap = residualCap;
             this.arch = inst.architecture();
             this.fixed = inst.fixedValues();
             this.sc = Scaling.of(inst);
@@ -366,7 +379,7 @@ public final class ErmEncoder {
                 case SQUARED -> {
                     scale = t.multiply(t);
                     for (int k = 0; k < residuals.size(); k++) {
-                        Var r = asVar(residuals.get(k), "r" + residualNames.get(k));
+                        Var r = residualVar(residuals.get(k), "r" + residualNames.get(k));
                         BigInteger[] b = productBounds(r, r);
                         Var sq = newVar(Var.AUX_PREFIX + "sq" + residualNames.get(k), b[0].max(BigInteger.ZERO), b[1],
                                 (p, vals) -> vals[r.index()].multiply(vals[r.index()]));
@@ -408,7 +421,17 @@ public final class ErmEncoder {
                 default -> throw new AssertionError(type);
             }
             if (inst.loss().aggregate() == Aggregate.MEAN && n > 0) scale = scale.multiply(BigInteger.valueOf(n));
-            return new Encoding(inst, sc, mb.build(), scale, loss.build(), defs, paramVars, paramDen, actVars);
+            Encoding.ResidualCapping capping = type == LossType.SQUARED ? cap -> encodeWithResidualCap(inst, opts, cap) : null;
+            return new Encoding(inst, sc, mb.build(), scale, loss.build(), defs, paramVars, paramDen, actVars, capping);
+        }
+
+        /** A fresh variable R = e (always fresh, so capped and uncapped encodings share variable indices). */
+        private Var residualVar(LinearExpr e, String name) {
+            BigInteger lo = residualCap == null ? e.lowerBound() : residualCap.negate();
+            BigInteger hi = residualCap == null ? e.upperBound() : residualCap;
+            Var v = newVar(Var.AUX_PREFIX + name, lo, hi, (p, vals) -> e.evaluate(x -> vals[x.index()]));
+            mb.addLinear(minus(LinearExpr.of(v), e), Relation.EQ, BigInteger.ZERO);
+            return v;
         }
 
         /** An auxiliary A ≥ |r| for every r given (intended value: max |r|). */
