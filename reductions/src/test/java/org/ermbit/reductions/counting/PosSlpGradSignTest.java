@@ -1,0 +1,67 @@
+package org.ermbit.reductions.counting;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Random;
+import org.ermbit.core.eval.Backprop;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.number.Rational;
+import org.ermbit.reductions.slp.Evaluation;
+import org.ermbit.reductions.slp.RandomSlps;
+import org.ermbit.reductions.slp.Slp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PosSlpGradSignTest {
+
+    static final Activation.Polynomial CUBE = new Activation.Polynomial(
+            List.of(Rational.ZERO, Rational.ZERO, Rational.ZERO, Rational.ONE));
+
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24, 25})
+    void gradientSignEqualsSignOfDirectEvaluation(long seed) {
+        Random rnd = new Random(seed);
+        int[] signs = new int[3];
+        int checked = 0;
+        while (checked < 30) {
+            Slp s = RandomSlps.random(rnd, 1 + rnd.nextInt(8), 40);
+            if (!(s.evaluate(48) instanceof Evaluation.Value v)) continue;
+            Activation.Polynomial sigma = checked % 2 == 0 ? GradientBitReduction.SQUARE : CUBE;
+            PosSlpGradSign.Built b = PosSlpGradSign.reduce(s, sigma, "p");
+            ThetaReadout.Instance ro = b.readout();
+            Rational d = Backprop.gradient(ro.instance(), ro.atThetaZero()).gradient().get(ro.theta());
+            assertEquals(Rational.of(v.value().shiftLeft(1)), d); // ∂L/∂θ = 2V exactly
+            assertEquals(v.value().signum(), d.signum());
+            assertEquals(CheckResult.Verdict.AGREE, PosSlpGradSign.check(s, sigma, 4096).verdict());
+            signs[v.value().signum() + 1]++;
+            checked++;
+        }
+        assertTrue(signs[0] + signs[2] > 0, "no non-zero values exercised");
+    }
+
+    @Test
+    void handWorkedNegativeAndZero() {
+        Slp.Builder b = new Slp.Builder();
+        int two = b.add(0, 0);
+        int four = b.mul(two, two);
+        b.sub(two, four); // 2 − 4 = −2
+        CheckResult r = PosSlpGradSign.check(b.build(), GradientBitReduction.SQUARE, 64);
+        assertEquals("negative", r.source());
+        assertEquals("negative", r.target());
+        Slp.Builder z = new Slp.Builder();
+        z.sub(0, 0);
+        CheckResult r0 = PosSlpGradSign.check(z.build(), GradientBitReduction.SQUARE, 64);
+        assertEquals("zero", r0.target());
+        assertEquals(CheckResult.Verdict.AGREE, r0.verdict());
+    }
+
+    @Test
+    void overBudgetIsSkipped() {
+        Slp.Builder b = new Slp.Builder();
+        int x = b.add(0, 0);
+        for (int i = 0; i < 12; i++) x = b.mul(x, x); // 2^4096
+        assertEquals(CheckResult.Verdict.SKIPPED, PosSlpGradSign.check(b.build(), GradientBitReduction.SQUARE, 1000).verdict());
+    }
+}
