@@ -2,9 +2,13 @@ package org.ermbit.reductions.counting;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.ermbit.core.eval.Backprop;
 import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.gadget.CompiledNetwork;
@@ -18,7 +22,7 @@ import org.ermbit.reductions.gadget.SlpToNetwork;
  * → {@link ThetaReadout} (output θ·N, one point with target −1, squared loss).
  *
  * <p>L(θ) = (θN + 1)², so ∂L/∂θ = 2N(θN + 1) and at θ = 0 exactly 2N: the model count is
- * bits [T·M + 1, T·M + 1 + M) of the partial derivative ∂L/∂θ at θ = 0. N has about M·(Π radices)
+ * bits [T·M + 1, T·M + 1 + M) of the partial derivative ∂L/∂θ at θ = 0. N has about M·Π(radices)
  * bits, exponential in the formula, so {@link #check} first bounds the size of every value of the
  * forward pass (rigorously, without evaluating) and skips the formula if the bound exceeds the budget.
  */
@@ -31,52 +35,124 @@ public final class GradientBitReduction {
     public static final Activation.Polynomial SQUARE =
             new Activation.Polynomial(List.of(Rational.ZERO, Rational.ZERO, Rational.ONE));
 
+    /** Above this predicted size of N (bits) the network-level bound is not computed (it could not fit a long). */
+    private static final BigInteger NETWORK_BOUND_CAP = BigInteger.ONE.shiftLeft(40);
+
     private GradientBitReduction() {
     }
 
-    /** Everything the reduction builds, plus the predicted size of its values. */
-    public record Built(ThetaReadout.Instance readout, Sharp3SatToSubsetSum.Output subsetSum,
-            SubsetSumToSlp.Encoding encoding, CompiledNetwork network, long neededBits) {
+    /** The #SubsetSum and SLP stages: cheap even for large formulas (nothing exponential is built). */
+    public record Front(Sharp3SatToSubsetSum.Output subsetSum, SubsetSumToSlp.Encoding encoding) {
 
-        /** First bit of the count in ∂L/∂θ (= 2N): T·M + 1. */
-        public long countOffsetInGradient() {
-            return encoding.countOffset() + 1;
+        /** First bit of the count in ∂L/∂θ at θ = 0 (which is 2N): T·M + 1. */
+        public BigInteger countOffsetInGradient() {
+            return encoding.countOffset().add(BigInteger.ONE);
+        }
+
+        /** Number of bits holding the count: M. */
+        public int countWidth() {
+            return encoding.m();
+        }
+
+        /** A bound on the bit length of ∂L/∂θ = 2N: bitLength(N) + 1. */
+        public BigInteger gradientBitsBound() {
+            return encoding.valueBitsBound().add(BigInteger.ONE);
         }
 
         /** The count read from ∂L/∂θ at θ = 0: bits [T·M + 1, T·M + 1 + M). */
         public BigInteger countFromGradient(BigInteger gradient) {
-            return gradient.shiftRight(Math.toIntExact(countOffsetInGradient()))
+            return gradient.shiftRight(countOffsetInGradient().intValueExact())
                     .and(BigInteger.ONE.shiftLeft(encoding.m()).subtract(BigInteger.ONE));
+        }
+
+        /** Where to read the count, in words (for files and reports). */
+        public String readoutStatement(String thetaName) {
+            return "#models = bits [" + countOffsetInGradient() + ", " + countOffsetInGradient().add(BigInteger.valueOf(countWidth()))
+                    + ") of dL/dtheta at theta = 0 (theta = " + thetaName + "; dL/dtheta = 2N, bit 0 least significant)";
         }
     }
 
-    /** Builds the instance (cheap: no huge number is computed). */
-    public static Built reduce(Cnf cnf, String name) {
+    /** Everything the reduction builds, plus a rigorous bound on the bit length of every forward value. */
+    public record Built(Front front, CompiledNetwork network, ThetaReadout.Instance readout, long neededBits) {
+
+        /** The count read from ∂L/∂θ at θ = 0. */
+        public BigInteger countFromGradient(BigInteger gradient) {
+            return front.countFromGradient(gradient);
+        }
+
+        /** The subset-sum stage's output. */
+        public Sharp3SatToSubsetSum.Output subsetSum() {
+            return front.subsetSum();
+        }
+
+        /** The SLP stage's output. */
+        public SubsetSumToSlp.Encoding encoding() {
+            return front.encoding();
+        }
+    }
+
+    /** The #SubsetSum and SLP stages only. */
+    public static Front front(Cnf cnf) {
         Sharp3SatToSubsetSum.Output ss = Sharp3SatToSubsetSum.reduce(cnf);
-        SubsetSumToSlp.Encoding enc = SubsetSumToSlp.reduce(ss.instance());
-        CompiledNetwork net = SlpToNetwork.compile(enc.slp(), SQUARE);
-        String description = "sharp3sat-gradbit: #models of a CNF with " + cnf.variables() + " variables and "
-                + cnf.clauses().size() + " clauses = bits [" + (enc.countOffset() + 1) + ", " + (enc.countOffset() + 1 + enc.m())
-                + ") of dL/dtheta at theta = 0 (weight " + ThetaName.of(net) + "), which equals 2N";
-        ThetaReadout.Instance ro = ThetaReadout.build(net, name, description);
-        // forward values bounded on the network; +1 for 2N, +1 for Rational.bitLength's denominator bit
-        long needed = NetworkBounds.maxBitLengthBound(net.architecture(), net.parameters(), List.of(Rational.ZERO)) + 2;
-        return new Built(ro, ss, enc, net, needed);
+        return new Front(ss, SubsetSumToSlp.reduce(ss.instance()));
+    }
+
+    /** Names θ as it appears in an ermbit/1 file. */
+    public static String thetaName(ParameterRef theta) {
+        return "weight of layer " + theta.layer() + ", unit " + theta.unit() + ", input " + theta.input();
     }
 
     /**
-     * Counts the models of {@code cnf} with {@code counter}, builds the instance, computes ∂L/∂θ at
-     * θ = 0 exactly with {@link Backprop}, reads the count from its bits and compares. Skipped (never
-     * agreement) if the predicted bit size exceeds {@code bitBudget}.
+     * Builds the whole instance. The network has size polynomial in the formula, but its values
+     * have about {@link Front#gradientBitsBound()} bits; {@code neededBits} is {@link Long#MAX_VALUE}
+     * when that exceeds 2^40 (no rigorous network-level bound is attempted).
      */
-    public static CheckResult check(Cnf cnf, Function<Cnf, BigInteger> counter, int bitBudget) {
-        BigInteger direct = counter.apply(cnf);
-        Built built = reduce(cnf, "gradbit");
-        String src = direct.toString();
-        if (built.neededBits() > bitBudget) {
-            return new CheckResult(CheckResult.Verdict.SKIPPED, src, "-", built.neededBits(), -1,
-                    "needs ~" + built.neededBits() + " bits, budget " + bitBudget);
+    public static Built reduce(Cnf cnf, String name) {
+        Front f = front(cnf);
+        CompiledNetwork net = SlpToNetwork.compile(f.encoding().slp(), SQUARE);
+        int thetaLayer = net.architecture().depth() + 1;
+        String description = NAME + ": a CNF with " + cnf.variables() + " variables and " + cnf.clauses().size() + " clauses; "
+                + f.readoutStatement(thetaName(ParameterRef.weight(thetaLayer, 0, 0)));
+        ThetaReadout.Instance ro = ThetaReadout.build(net, name, description);
+        long needed = Long.MAX_VALUE;
+        if (f.gradientBitsBound().compareTo(NETWORK_BOUND_CAP) <= 0) {
+            // forward values bounded on the network; +1 for 2N, +1 for Rational.bitLength's denominator bit
+            needed = NetworkBounds.maxBitLengthBound(net.architecture(), net.parameters(), List.of(Rational.ZERO)) + 2;
         }
+        return new Built(f, net, ro, needed);
+    }
+
+    /**
+     * Reads the count from ∂L/∂θ at θ = 0 on {@code instance} (the reduced instance, e.g. as read
+     * back from its file) at the bits {@code front} states; {@code theta} is the trainable weight.
+     * Empty if ∂L/∂θ is not a non-negative integer (which the reduction never produces).
+     */
+    public static Optional<BigInteger> countFromInstance(ErmInstance instance, NetworkParameters atThetaZero, ParameterRef theta, Front front) {
+        Rational d = Backprop.gradient(instance, atThetaZero).gradient().get(theta);
+        if (!d.isInteger() || d.signum() < 0) return Optional.empty();
+        return Optional.of(front.countFromGradient(d.numerator()));
+    }
+
+    /**
+     * Counts the models of {@code cnf} with {@code counter} (empty = the counter gave up), builds the
+     * instance, computes ∂L/∂θ at θ = 0 exactly with {@link Backprop}, reads the count from its bits and
+     * compares. Skipped — never agreement — if the predicted bit size exceeds {@code bitBudget} or the
+     * direct count is unknown.
+     */
+    public static CheckResult check(Cnf cnf, Function<Cnf, Optional<BigInteger>> counter, int bitBudget) {
+        Front f = front(cnf);
+        if (f.gradientBitsBound().compareTo(BigInteger.valueOf(bitBudget)) > 0) {
+            return skippedForSize(counter.apply(cnf), f.gradientBitsBound(), bitBudget);
+        }
+        Built built = reduce(cnf, "gradbit");
+        if (built.neededBits() > bitBudget) {
+            return skippedForSize(counter.apply(cnf), BigInteger.valueOf(built.neededBits()), bitBudget);
+        }
+        Optional<BigInteger> direct = counter.apply(cnf);
+        if (direct.isEmpty()) {
+            return new CheckResult(CheckResult.Verdict.SKIPPED, "-", "-", built.neededBits(), -1, "direct count not obtained");
+        }
+        String src = direct.get().toString();
         ThetaReadout.Instance ro = built.readout();
         Backprop.Gradient g = Backprop.gradient(ro.instance(), ro.atThetaZero());
         Rational d = g.gradient().get(ro.theta());
@@ -85,15 +161,21 @@ public final class GradientBitReduction {
                     "dL/dtheta is not a non-negative integer");
         }
         BigInteger count = built.countFromGradient(d.numerator());
-        CheckResult.Verdict v = count.equals(direct) ? CheckResult.Verdict.AGREE : CheckResult.Verdict.DISAGREE;
+        CheckResult.Verdict v = count.equals(direct.get()) ? CheckResult.Verdict.AGREE : CheckResult.Verdict.DISAGREE;
         return new CheckResult(v, src, count.toString(), built.neededBits(), g.maxBitLength(),
                 "gradient " + d.numerator().bitLength() + " bits, peak " + g.maxBitLength() + " bits");
     }
 
-    /** Names θ in file terms for the description. */
-    private static final class ThetaName {
-        static String of(CompiledNetwork net) {
-            return "layer " + (net.architecture().depth() + 1) + ", unit 0, input 0";
-        }
+    private static CheckResult skippedForSize(Optional<BigInteger> direct, BigInteger needed, int budget) {
+        return new CheckResult(CheckResult.Verdict.SKIPPED, direct.map(BigInteger::toString).orElse("-"), "-",
+                needed.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue(), -1,
+                "needs ~" + approximate(needed) + " bits, budget " + budget);
+    }
+
+    /** n in full if short, else as "1.23e45". */
+    static String approximate(BigInteger n) {
+        String s = n.toString();
+        if (s.length() <= 12) return s;
+        return s.charAt(0) + "." + s.substring(1, 3) + "e" + (s.length() - 1);
     }
 }

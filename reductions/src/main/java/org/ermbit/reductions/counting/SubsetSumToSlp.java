@@ -31,21 +31,29 @@ public final class SubsetSumToSlp {
     private SubsetSumToSlp() {
     }
 
-    /** The program and where the count sits in its value: bits [target·m, target·m + m). */
-    public record Encoding(Slp slp, int m, BigInteger target) {
-        /** First bit of the count in N. */
-        public long countOffset() {
-            return target.multiply(BigInteger.valueOf(m)).longValueExact();
+    /** The program, where the count sits in its value (bits [target·m, target·m + m)), Σ a_i and the number of items. */
+    public record Encoding(Slp slp, int m, BigInteger target, BigInteger total, int items) {
+        /** First bit of the count in N: T·M (may be astronomically large; see {@link #valueBitsBound()}). */
+        public BigInteger countOffset() {
+            return target.multiply(BigInteger.valueOf(m));
         }
 
         /** The count read from N's value: (N >> T·M) mod 2^M. */
         public BigInteger extractCount(BigInteger n) {
-            return n.shiftRight(Math.toIntExact(countOffset())).and(BigInteger.ONE.shiftLeft(m).subtract(BigInteger.ONE));
+            return n.shiftRight(countOffset().intValueExact()).and(BigInteger.ONE.shiftLeft(m).subtract(BigInteger.ONE));
         }
 
         /** The count read by evaluating the program modulo 2^(T·M + M) (never the whole of N). */
         public BigInteger countViaModularEvaluation() {
-            return slp.bits(Math.toIntExact(countOffset()), m);
+            return slp.bits(countOffset().intValueExact(), m);
+        }
+
+        /**
+         * An upper bound on the bit length of N without building anything large:
+         * N = Π(1 + X^(a_i)) ≤ Π 2·X^(a_i) = 2^m·2^(M·Σa_i), so bitLength(N) ≤ M·Σa_i + m + 1.
+         */
+        public BigInteger valueBitsBound() {
+            return total.multiply(BigInteger.valueOf(m)).add(BigInteger.valueOf(items + 1L));
         }
     }
 
@@ -106,6 +114,6 @@ public final class SubsetSumToSlp {
             int zero = b.sub(b.one(), b.one());
             b.add(out, zero);
         }
-        return new Encoding(b.build(), m, s.target());
+        return new Encoding(b.build(), m, s.target(), s.total(), s.items().size());
     }
 }

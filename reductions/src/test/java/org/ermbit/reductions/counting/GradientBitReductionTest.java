@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.ermbit.core.eval.Backprop;
 import org.ermbit.core.eval.LossEvaluator;
@@ -54,11 +55,11 @@ class GradientBitReductionTest {
     @Test
     void checkAgreesAndSkipsOverBudget() {
         Cnf cnf = new Cnf(2, List.of(new int[] {1, 2}));
-        CheckResult ok = GradientBitReduction.check(cnf, Oracles::bruteForceModels, BUDGET);
+        CheckResult ok = GradientBitReduction.check(cnf, c -> Optional.of(Oracles.bruteForceModels(c)), BUDGET);
         assertEquals(CheckResult.Verdict.AGREE, ok.verdict());
         assertEquals("3", ok.source());
         assertEquals("3", ok.target());
-        CheckResult skipped = GradientBitReduction.check(cnf, Oracles::bruteForceModels, 10);
+        CheckResult skipped = GradientBitReduction.check(cnf, c -> Optional.of(Oracles.bruteForceModels(c)), 10);
         assertEquals(CheckResult.Verdict.SKIPPED, skipped.verdict());
         assertTrue(skipped.line().contains("needs ~"), skipped.line());
     }
@@ -66,7 +67,31 @@ class GradientBitReductionTest {
     @Test
     void checkReportsDisagreementWhenTheSourceCountIsWrong() {
         Cnf cnf = new Cnf(2, List.of(new int[] {1, 2}));
-        CheckResult bad = GradientBitReduction.check(cnf, c -> BigInteger.valueOf(4), BUDGET);
+        CheckResult bad = GradientBitReduction.check(cnf, c -> Optional.of(BigInteger.valueOf(4)), BUDGET);
         assertEquals(CheckResult.Verdict.DISAGREE, bad.verdict());
+    }
+
+    @Test
+    void hugeFormulasAreSkippedWithoutBuildingAnything() {
+        // 40 variables, 60 clauses: N would have ~10^50 bits
+        Cnf big = Oracles.random(new Random(9), 40, 60);
+        CheckResult r = GradientBitReduction.check(big, c -> Optional.empty(), BUDGET);
+        assertEquals(CheckResult.Verdict.SKIPPED, r.verdict());
+        assertTrue(r.line().contains("needs ~") && r.line().contains("e"), r.line());
+    }
+
+    @Test
+    void unknownDirectCountIsSkippedNotAgreement() {
+        Cnf cnf = new Cnf(2, List.of(new int[] {1, 2}));
+        assertEquals(CheckResult.Verdict.SKIPPED, GradientBitReduction.check(cnf, c -> Optional.empty(), BUDGET).verdict());
+    }
+
+    @Test
+    void gradientBitsBoundIsAnUpperBound() {
+        for (Cnf cnf : Oracles.exhaustiveTwoVariableFamily().subList(0, 15)) {
+            GradientBitReduction.Front f = GradientBitReduction.front(cnf);
+            BigInteger n = ((Evaluation.Value) f.encoding().slp().evaluate(BUDGET)).value();
+            assertTrue(BigInteger.valueOf(n.shiftLeft(1).bitLength()).compareTo(f.gradientBitsBound()) <= 0);
+        }
     }
 }
