@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
             GenerateCommand.class,
             BenchCommand.class,
             ExportCommand.class,
+            ReduceCommand.class,
+            CheckCommand.class,
         })
 public final class Main implements Runnable {
 

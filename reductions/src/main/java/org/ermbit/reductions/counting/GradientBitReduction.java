@@ -135,7 +135,7 @@ public final class GradientBitReduction {
 
     /**
      * Counts the models of {@code cnf} with {@code counter} (empty = the counter gave up), builds the
-     * instance, computes ∂L/∂θ at θ = 0 exactly with {@link Backprop}, reads the count from its bits and
+     * instance and reads it back from its ermbit/1 text, computes ∂L/∂θ at θ = 0 exactly with {@link Backprop}, reads the count from its bits and
      * compares. Skipped — never agreement — if the predicted bit size exceeds {@code bitBudget} or the
      * direct count is unknown.
      */
@@ -153,7 +153,7 @@ public final class GradientBitReduction {
             return new CheckResult(CheckResult.Verdict.SKIPPED, "-", "-", built.neededBits(), -1, "direct count not obtained");
         }
         String src = direct.get().toString();
-        ThetaReadout.Instance ro = built.readout();
+        ThetaReadout.Instance ro = built.readout().viaFile();
         Backprop.Gradient g = Backprop.gradient(ro.instance(), ro.atThetaZero());
         Rational d = g.gradient().get(ro.theta());
         if (!d.isInteger() || d.signum() < 0) {

@@ -57,7 +57,7 @@ public final class PosSlpGradSign {
             return new CheckResult(CheckResult.Verdict.SKIPPED, src, "-", built.neededBits(), -1,
                     "needs ~" + built.neededBits() + " bits, budget " + bitBudget);
         }
-        ThetaReadout.Instance ro = built.readout();
+        ThetaReadout.Instance ro = built.readout().viaFile();
         Backprop.Gradient g = Backprop.gradient(ro.instance(), ro.atThetaZero());
         String tgt = signWord(g.gradient().get(ro.theta()).signum());
         return new CheckResult(src.equals(tgt) ? CheckResult.Verdict.AGREE : CheckResult.Verdict.DISAGREE, src, tgt,

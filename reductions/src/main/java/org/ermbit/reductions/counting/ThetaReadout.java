@@ -1,8 +1,13 @@
 package org.ermbit.reductions.counting;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import org.ermbit.core.format.InstanceReader;
+import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Aggregate;
 import org.ermbit.core.model.Architecture;
@@ -36,6 +41,20 @@ public final class ThetaReadout {
 
     /** The instance, the trainable parameter θ, and the full parameter vector at θ = 0. */
     public record Instance(ErmInstance instance, ParameterRef theta, NetworkParameters atThetaZero) {
+
+        /**
+         * The same readout after a round trip through the ermbit/1 text ({@link InstanceWriter} then
+         * {@link InstanceReader}), with the parameters at θ = 0 rebuilt from the file's fixed values
+         * (every parameter but θ is fixed): checks run on what {@code ermbit reduce} writes.
+         */
+        public Instance viaFile() {
+            ErmInstance read = InstanceReader.parse(InstanceWriter.toJson(instance), "<reduced " + instance.name() + ">", Path.of("."));
+            Map<ParameterRef, Rational> fixedValues = new HashMap<>();
+            for (FixedParameter f : read.fixed()) fixedValues.put(f.ref(), f.value());
+            if (fixedValues.containsKey(theta)) throw new IllegalStateException("theta is fixed in the written instance");
+            NetworkParameters p = NetworkParameters.build(read.architecture(), r -> fixedValues.getOrDefault(r, Rational.ZERO));
+            return new Instance(read, theta, p);
+        }
     }
 
     public static Instance build(CompiledNetwork net, String name, String description) {

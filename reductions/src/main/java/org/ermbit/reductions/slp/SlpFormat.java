@@ -5,7 +5,7 @@ import java.util.List;
 import org.ermbit.core.format.InputException;
 
 /**
- * The SLP text format (docs/SLP-FORMAT.md): one instruction per line, {@code k = i OP j} with
+ * The SLP text format (docs/FORMAT.md, section "Straight-line programs"): one instruction per line, {@code k = i OP j} with
  * {@code OP} one of {@code + - *}, indices optionally written {@code v3}; {@code #} starts a comment
  * that runs to the end of the line; blank lines are ignored. Instructions must be numbered
  * 1, 2, 3, … in order and may only use earlier variables (v0 = 1 is predefined). The program's value
@@ -17,6 +17,19 @@ public final class SlpFormat {
     public static final int MAX_INSTRUCTIONS = 10_000_000;
 
     private SlpFormat() {
+    }
+
+    /** Reads an SLP file; an unreadable file is an {@link InputException} like a malformed one. */
+    public static Slp read(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file, "", "cannot read: no such file");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new InputException(file, "", "cannot read: " + e.getMessage());
+        }
+        return parse(text, file.toString());
     }
 
     /** Parses {@code text}; any problem becomes an {@link InputException} naming {@code fileLabel} and "line N". */

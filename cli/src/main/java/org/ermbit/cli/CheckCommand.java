@@ -1,0 +1,13 @@
+package org.ermbit.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code ermbit check NAME FILE…}: the parent of the reduction checks (DESIGN §9). */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check a named reduction on each FILE: solve the source directly, read the answer back from the target.",
+        subcommands = {
+            CheckSharp3SatGradBitCommand.class,
+            CheckPosSlpGradSignCommand.class,
+        })
+public final class CheckCommand {
+}

@@ -1,0 +1,40 @@
+package org.ermbit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.ermbit.reductions.counting.CheckResult;
+
+/**
+ * Prints the {@code ermbit check} contract (DESIGN §9): one line per file
+ * {@code FILE source=… target=… agree|DISAGREE|skipped (…)}, then {@code c K skipped} when any were
+ * skipped, then the last line {@code N passed, M failed}. Skipped files are neither passed nor failed,
+ * and the exit code is 0 only if every file agreed.
+ */
+final class CheckReport {
+    private final PrintWriter out;
+    private int passed;
+    private int failed;
+    private int skipped;
+
+    CheckReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    void add(Path file, CheckResult r) {
+        out.println(file + " " + r.line());
+        out.flush();
+        switch (r.verdict()) {
+            case AGREE -> passed++;
+            case DISAGREE -> failed++;
+            case SKIPPED -> skipped++;
+        }
+    }
+
+    /** Prints the summary and returns the exit code: 0 iff every file agreed. */
+    int finish() {
+        if (skipped > 0) out.println("c " + skipped + " skipped (not counted as passed)");
+        out.println(passed + " passed, " + failed + " failed");
+        out.flush();
+        return failed == 0 && skipped == 0 ? 0 : 1;
+    }
+}

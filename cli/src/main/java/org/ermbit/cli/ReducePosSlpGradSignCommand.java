@@ -1,0 +1,48 @@
+package org.ermbit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ermbit.core.format.InstanceWriter;
+import org.ermbit.reductions.counting.GradientBitReduction;
+import org.ermbit.reductions.counting.PosSlpGradSign;
+import org.ermbit.reductions.slp.Slp;
+import org.ermbit.reductions.slp.SlpFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ermbit reduce posslp-gradsign P.slp -o I.json}: writes the ermbit/1 instance (σ = t²) whose
+ * ∂L/∂θ at θ = 0 equals twice the SLP's value, so its sign answers PosSLP.
+ */
+@Command(name = PosSlpGradSign.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"PosSLP -> gradient sign: write an ermbit/1 instance with activation t^2 whose dL/dtheta",
+            "at theta = 0 is twice the value of the straight-line program (docs/FORMAT.md)."})
+public final class ReducePosSlpGradSignCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "P.slp", description = "straight-line program file")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "I.json", description = "instance file to write")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Slp slp = SlpFormat.read(input);
+        PosSlpGradSign.Built built = PosSlpGradSign.reduce(slp, ReducedInstances.nameFor(input, PosSlpGradSign.NAME));
+        ReducedInstances.requireWritable(built.readout().instance(), input);
+        InstanceWriter.write(built.readout().instance(), output);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("c wrote " + output + ": " + ReducedInstances.sizeLine(built.readout().instance()));
+        out.println("c sign(dL/dtheta at theta = 0) = sign of the program's value (dL/dtheta = 2V; theta = "
+                + GradientBitReduction.thetaName(built.readout().theta()) + ")");
+        out.println("c the value has at most " + slp.tightBitLengthBound() + " bits");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package org.ermbit.cli;
+
+import java.nio.file.Path;
+import org.ermbit.core.format.InstanceReader;
+import org.ermbit.core.model.ErmInstance;
+
+/** Shared helpers of the reduce/check subcommands: instance names, size lines, the reader's caps. */
+final class ReducedInstances {
+    private ReducedInstances() {
+    }
+
+    /** "NAME-of-FILE" from the input file's name without its extension. */
+    static String nameFor(Path input, String reduction) {
+        String f = input.getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        return reduction + "-of-" + (dot > 0 ? f.substring(0, dot) : f);
+    }
+
+    /** Layers, units and parameters of an instance. */
+    static String sizeLine(ErmInstance inst) {
+        int units = 0;
+        for (int l = 1; l <= inst.architecture().depth(); l++) units += inst.architecture().layer(l).units();
+        return inst.architecture().depth() + " layers, " + units + " units, " + parameterCount(inst)
+                + " parameters (" + inst.fixed().size() + " fixed)";
+    }
+
+    /** Refuses (exit 2) to write an instance that {@link InstanceReader} would reject for its size. */
+    static void requireWritable(ErmInstance inst, Path input) {
+        int depth = inst.architecture().depth();
+        long params = parameterCount(inst);
+        if (depth > InstanceReader.MAX_LAYERS || params > InstanceReader.MAX_PARAMETERS) {
+            throw new UsageException("not supported: the reduced instance of " + input + " would have " + depth + " layers and "
+                    + params + " parameters, past the ermbit/1 caps (" + InstanceReader.MAX_LAYERS + " layers, "
+                    + InstanceReader.MAX_PARAMETERS + " parameters)");
+        }
+    }
+
+    /** Weights and biases, counted in a long. */
+    static long parameterCount(ErmInstance inst) {
+        long c = 0;
+        for (int l = 1; l <= inst.architecture().depth(); l++) {
+            c += (long) inst.architecture().layer(l).units() * (inst.architecture().fanIn(l) + 1L);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,150 @@
+package org.ermbit.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ermbit.core.eval.Backprop;
+import org.ermbit.core.format.InstanceReader;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.FixedParameter;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.number.Rational;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ermbit reduce / check for sharp3sat-gradbit and posslp-gradsign, through Main.run. */
+class CountingReductionsCliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path resource(String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/counting/" + name)) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void reduceWritesAPolynomialInstanceWhoseGradientBitsHoldTheStatedCount() throws IOException {
+        Path cnf = resource("mode0.cnf"); // stated count 3 (ganak)
+        Path out = dir.resolve("I.json");
+        CliRun r = CliRun.of("reduce", "sharp3sat-gradbit", cnf.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Matcher m = Pattern.compile("bits \\[(\\d+), (\\d+)\\) of dL/dtheta at theta = 0 \\(theta = weight of layer (\\d+), unit 0, input 0").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        int from = Integer.parseInt(m.group(1));
+        int to = Integer.parseInt(m.group(2));
+        int layer = Integer.parseInt(m.group(3));
+        // read the written file independently of the reduction's objects
+        ErmInstance inst = InstanceReader.read(out);
+        assertTrue(inst.architecture().layer(1).activation() instanceof Activation.Polynomial);
+        assertFalse(inst.architecture().isPiecewiseLinear());
+        Map<ParameterRef, Rational> fixed = new HashMap<>();
+        for (FixedParameter f : inst.fixed()) fixed.put(f.ref(), f.value());
+        ParameterRef theta = ParameterRef.weight(layer, 0, 0);
+        assertFalse(fixed.containsKey(theta));
+        assertEquals(inst.architecture().parameterCount() - 1, fixed.size()); // θ is the only trainable parameter
+        NetworkParameters p = NetworkParameters.build(inst.architecture(), ref -> fixed.getOrDefault(ref, Rational.ZERO));
+        Rational d = Backprop.gradient(inst, p).gradient().get(theta);
+        BigInteger bits = d.numerator().shiftRight(from).and(BigInteger.ONE.shiftLeft(to - from).subtract(BigInteger.ONE));
+        assertEquals(BigInteger.valueOf(3), bits);
+    }
+
+    @Test
+    void checkAgreesOnSmallFormulasAndCountsZeroModels() throws IOException {
+        Path a = resource("mode0.cnf"); // 3 models
+        Path b = resource("test_unsat_1.cnf"); // 0 models
+        Path c = write("three.cnf", "p cnf 3 2\n1 -2 3 0\n-1 2 0\n"); // hand count: 8 − 1 − 2 = 5
+        CliRun r = CliRun.of("check", "sharp3sat-gradbit", a.toString(), b.toString(), c.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith(a + " source=3 target=3 agree"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(b + " source=0 target=0 agree"), lines.get(1));
+        assertTrue(lines.get(2).startsWith(c + " source=5 target=5 agree"), lines.get(2));
+        assertEquals("3 passed, 0 failed", lines.get(3));
+    }
+
+    @Test
+    void overBudgetIsSkippedNeverAgreement() throws IOException {
+        Path f = resource("test_sat_1.cnf"); // 18 models; N has ~700,000 bits
+        CliRun r = CliRun.of("check", "sharp3sat-gradbit", "--max-bits", "5000", f.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains(f + " source=18 target=- skipped (needs ~"), r.out());
+        assertTrue(r.out().contains("c 1 skipped"), r.out());
+        assertTrue(r.out().strip().endsWith("0 passed, 0 failed"), r.out());
+    }
+
+    @Test
+    void malformedInputIsOneLineExitTwo() throws IOException {
+        Path bad = write("bad.cnf", "p cnf 2 1\n1 x 0\n");
+        CliRun r = CliRun.of("check", "sharp3sat-gradbit", bad.toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("bad.cnf"), r.err());
+        CliRun r2 = CliRun.of("reduce", "sharp3sat-gradbit", bad.toString(), "-o", dir.resolve("x.json").toString());
+        assertEquals(2, r2.exit());
+        assertEquals(1, r2.errLines().size(), r2.err());
+        Path badSlp = write("bad.slp", "1 = 0 + 0\n2 = 1 * 5\n");
+        CliRun r3 = CliRun.of("check", "posslp-gradsign", badSlp.toString());
+        assertEquals(2, r3.exit());
+        assertEquals(1, r3.errLines().size(), r3.err());
+        assertTrue(r3.err().contains("bad.slp") && r3.err().contains("line 2"), r3.err());
+        CliRun r4 = CliRun.of("reduce", "sharp3sat-gradbit", dir.resolve("missing.cnf").toString(), "-o", "x.json");
+        assertEquals(2, r4.exit());
+        assertEquals(1, r4.errLines().size(), r4.err());
+    }
+
+    @Test
+    void missingReductionNameIsAUsageError() {
+        CliRun r = CliRun.of("reduce");
+        assertEquals(2, r.exit());
+        assertEquals(1, r.errLines().size(), r.err());
+        CliRun c = CliRun.of("check", "no-such-reduction", "f");
+        assertEquals(2, c.exit());
+    }
+
+    @Test
+    void posSlpGradSignChecksSignsAndReduceWritesTheInstance() throws IOException {
+        // 2 − 4 = −2 (negative), (2·2)·(2·2) − 1 = 15 (positive), 1 − 1 = 0 (zero)
+        Path neg = write("neg.slp", "# v1 = 2\n1 = 0 + 0\n2 = v1 * v1\n3 = 1 - 2\n");
+        Path pos = write("pos.slp", "1 = 0 + 0\n2 = 1 * 1\n3 = 2 * 2\n4 = 3 - 0\n");
+        Path zero = write("zero.slp", "1 = 0 - 0\n");
+        CliRun r = CliRun.of("check", "posslp-gradsign", neg.toString(), pos.toString(), zero.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(neg + " source=negative target=negative agree", lines.get(0));
+        assertEquals(pos + " source=positive target=positive agree", lines.get(1));
+        assertEquals(zero + " source=zero target=zero agree", lines.get(2));
+        assertEquals("3 passed, 0 failed", lines.get(3));
+
+        Path out = dir.resolve("neg.json");
+        CliRun w = CliRun.of("reduce", "posslp-gradsign", neg.toString(), "-o", out.toString());
+        assertEquals(0, w.exit(), w.err());
+        ErmInstance inst = InstanceReader.read(out);
+        Map<ParameterRef, Rational> fixed = new HashMap<>();
+        for (FixedParameter f : inst.fixed()) fixed.put(f.ref(), f.value());
+        ParameterRef theta = ParameterRef.weight(inst.architecture().depth(), 0, 0);
+        NetworkParameters p = NetworkParameters.build(inst.architecture(), ref -> fixed.getOrDefault(ref, Rational.ZERO));
+        assertEquals(Rational.of(-4), Backprop.gradient(inst, p).gradient().get(theta)); // 2V = −4
+    }
+}
