@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
 
     /** Default cap on the bit length of any value of the exact gradient computation. */
-    public static final int DEFAULT_MAX_BITS = 1_000_000;
+    public static final int DEFAULT_MAX_BITS = 2_000_000;
 
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "F.cnf", description = "DIMACS CNF files")
     List<Path> files;

@@ -85,6 +85,14 @@ class CountingReductionsCliTest {
     }
 
     @Test
+    void agreesWithTheIndependentlyStatedCountAtTheDefaultBudget() throws IOException {
+        Path f = resource("test_sat_1.cnf"); // pycosat's test states 18 solutions; the gradient peaks at ~1.3 Mbit
+        CliRun r = CliRun.of("check", "sharp3sat-gradbit", f.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().startsWith(f + " source=18 target=18 agree"), r.out());
+    }
+
+    @Test
     void overBudgetIsSkippedNeverAgreement() throws IOException {
         Path f = resource("test_sat_1.cnf"); // 18 models; N has ~700,000 bits
         CliRun r = CliRun.of("check", "sharp3sat-gradbit", "--max-bits", "5000", f.toString());

@@ -12,7 +12,6 @@ import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.gadget.CompiledNetwork;
-import org.ermbit.reductions.gadget.NetworkBounds;
 import org.ermbit.reductions.gadget.SlpToNetwork;
 
 /**
@@ -104,8 +103,9 @@ public final class GradientBitReduction {
 
     /**
      * Builds the whole instance. The network has size polynomial in the formula, but its values
-     * have about {@link Front#gradientBitsBound()} bits; {@code neededBits} is {@link Long#MAX_VALUE}
-     * when that exceeds 2^40 (no rigorous network-level bound is attempted).
+     * have about 2·{@link Front#gradientBitsBound()} bits (the product gadget squares a + b);
+     * {@code neededBits} ({@link SlpToNetwork#squareNetworkValueBits}) bounds them rigorously, and is
+     * {@link Long#MAX_VALUE} when N alone would exceed 2^40 bits.
      */
     public static Built reduce(Cnf cnf, String name) {
         Front f = front(cnf);
@@ -116,8 +116,8 @@ public final class GradientBitReduction {
         ThetaReadout.Instance ro = ThetaReadout.build(net, name, description);
         long needed = Long.MAX_VALUE;
         if (f.gradientBitsBound().compareTo(NETWORK_BOUND_CAP) <= 0) {
-            // forward values bounded on the network; +1 for 2N, +1 for Rational.bitLength's denominator bit
-            needed = NetworkBounds.maxBitLengthBound(net.architecture(), net.parameters(), List.of(Rational.ZERO)) + 2;
+            // every forward value (and ∂L/∂θ = 2N, the only non-zero gradient entry at θ = 0: the deltas below θ are 0)
+            needed = SlpToNetwork.squareNetworkValueBits(f.encoding().slp());
         }
         return new Built(f, net, ro, needed);
     }
@@ -141,8 +141,9 @@ public final class GradientBitReduction {
      */
     public static CheckResult check(Cnf cnf, Function<Cnf, Optional<BigInteger>> counter, int bitBudget) {
         Front f = front(cnf);
-        if (f.gradientBitsBound().compareTo(BigInteger.valueOf(bitBudget)) > 0) {
-            return skippedForSize(counter.apply(cnf), f.gradientBitsBound(), bitBudget);
+        BigInteger roughPeak = f.gradientBitsBound().shiftLeft(1); // the peak is about twice N's size
+        if (roughPeak.compareTo(BigInteger.valueOf(bitBudget)) > 0) {
+            return skippedForSize(counter.apply(cnf), roughPeak, bitBudget);
         }
         Built built = reduce(cnf, "gradbit");
         if (built.neededBits() > bitBudget) {

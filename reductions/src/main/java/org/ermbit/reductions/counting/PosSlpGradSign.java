@@ -34,7 +34,8 @@ public final class PosSlpGradSign {
         CompiledNetwork net = SlpToNetwork.compile(slp, sigma);
         ThetaReadout.Instance ro = ThetaReadout.build(net, name,
                 "posslp-gradsign: sign(dL/dtheta at theta = 0) = sign of the SLP's value (dL/dtheta = 2V)");
-        long needed = NetworkBounds.maxBitLengthBound(net.architecture(), net.parameters(), List.of(Rational.ZERO)) + 2;
+        long needed = sigma.equals(GradientBitReduction.SQUARE) ? SlpToNetwork.squareNetworkValueBits(slp)
+                : NetworkBounds.maxBitLengthBound(net.architecture(), net.parameters(), List.of(Rational.ZERO)) + 2;
         return new Built(ro, net, needed);
     }
 

@@ -62,6 +62,22 @@ public final class SlpToNetwork {
         this.square = square;
     }
 
+    /**
+     * A rigorous bound on {@link org.ermbit.core.number.Rational#bitLength()} of every value of the forward
+     * pass of {@code compile(slp, σ = t²)} on input 0, from the program alone. With σ = t² the square
+     * gadget is t² = σ(t), so every σ unit's pre-activation is a + b, a − b or a (a, b values of
+     * program variables, or the constant 1 of the identity gadget), and every other value is a
+     * program value. With V ≥ 1 bounding every |v_k| (B = bit-length bound of V):
+     * |pre-activation| ≤ 2V + 1 &lt; 2^(B+2) and |σ| &lt; 2^(2B+4), i.e. at most 2B + 4 bits, plus one for
+     * the integer denominator in Rational.bitLength. Unlike interval arithmetic on the network it does
+     * not compound: the cancellation in ((a+b)² − (a−b)²)/4 = ab is known exactly.
+     */
+    public static long squareNetworkValueBits(Slp slp) {
+        long b = 1;
+        for (org.ermbit.reductions.slp.MagnitudeBound m : slp.magnitudeBounds()) b = Math.max(b, m.bitLengthBound());
+        return Math.addExact(Math.multiplyExact(2, b), 5);
+    }
+
     /** Compiles {@code slp} for activation {@code sigma} (degree ≥ 2, else "not supported: …"). */
     public static CompiledNetwork compile(Slp slp, Activation.Polynomial sigma) {
         return new SlpToNetwork(SquareGadget.of(sigma)).run(slp);
