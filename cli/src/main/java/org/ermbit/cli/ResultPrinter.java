@@ -10,6 +10,7 @@ import org.ermbit.core.model.LayerParameters;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.number.Rational;
 import org.ermbit.solvers.pipeline.ErmResult;
+import org.ermbit.solvers.pipeline.Routes;
 
 /**
  * Prints a pipeline result in the DESIGN §9 line protocol ({@code s …} status line, {@code c …}
@@ -34,7 +35,9 @@ final class ResultPrinter {
 
     void statusComments(ErmResult r) {
         out.println("c route " + r.route());
-        if (!r.encodingSummary().isEmpty()) out.println("c encoding " + r.encodingSummary());
+        if (!r.encodingSummary().isEmpty()) {
+            out.println((Routes.EXHAUSTIVE.equals(r.route()) ? "c search " : "c encoding ") + r.encodingSummary());
+        }
     }
 
     void witnessComments(ErmResult r) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ermbit.core.eval.ForwardPass;
 import org.ermbit.core.eval.LossEvaluator;
 import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.ErmInstance;
@@ -109,7 +110,14 @@ public final class ExhaustiveSearch {
                 Integer k = position.get(r);
                 return k == null ? fixed.get(r) : values.get(k).get(digit[k]);
             });
-            LossEvaluator.Report report = LossEvaluator.evaluate(inst, p);
+            LossEvaluator.Report report;
+            try {
+                report = LossEvaluator.evaluate(inst, p);
+            } catch (ForwardPass.BitBudgetExceeded e) {
+                return new Outcome(End.OVER_BIT_BUDGET, Optional.ofNullable(best), Optional.ofNullable(bestLoss), evaluated,
+                        Math.max(maxSeen, ForwardPass.MAX_VALUE_BITS),
+                        "an intermediate value exceeds the exact evaluator's cap (" + e.getMessage() + "), over the budget of " + maxBits);
+            }
             evaluated = evaluated.add(BigInteger.ONE);
             maxSeen = Math.max(maxSeen, report.maxBitLength());
             if (maxSeen > maxBits) {

@@ -1,9 +1,11 @@
 package org.ermbit.solvers.pipeline;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ermbit.core.eval.BitGrowthBound;
 import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.number.Rational;
@@ -61,6 +63,36 @@ final class ExhaustiveRoute {
 
     private static String summary(ErmInstance inst, ExhaustiveSearch.Outcome o) {
         return ExhaustiveSearch.domainSize(inst) + " parameter vectors, " + o.evaluated() + " evaluated, largest intermediate value "
-                + o.maxBitLength() + " bits";
+                + o.maxBitLength() + " bits; " + bitGrowth(inst);
+    }
+
+    /**
+     * The bit-growth statement printed with every exhaustive result: the product of the layers'
+     * degrees (degree^depth for a uniform network — the factor by which bit lengths can multiply
+     * through the network) and the exact a-priori bound of {@link BitGrowthBound} on any value.
+     */
+    static String bitGrowth(ErmInstance inst) {
+        BigInteger factor = BigInteger.ONE;
+        StringBuilder degrees = new StringBuilder(); // run-length: 2^20·1 for 20 square layers and a linear one
+        int depth = inst.architecture().depth();
+        for (int l = 1; l <= depth; ) {
+            int d = Math.max(inst.architecture().layer(l).activation().degree(), 1);
+            int run = 0;
+            while (l <= depth && Math.max(inst.architecture().layer(l).activation().degree(), 1) == d) {
+                run++;
+                l++;
+            }
+            factor = factor.multiply(BigInteger.valueOf(d).pow(run));
+            if (degrees.length() > 0) degrees.append('·');
+            degrees.append(d).append(run > 1 ? "^" + run : "");
+        }
+        int worst = 0;
+        boolean beyond = false;
+        for (BitGrowthBound.Layer b : BitGrowthBound.of(inst)) {
+            if (b.beyondCap()) beyond = true;
+            else worst = Math.max(worst, b.bits());
+        }
+        String bound = beyond ? "more than " + BitGrowthBound.CAP_BITS + " bits" : "at most " + worst + " bits";
+        return "bit growth: degree^depth = " + degrees + " = " + factor + ", a-priori bound on any value " + bound;
     }
 }
