@@ -3,7 +3,6 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.reductions.counting.GradientBitReduction;
 import org.ermbit.reductions.counting.PosSlpGradSign;
 import org.ermbit.reductions.slp.Slp;
@@ -35,8 +34,7 @@ public final class ReducePosSlpGradSignCommand implements Callable<Integer> {
     public Integer call() {
         Slp slp = SlpFormat.read(input);
         PosSlpGradSign.Built built = PosSlpGradSign.reduce(slp, ReducedInstances.nameFor(input, PosSlpGradSign.NAME));
-        ReducedInstances.requireWritable(built.readout().instance(), input);
-        InstanceWriter.write(built.readout().instance(), output);
+        ReducedInstances.write(built.readout().instance(), input, output);
         PrintWriter out = spec.commandLine().getOut();
         out.println("c wrote " + output + ": " + ReducedInstances.sizeLine(built.readout().instance()));
         out.println("c sign(dL/dtheta at theta = 0) = sign of the program's value (dL/dtheta = 2V; theta = "

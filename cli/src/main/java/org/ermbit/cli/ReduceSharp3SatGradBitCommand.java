@@ -3,7 +3,6 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.counting.GradientBitReduction;
@@ -36,8 +35,7 @@ public final class ReduceSharp3SatGradBitCommand implements Callable<Integer> {
         Cnf cnf = DimacsReader.read(input);
         String name = ReducedInstances.nameFor(input, GradientBitReduction.NAME);
         GradientBitReduction.Built built = GradientBitReduction.reduce(cnf, name);
-        ReducedInstances.requireWritable(built.readout().instance(), input);
-        InstanceWriter.write(built.readout().instance(), output);
+        ReducedInstances.write(built.readout().instance(), input, output);
         PrintWriter out = spec.commandLine().getOut();
         out.println("c wrote " + output + ": " + ReducedInstances.sizeLine(built.readout().instance()));
         out.println("c " + built.front().readoutStatement(GradientBitReduction.thetaName(built.readout().theta())));

@@ -1,6 +1,10 @@
 package org.ermbit.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.model.ErmInstance;
 
@@ -24,7 +28,25 @@ final class ReducedInstances {
                 + " parameters (" + inst.fixed().size() + " fixed)";
     }
 
-    /** Refuses (exit 2) to write an instance that {@link InstanceReader} would reject for its size. */
+    /**
+     * Writes {@code inst} to {@code output} as ermbit/1, refusing (exit 2, nothing written) an
+     * instance that {@link InstanceReader} would reject for its size.
+     */
+    static void write(ErmInstance inst, Path input, Path output) {
+        requireWritable(inst, input);
+        byte[] json = InstanceWriter.toJson(inst).getBytes(StandardCharsets.UTF_8);
+        if (json.length > InstanceReader.MAX_FILE_BYTES) {
+            throw new UsageException("not supported: the reduced instance of " + input + " would be a file of " + json.length
+                    + " bytes, past the ermbit/1 cap of " + InstanceReader.MAX_FILE_BYTES + " bytes");
+        }
+        try {
+            Files.write(output, json);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + output + ": " + e.getMessage());
+        }
+    }
+
+    /** Refuses (exit 2) an instance that {@link InstanceReader} would reject for its layers or parameters. */
     static void requireWritable(ErmInstance inst, Path input) {
         int depth = inst.architecture().depth();
         long params = parameterCount(inst);

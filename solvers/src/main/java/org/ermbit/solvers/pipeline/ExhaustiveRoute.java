@@ -69,7 +69,7 @@ final class ExhaustiveRoute {
     /**
      * The bit-growth statement printed with every exhaustive result: the product of the layers'
      * degrees (degree^depth for a uniform network — the factor by which bit lengths can multiply
-     * through the network) and the exact a-priori bound of {@link BitGrowthBound} on any value.
+     * through the network) and the exact a-priori bound of {@link BitGrowthBound} on any pre-activation or activation.
      */
     static String bitGrowth(ErmInstance inst) {
         BigInteger factor = BigInteger.ONE;
@@ -93,6 +93,6 @@ final class ExhaustiveRoute {
             else worst = Math.max(worst, b.bits());
         }
         String bound = beyond ? "more than " + BitGrowthBound.CAP_BITS + " bits" : "at most " + worst + " bits";
-        return "bit growth: degree^depth = " + degrees + " = " + factor + ", a-priori bound on any value " + bound;
+        return "bit growth: degree^depth = " + degrees + " = " + factor + ", a-priori bound on any (pre-)activation " + bound;
     }
 }
