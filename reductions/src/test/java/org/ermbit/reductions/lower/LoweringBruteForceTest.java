@@ -40,9 +40,24 @@ class LoweringBruteForceTest {
     @MethodSource("seeds")
     void productToBitsKeepsTheSolutions(long seed) {
         Model m = RandomModels.create(seed, new RandomModels.Features(true, true, false));
-        Lowered low = new ProductToBits().apply(m);
+        Lowered low = ProductToBits.conditional().apply(m);
         assertFalse(low.model().hasProducts());
         assertEquivalent(m, low);
+        Lowered bits = ProductToBits.bitProducts().apply(m);
+        assertFalse(bits.model().hasProducts());
+        assertEquivalent(m, bits);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void bitProductsThenPseudoBooleanKeepTheSolutions(long seed) {
+        Model m = RandomModels.create(seed + 1000, new RandomModels.Features(true, false, false));
+        Lowered low = Lowerings.chain(ProductToBits.bitProducts(), new IntegerToPseudoBoolean()).apply(m);
+        assertTrue(low.model().isPurelyBoolean());
+        assertEquivalent(m, low);
+        Lowered cond = Lowerings.chain(ProductToBits.conditional(), new IntegerToPseudoBoolean()).apply(m);
+        assertTrue(cond.model().isPurelyBoolean());
+        assertEquivalent(m, cond);
     }
 
     @ParameterizedTest
