@@ -59,11 +59,6 @@ final class SolveSession {
         } catch (UnsupportedInstanceException e) {
             return new ErmResult(ErmResult.Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(),
                     ErmSolver.route(inst), List.of(), e.getMessage(), "", Duration.ZERO);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("solver '") || e.getMessage() != null && e.getMessage().startsWith("unknown solver")) {
-                throw new UsageException(e.getMessage());
-            }
-            throw e;
         }
     }
 

@@ -17,6 +17,8 @@ import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.encode.ErmEncoder;
 import org.ermbit.solvers.pipeline.BackendRun.Answer;
 import org.ermbit.solvers.pipeline.ErmResult.Outcome;
+import org.ermbit.solvers.baseline.Baselines;
+import org.ermbit.solvers.baseline.InstanceSolver;
 import org.ermbit.solvers.registry.SolverRegistry;
 
 /**
@@ -41,14 +43,31 @@ public final class ErmSolver {
 
     private final ErmOptions options;
     private final SolverRegistry registry;
+    private final List<SolverProvider> backends;
+    private final List<SolverProvider> crossCheckers;
+    private final Optional<InstanceSolver> baseline;
 
+    /**
+     * A solver using the backends of the service registry.
+     *
+     * @throws IllegalArgumentException if a solver id is unknown or its backend is unavailable here
+     */
     public ErmSolver(ErmOptions options) {
         this(options, SolverRegistry.load());
     }
 
+    /**
+     * A solver using the backends of {@code registry}.
+     *
+     * @throws IllegalArgumentException if a solver id is unknown or its backend is unavailable here
+     */
     public ErmSolver(ErmOptions options, SolverRegistry registry) {
         this.options = options;
         this.registry = registry;
+        this.baseline = baseline(options.solvers());
+        this.backends = baseline.isPresent() ? List.of() : expand(options.solvers()).stream().map(this::available).toList();
+        this.crossCheckers = options.crossCheck().stream().distinct().map(this::available).toList();
+        if (backends.isEmpty() && baseline.isEmpty()) throw new IllegalArgumentException("no solver of the portfolio is available here");
     }
 
     /** "NP" for piecewise-linear networks, "exhaustive" for polynomial activations of degree ≥ 2. */
@@ -61,6 +80,7 @@ public final class ErmSolver {
         Instant start = Instant.now();
         Limits limits = limits();
         Rational gamma = inst.threshold();
+        if (baseline.isPresent()) return new BaselineRoute(baseline.get()).decide(inst, limits, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).decide(inst, gamma, limits, start);
         Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
         List<BackendRun> runs = runs(enc);
@@ -88,17 +108,23 @@ public final class ErmSolver {
     public ErmResult optimize(ErmInstance inst, Progress progress) {
         Instant start = Instant.now();
         Limits limits = limits();
+        if (baseline.isPresent()) return new BaselineRoute(baseline.get()).optimize(inst, limits, progress, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).optimize(inst, limits, progress, start);
         Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
         LossDescent descent = new LossDescent(enc, progress);
         Portfolio.Winner<LossDescent.Result> w = Portfolio.race(runs(enc), descent::run,
                 r -> r.proved(), limits);
-        LossDescent.Result r = descent.best().orElse(w.value());
+        LossDescent.Result r = w.value().proved() ? w.value() : descent.best().orElse(w.value());
         Duration t = Duration.between(start, Instant.now());
         if (r.answer().isEmpty()) return unknown(w.reasons(), enc.sizeSummary(), t);
         Answer a = r.answer().get();
         Outcome o = r.proved() ? Outcome.OPTIMUM : Outcome.SAT;
-        List<String> provenance = r.proved() ? List.of(a.backend(), r.prover()) : List.of(a.backend());
+        List<String> provenance = new ArrayList<>(List.of(a.backend()));
+        if (r.proved()) {
+            provenance.add(r.prover());
+            Rational optimum = a.loss().orElseThrow();
+            if (optimum.signum() > 0) provenance.addAll(crossCheck(enc, descent.justBelow(optimum), r.prover(), limits));
+        }
         return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, provenance.stream().distinct().toList(),
                 r.proved() ? "" : String.join("; ", w.reasons()), enc.sizeSummary(), t);
     }
@@ -111,8 +137,8 @@ public final class ErmSolver {
     /** Runs the cross-check backends on an UNSAT question; a verified SAT from any of them is a contradiction. */
     private List<String> crossCheck(Encoding enc, Rational gamma, String prover, Limits limits) {
         List<String> confirmed = new ArrayList<>();
-        for (String id : options.crossCheck()) {
-            Answer a = new BackendRun(available(id), enc).solve(enc.withLossAtMost(gamma), Optional.of(gamma), limits);
+        for (SolverProvider checker : crossCheckers) {
+            Answer a = new BackendRun(checker, enc).solve(enc.withLossAtMost(gamma), Optional.of(gamma), limits);
             if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
                 throw new ExactnessViolation(prover + " answered UNSAT but " + a.backend()
                         + " found a witness the exact verifier accepts (loss " + a.loss().orElseThrow() + ")");
@@ -122,9 +148,22 @@ public final class ErmSolver {
         return confirmed;
     }
 
+    /** The baseline named by {@code ids}, if it is one; a baseline cannot be raced with other solvers. */
+    private static Optional<InstanceSolver> baseline(List<String> ids) {
+        for (String id : ids) {
+            Optional<InstanceSolver> b = Baselines.byId(id);
+            if (b.isEmpty()) continue;
+            if (ids.size() > 1) throw new IllegalArgumentException("not supported: baseline '" + id + "' runs alone, not raced with other solvers");
+            Availability a = b.get().probe();
+            if (!a.available()) throw new IllegalArgumentException("solver '" + id + "' is not available here: " + a.reason());
+            return b;
+        }
+        return Optional.empty();
+    }
+
     private List<BackendRun> runs(Encoding enc) {
         List<BackendRun> runs = new ArrayList<>();
-        for (String id : expand(options.solvers())) runs.add(new BackendRun(available(id), enc));
+        for (SolverProvider p : backends) runs.add(new BackendRun(p, enc));
         return runs;
     }
 
