@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             ExportCommand.class,
             ReduceCommand.class,
             CheckCommand.class,
+            CountCommand.class,
         })
 public final class Main implements Runnable {
 

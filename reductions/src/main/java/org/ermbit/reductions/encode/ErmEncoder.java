@@ -70,13 +70,15 @@ public final class ErmEncoder {
     }
 
     /**
-     * Encodes {@code inst} for the question "loss ≤ γ" with squared loss, where every scaled residual
-     * R satisfies R² ≤ ⌊γ·lossScale⌋ and hence |R| ≤ {@code residualCap}: the residual variables get
-     * the bounds [−cap, cap], which keeps their squares' bit expansions small (DESIGN §5: bounds from
-     * the tightest valid interval). Variables keep the indices of the uncapped encoding.
+     * Encodes {@code inst} for the question "scaled loss ≤ G" ({@code scaledBound} = G): the model
+     * contains the constraint scaledLoss ≤ G, and when G ≥ 0 every per-point loss auxiliary (and,
+     * for squared loss, every residual) gets bounds no wider than G allows (|R| ≤ ⌊√G⌋ for squared,
+     * A ≤ G for absolute / max_abs / hinge) — exact because every per-point term is non-negative.
+     * Variables before the loss section are created exactly as by {@link #encode}, so parameters
+     * and activation literals keep their indices.
      */
-    static Encoding encodeWithResidualCap(ErmInstance inst, EncoderOptions opts, BigInteger residualCap) {
-        return new Run(inst, opts, residualCap).encode();
+    static Encoding encodeForBound(ErmInstance inst, EncoderOptions opts, BigInteger scaledBound) {
+        return new Run(inst, opts, scaledBound).encode();
     }
 
     /** One encoding run: the builder state. */
@@ -91,13 +93,16 @@ public final class ErmEncoder {
         private final Map<ParameterRef, BigInteger> paramDen = new HashMap<>();
         private final Map<ParameterRef, Rational> fixed;
         private final Var[][][][] actVars;
-        /** |R| ≤ residualCap for every scaled residual R of a squared loss, or null for no cap. */
-        private final BigInteger residualCap;
+        /** G of "scaled loss ≤ G" when encoding for a bound, else null. */
+        private final BigInteger lossBound;
+        /** G when it is ≥ 0 (the caps on loss auxiliaries), else null. */
+        private final BigInteger bound;
 
-        Run(ErmInstance inst, EncoderOptions opts, BigInteger residualCap) {
+        Run(ErmInstance inst, EncoderOptions opts, BigInteger bound) {
             this.inst = inst;
             this.opts = opts;
-            this.residualCap = residualCap;
+            this.lossBound = bound;
+            this.bound = bound == null || bound.signum() < 0 ? null : bound;
             this.arch = inst.architecture();
             this.fixed = inst.fixedValues();
             this.sc = Scaling.of(inst);
@@ -378,8 +383,10 @@ public final class ErmEncoder {
             switch (type) {
                 case SQUARED -> {
                     scale = t.multiply(t);
+                    BigInteger cap = bound == null ? null : bound.sqrt();
                     for (int k = 0; k < residuals.size(); k++) {
-                        Var r = residualVar(residuals.get(k), "r" + residualNames.get(k));
+                        Var r = cap == null ? asVar(residuals.get(k), "r" + residualNames.get(k))
+                                : defineWithin(residuals.get(k), "r" + residualNames.get(k), cap);
                         BigInteger[] b = productBounds(r, r);
                         Var sq = newVar(Var.AUX_PREFIX + "sq" + residualNames.get(k), b[0].max(BigInteger.ZERO), b[1],
                                 (p, vals) -> vals[r.index()].multiply(vals[r.index()]));
@@ -412,7 +419,9 @@ public final class ErmEncoder {
                         // U ≥ A_L − y·H_L, U ≥ 0
                         LinearExpr slack = LinearExpr.builder().add(inst.data().targets().get(pt).get(0).numerator().negate(), outputs.get(pt).get(0))
                                 .addConstant(outScale).build();
-                        Var u = newVar(Var.AUX_PREFIX + "hinge[" + pt + "]", BigInteger.ZERO, slack.upperBound().max(BigInteger.ZERO),
+                        BigInteger uHi = slack.upperBound().max(BigInteger.ZERO);
+                        if (bound != null) uHi = uHi.min(bound);
+                        Var u = newVar(Var.AUX_PREFIX + "hinge[" + pt + "]", BigInteger.ZERO, uHi,
                                 (p, vals) -> slack.evaluate(x -> vals[x.index()]).max(BigInteger.ZERO));
                         mb.addLinear(minus(LinearExpr.of(u), slack), Relation.GE, BigInteger.ZERO);
                         loss.add(BigInteger.ONE, u);
@@ -421,23 +430,30 @@ public final class ErmEncoder {
                 default -> throw new AssertionError(type);
             }
             if (inst.loss().aggregate() == Aggregate.MEAN && n > 0) scale = scale.multiply(BigInteger.valueOf(n));
-            Encoding.ResidualCapping capping = type == LossType.SQUARED ? cap -> encodeWithResidualCap(inst, opts, cap) : null;
-            return new Encoding(inst, sc, mb.build(), scale, loss.build(), defs, paramVars, paramDen, actVars, capping);
+            LinearExpr scaledLoss = loss.build();
+            if (lossBound != null) mb.addLinear(scaledLoss, Relation.LE, lossBound);
+            return new Encoding(inst, opts, lossBound, sc, mb.build(), scale, scaledLoss, defs, paramVars, paramDen, actVars);
         }
 
-        /** A fresh variable R = e (always fresh, so capped and uncapped encodings share variable indices). */
-        private Var residualVar(LinearExpr e, String name) {
-            BigInteger lo = residualCap == null ? e.lowerBound() : residualCap.negate();
-            BigInteger hi = residualCap == null ? e.upperBound() : residualCap;
+        /** An auxiliary R = e with bounds narrowed to [−cap, cap] (the defining equality enforces them on e). */
+        private Var defineWithin(LinearExpr e, String name, BigInteger cap) {
+            BigInteger lo = e.lowerBound().max(cap.negate());
+            BigInteger hi = e.upperBound().min(cap);
+            if (lo.compareTo(hi) > 0) {
+                // no value of e is small enough: the model is infeasible under the bound
+                lo = cap.negate();
+                hi = cap;
+            }
             Var v = newVar(Var.AUX_PREFIX + name, lo, hi, (p, vals) -> e.evaluate(x -> vals[x.index()]));
             mb.addLinear(minus(LinearExpr.of(v), e), Relation.EQ, BigInteger.ZERO);
             return v;
         }
 
-        /** An auxiliary A ≥ |r| for every r given (intended value: max |r|). */
+        /** An auxiliary A ≥ |r| for every r given (intended value: max |r|), at most the bound G when there is one. */
         private Var absAux(String name, List<LinearExpr> rs) {
             BigInteger hi = BigInteger.ZERO;
             for (LinearExpr r : rs) hi = hi.max(r.upperBound().abs()).max(r.lowerBound().abs());
+            if (bound != null) hi = hi.min(bound);
             Var a = newVar(Var.AUX_PREFIX + name, BigInteger.ZERO, hi, (p, vals) -> {
                 BigInteger m = BigInteger.ZERO;
                 for (LinearExpr r : rs) m = m.max(r.evaluate(x -> vals[x.index()]).abs());

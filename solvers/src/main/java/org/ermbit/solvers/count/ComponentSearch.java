@@ -147,6 +147,7 @@ final class ComponentSearch {
     }
 
     private BigInteger countRoot() {
+        checkLimits();
         if (hasEmptyClause) return BigInteger.ZERO;
         for (int u : units) {
             if (value[u] == -1) return BigInteger.ZERO;
@@ -159,6 +160,7 @@ final class ComponentSearch {
         int free = decompose(all, 1, n + 1, children);
         BigInteger product = BigInteger.ONE.shiftLeft(free);
         for (Component child : children) {
+            checkLimits();
             BigInteger c = known(child);
             if (c == null) c = countComponent(child);
             product = product.multiply(c);

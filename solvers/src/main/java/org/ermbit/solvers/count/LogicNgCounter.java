@@ -17,8 +17,9 @@ import org.logicng.modelcounting.ModelCounter;
 
 /**
  * Model counting through LogicNG 2.6's {@code ModelCounter} (DNNF compilation), used as an
- * independent cross-check of {@link ComponentCounter}. The clauses are handed over as they are (a
- * CNF needs no Tseitin auxiliaries, so nothing has to be projected away); LogicNG is told only the
+ * independent cross-check of {@link ComponentCounter}. The clauses are handed over without
+ * repeated literals and tautologies (a CNF needs no Tseitin auxiliaries, so nothing has to be
+ * projected away); LogicNG is told only the
  * variables that occur in some clause and the count is multiplied by 2 for every other declared
  * variable. The deadline and cancel token are checked at every Shannon expansion of the compiler.
  */
@@ -39,7 +40,9 @@ public final class LogicNgCounter implements org.ermbit.solvers.count.ModelCount
         SortedSet<Variable> used = new TreeSet<>();
         List<Formula> clauses = new ArrayList<>(cnf.clauses().size());
         boolean emptyClause = false;
-        for (int[] clause : cnf.clauses()) {
+        for (int[] dimacs : cnf.clauses()) {
+            int[] clause = normalise(dimacs);
+            if (clause == null) continue; // a tautology constrains nothing
             if (clause.length == 0) emptyClause = true;
             List<Literal> lits = new ArrayList<>(clause.length);
             for (int lit : clause) {
@@ -64,6 +67,22 @@ public final class LogicNgCounter implements org.ermbit.solvers.count.ModelCount
         }
         BigInteger total = count.shiftLeft(cnf.variables() - used.size());
         return CountResult.counted(total, ID, CountStats.elapsedOnly(since(t0)));
+    }
+
+    /**
+     * The clause without repeated literals, or null for a tautology (LogicNG's DNNF compiler
+     * asserts that its input clauses have neither).
+     */
+    private static int[] normalise(int[] clause) {
+        int[] sorted = clause.clone();
+        java.util.Arrays.sort(sorted);
+        int size = 0;
+        for (int lit : sorted) {
+            if (size > 0 && sorted[size - 1] == lit) continue;
+            if (java.util.Arrays.binarySearch(sorted, -lit) >= 0) return null;
+            sorted[size++] = lit;
+        }
+        return java.util.Arrays.copyOf(sorted, size);
     }
 
     private static Duration since(long t0) {

@@ -68,7 +68,7 @@ class ComponentCounterTest {
     }
 
     static Cnf hardish() {
-        return DimacsReader.parse(Resources.text("counting/sharpsat/ijcai07_random_wff.3.100.150.cnf"), "wff");
+        return DimacsReader.parse(Resources.text("counting/sharpsat/pmc_random_wff.3.75.315.cnf"), "wff");
     }
 
     @ParameterizedTest
