@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             GenerateCommand.class,
             BenchCommand.class,
             ExportCommand.class,
+            CountCommand.class,
         })
 public final class Main implements Runnable {
 
