@@ -1,46 +1,11 @@
 package org.ermbit.solvers.external;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.ermbit.core.ir.Model;
-import org.ermbit.core.spi.Capability;
-import org.ermbit.core.spi.Solver;
-import org.ermbit.reductions.export.PseudoBooleanToCnf;
 
-/**
- * {@code ext-picosat}: the PicoSAT SAT solver binary ({@code picosat} on the PATH) on the exact adder-network
- * CNF of a purely Boolean model (any coefficient size). No native optimisation: a model with an
- * objective is decided, and the objective value of the returned witness is reported.
- */
-public final class PicosatProvider extends ExternalProvider {
+/** {@code ext-picosat}: the PicoSAT SAT solver binary ({@code picosat} on the PATH), see {@link CnfSatProvider}. */
+public final class PicosatProvider extends CnfSatProvider {
     public PicosatProvider() {
-        super("picosat", List.of("--version"), Pattern.compile("(\\S+)"));
-    }
-
-    @Override
-    public String id() {
-        return "ext-picosat";
-    }
-
-    @Override
-    public String description() {
-        return "PicoSAT (external picosat binary) on DIMACS CNF via the adder PB encoding";
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.PSEUDO_BOOLEAN, Capability.BIGINT_COEFFS);
-    }
-
-    @Override
-    public String refusal(Model model) {
-        return PseudoBooleanToCnf.refusal(model);
-    }
-
-    @Override
-    Solver newSolver(String version, Path binary) {
-        return new DimacsSatSolver(id(), version, binary, DimacsSatSolver.Style.COMPETITION, List.of());
+        super("picosat", List.of("--version"), Pattern.compile("(\\S+)"), "PicoSAT", DimacsSatSolver.Style.COMPETITION, List.of());
     }
 }
