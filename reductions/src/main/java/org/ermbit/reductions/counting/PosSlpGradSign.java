@@ -50,7 +50,9 @@ public final class PosSlpGradSign {
     public static CheckResult check(Slp slp, Activation.Polynomial sigma, int bitBudget) {
         Evaluation e = slp.evaluate(bitBudget);
         if (!(e instanceof Evaluation.Value value)) {
-            return new CheckResult(CheckResult.Verdict.SKIPPED, "-", "-", slp.tightBitLengthBound(), -1, e.toString());
+            long needed = Math.max(slp.tightBitLengthBound(), ((Evaluation.OverBudget) e).neededBits());
+            return new CheckResult(CheckResult.Verdict.SKIPPED, "-", "-", needed, -1,
+                    "needs ~" + needed + " bits, budget " + bitBudget + "; " + e);
         }
         String src = signWord(value.value().signum());
         Built built = reduce(slp, sigma, "posslp");

@@ -62,6 +62,8 @@ class PosSlpGradSignTest {
         Slp.Builder b = new Slp.Builder();
         int x = b.add(0, 0);
         for (int i = 0; i < 12; i++) x = b.mul(x, x); // 2^4096
-        assertEquals(CheckResult.Verdict.SKIPPED, PosSlpGradSign.check(b.build(), GradientBitReduction.SQUARE, 1000).verdict());
+        CheckResult r = PosSlpGradSign.check(b.build(), GradientBitReduction.SQUARE, 1000);
+        assertEquals(CheckResult.Verdict.SKIPPED, r.verdict());
+        assertTrue(r.line().contains("skipped (needs ~4097 bits, budget 1000"), r.line());
     }
 }
