@@ -97,6 +97,10 @@ public final class ErmEncoder {
         private final BigInteger lossBound;
         /** G when it is ≥ 0 (the caps on loss auxiliaries), else null. */
         private final BigInteger bound;
+        /** First-layer configuration selection (§3a of docs/ENCODING.md), null when not used. */
+        private Selection selection;
+        /** First-layer-aware products (§3b of docs/ENCODING.md). */
+        private boolean firstLayerProducts;
 
         Run(ErmInstance inst, EncoderOptions opts, BigInteger bound) {
             this.inst = inst;
@@ -112,6 +116,8 @@ public final class ErmEncoder {
         Encoding encode() {
             createParameters();
             if (opts.symmetryBreaking()) breakSymmetries();
+            if (selectionApplies()) selection = createSelectors();
+            else firstLayerProducts = firstLayerProductsApply();
             int n = inst.data().size();
             List<List<LinearExpr>> outputs = new ArrayList<>();
             for (int pt = 0; pt < n; pt++) outputs.add(encodePoint(pt));
@@ -167,21 +173,237 @@ public final class ErmEncoder {
 
         /** Encodes one data point; returns the scaled outputs H_L (as expressions). */
         private List<LinearExpr> encodePoint(int pt) {
-            List<LinearExpr> h = new ArrayList<>();
-            for (Rational x : inst.data().inputs().get(pt)) h.add(LinearExpr.constant(x.multiply(Rational.of(sc.inputScale())).numerator()));
-            for (int l = 1; l <= arch.depth(); l++) {
+            List<LinearExpr> h = inputs(pt);
+            int first = 1;
+            BigInteger[][] selected = null;
+            if (selection != null) {
+                selected = selectFirstLayer(pt);
+                first = 2;
+            }
+            LinearExpr[] z1 = null;
+            Var[] a1 = null;
+            if (firstLayerProducts) {
+                int units = arch.layer(1).units();
+                actVars[pt][0] = new Var[units][];
+                z1 = new LinearExpr[units];
+                a1 = new Var[units];
+                for (int i = 0; i < units; i++) {
+                    z1[i] = preActivation(pt, 1, i, h, null);
+                    a1[i] = reluLiteral(pt, 1, i, asVar(z1[i], "z[" + pt + "][1][" + i + "]"));
+                }
+                first = 2;
+            }
+            for (int l = first; l <= arch.depth(); l++) {
                 int units = arch.layer(l).units();
                 actVars[pt][l - 1] = new Var[units][];
                 List<LinearExpr> next = new ArrayList<>();
                 List<Var> factorCache = new ArrayList<>();
                 for (int j = 0; j < h.size(); j++) factorCache.add(null);
                 for (int i = 0; i < units; i++) {
-                    LinearExpr z = preActivation(pt, l, i, h, factorCache);
+                    LinearExpr z = l == 2 && selected != null ? preActivationFromSelection(i, selected)
+                            : l == 2 && z1 != null ? preActivationFromProducts(pt, i, z1, a1)
+                            : preActivation(pt, l, i, h, factorCache);
                     next.add(activate(pt, l, i, z));
                 }
                 h = next;
             }
             return h;
+        }
+
+        private List<LinearExpr> inputs(int pt) {
+            List<LinearExpr> h = new ArrayList<>();
+            for (Rational x : inst.data().inputs().get(pt)) h.add(LinearExpr.constant(x.multiply(Rational.of(sc.inputScale())).numerator()));
+            return h;
+        }
+
+        // ---------------------------------------------------------------- first-layer configuration selection
+
+        /** The selectors of every first-layer unit: {@code selectors[i][c]} is true iff unit i has configuration c. */
+        private record Selection(Var[][] selectors, List<List<Var>> params, List<BigInteger[][]> configs) {
+        }
+
+        /** Whether the first layer is hidden and every one of its units has at most the configured number of configurations. */
+        private boolean selectionApplies() {
+            if (opts.configurationLimit() <= 0 || arch.depth() < 2) return false;
+            BigInteger limit = BigInteger.valueOf(opts.configurationLimit());
+            for (int i = 0; i < arch.layer(1).units(); i++) {
+                BigInteger count = BigInteger.ONE;
+                for (Var k : incomingFree(1, i)) count = count.multiply(k.upper().subtract(k.lower()).add(BigInteger.ONE));
+                if (count.compareTo(limit) > 0) return false;
+            }
+            return true;
+        }
+
+        private List<Var> incomingFree(int l, int i) {
+            List<Var> v = new ArrayList<>();
+            for (int j = 0; j <= arch.fanIn(l); j++) {
+                ParameterRef r = j < arch.fanIn(l) ? ParameterRef.weight(l, i, j) : ParameterRef.bias(l, i);
+                Var k = paramVars.get(r);
+                if (k != null) v.add(k);
+            }
+            return v;
+        }
+
+        /**
+         * One Boolean per configuration (values of the free incoming parameters, in lexicographic
+         * order) of every first-layer unit: exactly one is true, and each free parameter equals
+         * Σ_c value_c·s_c.
+         */
+        private Selection createSelectors() {
+            int units = arch.layer(1).units();
+            Var[][] sel = new Var[units][];
+            List<List<Var>> params = new ArrayList<>();
+            List<BigInteger[][]> configs = new ArrayList<>();
+            for (int i = 0; i < units; i++) {
+                List<Var> ks = incomingFree(1, i);
+                BigInteger[][] cs = enumerate(ks);
+                sel[i] = new Var[cs.length];
+                LinearExpr.Builder one = LinearExpr.builder();
+                for (int c = 0; c < cs.length; c++) {
+                    BigInteger[] cfg = cs[c];
+                    sel[i][c] = newBool(Var.AUX_PREFIX + "sel[1][" + i + "][" + c + "]", (p, vals) -> {
+                        for (int k = 0; k < ks.size(); k++) if (!vals[ks.get(k).index()].equals(cfg[k])) return BigInteger.ZERO;
+                        return BigInteger.ONE;
+                    });
+                    one.add(BigInteger.ONE, sel[i][c]);
+                }
+                mb.addLinear(one.build(), Relation.EQ, BigInteger.ONE);
+                for (int k = 0; k < ks.size(); k++) {
+                    LinearExpr.Builder link = LinearExpr.builder().add(BigInteger.ONE, ks.get(k));
+                    for (int c = 0; c < cs.length; c++) link.add(cs[c][k].negate(), sel[i][c]);
+                    mb.addLinear(link.build(), Relation.EQ, BigInteger.ZERO);
+                }
+                params.add(ks);
+                configs.add(cs);
+            }
+            return new Selection(sel, params, configs);
+        }
+
+        /** Every value vector of {@code ks} (each within its bounds), the last variable varying fastest. */
+        private static BigInteger[][] enumerate(List<Var> ks) {
+            List<BigInteger[]> out = new ArrayList<>();
+            BigInteger[] cur = new BigInteger[ks.size()];
+            for (int k = 0; k < cur.length; k++) cur[k] = ks.get(k).lower();
+            while (true) {
+                out.add(cur.clone());
+                int k = cur.length - 1;
+                while (k >= 0 && cur[k].equals(ks.get(k).upper())) {
+                    cur[k] = ks.get(k).lower();
+                    k--;
+                }
+                if (k < 0) return out.toArray(new BigInteger[0][]);
+                cur[k] = cur[k].add(BigInteger.ONE);
+            }
+        }
+
+        /**
+         * Layer 1 at data point {@code pt} under selection: the activation literals as sums of the
+         * selectors of the configurations on their side; returns H_1[i] for every unit and
+         * configuration (constants).
+         */
+        private BigInteger[][] selectFirstLayer(int pt) {
+            int units = arch.layer(1).units();
+            actVars[pt][0] = new Var[units][];
+            List<LinearExpr> x = inputs(pt);
+            Activation act = arch.layer(1).activation();
+            BigInteger s = sc.pre(1);
+            BigInteger[][] out = new BigInteger[units][];
+            for (int i = 0; i < units; i++) {
+                LinearExpr z = preActivation(pt, 1, i, x, null);
+                List<Var> ks = selection.params().get(i);
+                BigInteger[][] cs = selection.configs().get(i);
+                Var[] sel = selection.selectors()[i];
+                BigInteger[] zc = new BigInteger[cs.length];
+                out[i] = new BigInteger[cs.length];
+                for (int c = 0; c < cs.length; c++) {
+                    BigInteger[] cfg = cs[c];
+                    zc[c] = z.evaluate(v -> cfg[ks.indexOf(v)]);
+                    out[i][c] = activateConstant(1, zc[c]);
+                }
+                String at = "[" + pt + "][1][" + i + "]";
+                if (act instanceof Activation.HardTanh) {
+                    Var up = indicator("act" + at + ".up", sel, zc, v -> v.compareTo(s) >= 0);
+                    Var down = indicator("act" + at + ".down", sel, zc, v -> v.compareTo(s.negate()) <= 0);
+                    actVars[pt][0][i] = new Var[] {up, down};
+                } else if (act instanceof Activation.Relu || act instanceof Activation.LeakyRelu) {
+                    actVars[pt][0][i] = new Var[] {indicator("act" + at, sel, zc, v -> v.signum() > 0)};
+                }
+            }
+            return out;
+        }
+
+        /** A literal equal to the sum of the selectors whose pre-activation satisfies {@code side}. */
+        private Var indicator(String name, Var[] sel, BigInteger[] zc, java.util.function.Predicate<BigInteger> side) {
+            List<Var> on = new ArrayList<>();
+            for (int c = 0; c < sel.length; c++) if (side.test(zc[c])) on.add(sel[c]);
+            Var a = newBool(name, (p, vals) -> {
+                BigInteger sum = BigInteger.ZERO;
+                for (Var v : on) sum = sum.add(vals[v.index()]);
+                return sum;
+            });
+            LinearExpr.Builder e = LinearExpr.builder().add(BigInteger.ONE, a);
+            for (Var v : on) e.add(BigInteger.ONE.negate(), v);
+            mb.addLinear(e.build(), Relation.EQ, BigInteger.ZERO);
+            return a;
+        }
+
+        /** H_ℓ for a constant Z_ℓ (the activation on scaled integers, as in {@link #activate}). */
+        private BigInteger activateConstant(int l, BigInteger z) {
+            Activation act = arch.layer(l).activation();
+            if (act instanceof Activation.Identity) return z;
+            if (act instanceof Activation.Polynomial poly) {
+                BigInteger m = sc.multiplier().get(l - 1);
+                Rational c0 = poly.coefficients().get(0);
+                Rational c1 = poly.coefficients().size() > 1 ? poly.coefficients().get(1) : Rational.ZERO;
+                return integer(c1.multiply(Rational.of(m))).multiply(z).add(integer(c0.multiply(Rational.of(m.multiply(sc.pre(l))))));
+            }
+            if (act instanceof Activation.HardTanh) return clip(z, sc.pre(l));
+            if (act instanceof Activation.LeakyRelu lr) return piecewise(z, lr.alpha().denominator(), lr.alpha().numerator());
+            return piecewise(z, BigInteger.ONE, BigInteger.ZERO);
+        }
+
+        /** Products K·s of a second-layer weight and a first-layer selector, shared by all data points. */
+        private final Map<List<Var>, Var> selectedProducts = new HashMap<>();
+
+        /**
+         * Z_2[i] under first-layer selection: Σ_j Σ_c coef·H_1[j](c)·(K[i][j]·s_(j,c)) + bias, with
+         * the products K·s shared by all data points (a fixed weight multiplies s_(j,c) directly).
+         */
+        private LinearExpr preActivationFromSelection(int i, BigInteger[][] h1) {
+            BigInteger s = sc.pre(2);
+            Rational prevScale = Rational.of(sc.act(1));
+            LinearExpr.Builder zb = LinearExpr.builder();
+            for (int j = 0; j < h1.length; j++) {
+                ParameterRef r = ParameterRef.weight(2, i, j);
+                Rational f = fixed.get(r);
+                Var[] sel = selection.selectors()[j];
+                if (f != null) {
+                    BigInteger coef = integer(Rational.of(s).multiply(f).divide(prevScale));
+                    for (int c = 0; c < sel.length; c++) if (h1[j][c].signum() != 0) zb.add(coef.multiply(h1[j][c]), sel[c]);
+                    continue;
+                }
+                Var k = paramVars.get(r);
+                BigInteger coef = integer(Rational.of(s).divide(Rational.of(paramDen.get(r)).multiply(prevScale)));
+                for (int c = 0; c < sel.length; c++) {
+                    if (h1[j][c].signum() == 0) continue;
+                    zb.add(coef.multiply(h1[j][c]), selectedProduct(k, sel[c]));
+                }
+            }
+            ParameterRef rb = ParameterRef.bias(2, i);
+            Rational fb = fixed.get(rb);
+            if (fb != null) zb.addConstant(integer(Rational.of(s).multiply(fb)));
+            else zb.add(integer(Rational.of(s, paramDen.get(rb))), paramVars.get(rb));
+            return zb.build();
+        }
+
+        private Var selectedProduct(Var k, Var sel) {
+            return selectedProducts.computeIfAbsent(List.of(k, sel), key -> {
+                BigInteger[] b = productBounds(k, sel);
+                Var q = newVar(Var.AUX_PREFIX + "ks(" + k.name() + "," + sel.name() + ")", b[0], b[1],
+                        (p, vals) -> vals[k.index()].multiply(vals[sel.index()]));
+                mb.addProduct(q, k, sel);
+                return q;
+            });
         }
 
         /** Z_ℓ[i] as an integer linear expression (products of unknowns go through Product constraints). */
@@ -256,16 +478,84 @@ public final class ErmEncoder {
             }
             BigInteger pc = posCoef;
             BigInteger nc = negCoef;
-            Var a = newBool("act" + at, (p, vals) -> vals[zv.index()].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO);
-            actVars[pt][l - 1][i] = new Var[] {a};
+            Var a = reluLiteral(pt, l, i, zv);
             BigInteger lo = piecewise(zv.lower(), pc, nc);
             BigInteger hi = piecewise(zv.upper(), pc, nc);
             Var h = newVar(Var.AUX_PREFIX + "h" + at, lo, hi, (p, vals) -> piecewise(vals[zv.index()], pc, nc));
-            mb.addLinear(zx, Relation.GE, BigInteger.ONE, List.of(a.lit()));
             mb.addLinear(LinearExpr.builder().add(BigInteger.ONE, h).add(pc.negate(), zv).build(), Relation.EQ, BigInteger.ZERO, List.of(a.lit()));
-            mb.addLinear(zx, Relation.LE, BigInteger.ZERO, List.of(a.not()));
             mb.addLinear(LinearExpr.builder().add(BigInteger.ONE, h).add(nc.negate(), zv).build(), Relation.EQ, BigInteger.ZERO, List.of(a.not()));
             return LinearExpr.of(h);
+        }
+
+        /** The relu / leaky_relu literal a ⇔ Z ≥ 1 (a → Z ≥ 1, ¬a → Z ≤ 0), recorded as the unit's activation. */
+        private Var reluLiteral(int pt, int l, int i, Var zv) {
+            Var a = newBool("act[" + pt + "][" + l + "][" + i + "]", (p, vals) -> vals[zv.index()].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO);
+            actVars[pt][l - 1][i] = new Var[] {a};
+            mb.addLinear(LinearExpr.of(zv), Relation.GE, BigInteger.ONE, List.of(a.lit()));
+            mb.addLinear(LinearExpr.of(zv), Relation.LE, BigInteger.ZERO, List.of(a.not()));
+            return a;
+        }
+
+        /** Whether first-layer-aware products apply: hidden relu / leaky_relu first layer, every second-layer weight free. */
+        private boolean firstLayerProductsApply() {
+            if (!opts.firstLayerProducts() || arch.depth() < 2) return false;
+            Activation act = arch.layer(1).activation();
+            if (!(act instanceof Activation.Relu) && !(act instanceof Activation.LeakyRelu)) return false;
+            for (int i = 0; i < arch.layer(2).units(); i++) {
+                for (int j = 0; j < arch.fanIn(2); j++) if (fixed.containsKey(ParameterRef.weight(2, i, j))) return false;
+            }
+            return true;
+        }
+
+        /** Products of two parameters (or a literal and a product), shared where the factors are the same. */
+        private final Map<List<Var>, Var> sharedProducts = new HashMap<>();
+
+        private Var product(String name, Var x, Var y) {
+            return sharedProducts.computeIfAbsent(List.of(x, y), key -> {
+                BigInteger[] b = productBounds(x, y);
+                Var q = newVar(Var.AUX_PREFIX + name, b[0], b[1], (p, vals) -> vals[x.index()].multiply(vals[y.index()]));
+                mb.addProduct(q, x, y);
+                return q;
+            });
+        }
+
+        /**
+         * Z_2[i] with first-layer-aware products: H_1[j] = N·Z_j + (P−N)·a_j·Z_j with Z_j = Σ_k e_k·K_k + e_0
+         * linear in first-layer parameters, so K2·H_1[j] = N·Σ e_k·(K2·K_k) + N·e_0·K2
+         * + (P−N)·(Σ e_k·a_j·(K2·K_k) + e_0·a_j·K2): products K2·K_k shared by all points, per point
+         * only a_j times those.
+         */
+        private LinearExpr preActivationFromProducts(int pt, int i, LinearExpr[] z1, Var[] a1) {
+            BigInteger s = sc.pre(2);
+            Rational prevScale = Rational.of(sc.act(1));
+            BigInteger pc = BigInteger.ONE;
+            BigInteger nc = BigInteger.ZERO;
+            if (arch.layer(1).activation() instanceof Activation.LeakyRelu lr) {
+                pc = lr.alpha().denominator();
+                nc = lr.alpha().numerator();
+            }
+            BigInteger diff = pc.subtract(nc);
+            LinearExpr.Builder zb = LinearExpr.builder();
+            for (int j = 0; j < z1.length; j++) {
+                Var v = paramVars.get(ParameterRef.weight(2, i, j));
+                BigInteger c = integer(Rational.of(s).divide(Rational.of(paramDen.get(ParameterRef.weight(2, i, j))).multiply(prevScale)));
+                Var a = a1[j];
+                for (var t : z1[j].terms().entrySet()) {
+                    Var q = product("vk(" + v.name() + "," + t.getKey().name() + ")", v, t.getKey());
+                    if (nc.signum() != 0) zb.add(c.multiply(nc).multiply(t.getValue()), q);
+                    zb.add(c.multiply(diff).multiply(t.getValue()), product("aq(" + a.name() + "," + q.name() + ")", a, q));
+                }
+                BigInteger e0 = z1[j].constant();
+                if (e0.signum() != 0) {
+                    if (nc.signum() != 0) zb.add(c.multiply(nc).multiply(e0), v);
+                    zb.add(c.multiply(diff).multiply(e0), product("av(" + a.name() + "," + v.name() + ")", a, v));
+                }
+            }
+            ParameterRef rb = ParameterRef.bias(2, i);
+            Rational fb = fixed.get(rb);
+            if (fb != null) zb.addConstant(integer(Rational.of(s).multiply(fb)));
+            else zb.add(integer(Rational.of(s, paramDen.get(rb))), paramVars.get(rb));
+            return zb.build();
         }
 
         private static BigInteger piecewise(BigInteger z, BigInteger pos, BigInteger neg) {

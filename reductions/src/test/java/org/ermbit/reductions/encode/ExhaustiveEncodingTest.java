@@ -36,6 +36,31 @@ class ExhaustiveEncodingTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void encodingAgreesWithTheVerifierOnEveryParameterVector(long seed) {
+        check(seed, EncoderOptions.SUGGESTED_CONFIGURATION_LIMIT, false);
+    }
+
+    /** The same with first-layer configuration selection off (plain pre-activations and activations). */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void withoutConfigurationSelection(long seed) {
+        check(seed, 0, false);
+    }
+
+    /** A limit of 2 configurations: selection applies only where every first-layer unit has ≤ 2 (mostly fixed parameters). */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void withATinyConfigurationLimit(long seed) {
+        check(seed, 2, false);
+    }
+
+    /** First-layer-aware products (applies where the first layer is hidden relu / leaky_relu with free second-layer weights). */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void withFirstLayerProducts(long seed) {
+        check(seed, 0, true);
+    }
+
+    private static void check(long seed, int limit, boolean firstLayerProducts) {
         ErmInstance base = RandomInstances.create(seed, 256);
         List<NetworkParameters> all = RandomInstances.enumerate(base);
         Random r = new Random(seed * 31 + 7);
@@ -46,8 +71,15 @@ class ExhaustiveEncodingTest {
             default -> pick.add(Rational.of(1, 3));
         };
         ErmInstance inst = RandomInstances.withThreshold(base, gamma);
-        Encoding plain = ErmEncoder.encode(inst, new EncoderOptions(false));
-        Encoding sym = ErmEncoder.encode(inst, EncoderOptions.defaults());
+        Encoding plain = ErmEncoder.encode(inst, new EncoderOptions(false, limit, firstLayerProducts));
+        Encoding sym = ErmEncoder.encode(inst, new EncoderOptions(true, limit, firstLayerProducts));
+        assertEquals(selectionExpected(inst, limit), plain.model().vars().stream().anyMatch(x -> x.name().contains("sel[1][")),
+                "configuration selection applied iff the first layer is hidden and small enough");
+        if (firstLayerProducts) {
+            boolean used = plain.model().vars().stream().anyMatch(x -> x.name().contains("aq(") || x.name().contains("av("));
+            if (!firstLayerProductsApply(inst)) assertTrue(!used, "first-layer products used where they do not apply");
+            else if (anyFreeFirstLayerParameter(inst)) assertTrue(used, "first-layer products not used where they apply");
+        }
         Encoding plainBound = plain.atMost(gamma);
         Encoding symBound = sym.atMost(gamma);
         List<List<ParameterRef>> symmetric = symmetricUnits(inst);
@@ -75,6 +107,45 @@ class ExhaustiveEncodingTest {
         }
         assertEquals(anyAccepted, anySortedAccepted, "symmetry breaking lost every accepted parameter vector");
         if (gamma.equals(pick)) assertTrue(accepted > 0);
+    }
+
+    /** Whether first-layer products apply: hidden relu / leaky_relu first layer, all second-layer weights free. */
+    static boolean firstLayerProductsApply(ErmInstance inst) {
+        Architecture a = inst.architecture();
+        if (a.depth() < 2) return false;
+        var act = a.layer(1).activation();
+        if (!(act instanceof org.ermbit.core.model.Activation.Relu) && !(act instanceof org.ermbit.core.model.Activation.LeakyRelu)) return false;
+        Map<ParameterRef, Rational> fixed = inst.fixedValues();
+        for (int i = 0; i < a.layer(2).units(); i++) {
+            for (int j = 0; j < a.fanIn(2); j++) if (fixed.containsKey(ParameterRef.weight(2, i, j))) return false;
+        }
+        return true;
+    }
+
+    /** Whether some first-layer parameter is free (then a shared product v·K exists). */
+    static boolean anyFreeFirstLayerParameter(ErmInstance inst) {
+        Architecture a = inst.architecture();
+        Map<ParameterRef, Rational> fixed = inst.fixedValues();
+        for (int i = 0; i < a.layer(1).units(); i++) {
+            for (int j = ParameterRef.BIAS; j < a.fanIn(1); j++) if (!fixed.containsKey(new ParameterRef(1, i, j))) return true;
+        }
+        return false;
+    }
+
+    /** Whether first-layer selection should apply: hidden first layer, every unit with ≤ limit (free weights, bias) vectors. */
+    static boolean selectionExpected(ErmInstance inst, int limit) {
+        Architecture a = inst.architecture();
+        if (limit == 0 || a.depth() < 2) return false;
+        Map<ParameterRef, Rational> fixed = inst.fixedValues();
+        List<NetworkParameters> all = RandomInstances.enumerate(inst);
+        for (int i = 0; i < a.layer(1).units(); i++) {
+            java.util.Set<List<Rational>> vectors = new java.util.HashSet<>();
+            for (NetworkParameters p : all) vectors.add(vector(p, 1, i, a.fanIn(1)));
+            // every free parameter ranges over its whole domain independently, so the distinct
+            // vectors of unit i in the enumeration are exactly its configurations
+            if (vectors.size() > limit) return false;
+        }
+        return true;
     }
 
     /**
