@@ -26,6 +26,12 @@ import org.ermbit.reductions.cnf.Cnf;
  * assignment and undo, so satisfaction and touchedness are read in constant time.
  */
 final class ComponentSearch {
+    /** Components with at most this many variables are counted by truth table (see countSmall). */
+    private static final int SMALL_VARS = 10;
+    /** Bit a of VAR_BITS[i] is bit i of a: the assignments (within one word) that set variable i. */
+    private static final long[] VAR_BITS = {
+        0xAAAAAAAAAAAAAAAAL, 0xCCCCCCCCCCCCCCCCL, 0xF0F0F0F0F0F0F0F0L,
+        0xFF00FF00FF00FF00L, 0xFFFF0000FFFF0000L, 0xFFFFFFFF00000000L};
     private static final int CHECK_EVERY = 256;
     private static final long PROGRESS_NANOS = 3_000_000_000L;
     private static final long ENTRY_OVERHEAD_BYTES = 120;
@@ -59,6 +65,7 @@ final class ComponentSearch {
     private final int[] score;
     private final int[] queue;
     private final int[] varComp;
+    private final int[] smallIndex;
     private final int[] clauseComp;
     private int[] childNv = new int[8];
     private int[] childNc = new int[8];
@@ -147,6 +154,7 @@ final class ComponentSearch {
         score = new int[n + 1];
         queue = new int[n + 1];
         varComp = new int[n + 1];
+        smallIndex = new int[n + 1];
         clauseComp = new int[m];
     }
 
@@ -200,10 +208,42 @@ final class ComponentSearch {
     /** The count of a component if it is trivial or cached, else null. */
     private BigInteger known(Component c) {
         if (c.clauses.length == 1) return BigInteger.ONE.shiftLeft(c.varCount()).subtract(BigInteger.ONE);
+        if (c.varCount() <= SMALL_VARS) return BigInteger.valueOf(countSmall(c));
         cacheLookups++;
         BigInteger hit = cache.get(c.key);
         if (hit != null) cacheHits++;
         return hit;
+    }
+
+    /**
+     * Counts a component of at most {@link #SMALL_VARS} variables by its truth table: bit {@code a}
+     * of word {@code w} stands for the assignment {@code 64w + a} (bit i of it is the value of the
+     * component's i-th variable); each open clause masks out the assignments that falsify it.
+     */
+    private long countSmall(Component c) {
+        int[] vars = c.vars;
+        int nv = vars.length;
+        for (int i = 0; i < nv; i++) smallIndex[vars[i]] = i;
+        int words = nv <= 6 ? 1 : 1 << (nv - 6);
+        long full = nv >= 6 ? -1L : (1L << (1 << nv)) - 1;
+        long total = 0;
+        for (int w = 0; w < words; w++) {
+            long alive = full;
+            for (int cl : c.clauses) {
+                long sat = 0;
+                for (int k = start[cl], e = start[cl + 1]; k < e; k++) {
+                    int l = lits[k];
+                    if (value[l] != 0) continue;
+                    int i = smallIndex[l >> 1];
+                    long pos = i < 6 ? VAR_BITS[i] : ((w >> (i - 6)) & 1) == 1 ? -1L : 0L;
+                    sat |= (l & 1) == 0 ? pos : ~pos;
+                }
+                alive &= sat;
+                if (alive == 0) break;
+            }
+            total += Long.bitCount(alive);
+        }
+        return total;
     }
 
     /** One component on the explicit search stack, with the state of the branch being explored. */
