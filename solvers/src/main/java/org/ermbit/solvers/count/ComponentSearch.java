@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
@@ -34,11 +33,9 @@ final class ComponentSearch {
         0xFF00FF00FF00FF00L, 0xFFFF0000FFFF0000L, 0xFFFFFFFF00000000L};
     private static final int CHECK_EVERY = 256;
     private static final long PROGRESS_NANOS = 3_000_000_000L;
-    private static final long ENTRY_OVERHEAD_BYTES = 120;
 
     private final Limits limits;
     private final CountProgress progress;
-    private final long cacheBudgetBytes;
     private final long startNanos = System.nanoTime();
     private long lastProgressNanos = startNanos;
 
@@ -75,8 +72,7 @@ final class ComponentSearch {
     private int[] childClauseFill = new int[8];
     private int[] childKeyFill = new int[8];
 
-    private final HashMap<Key, BigInteger> cache = new HashMap<>();
-    private long cacheBytes;
+    private final ComponentCache cache;
 
     private long decisions;
     private long conflicts;
@@ -84,10 +80,15 @@ final class ComponentSearch {
     private long cacheHits;
     private long components;
 
-    ComponentSearch(Cnf cnf, Limits limits, CountProgress progress, long cacheBudgetBytes) {
+    /**
+     * A search for the models of {@code cnf} that also satisfy the DIMACS literals
+     * {@code assumptions}, using (and filling) {@code cache}, which may be shared with searches over
+     * the same formula with other assumptions.
+     */
+    ComponentSearch(Cnf cnf, int[] assumptions, Limits limits, CountProgress progress, ComponentCache cache) {
         this.limits = limits;
         this.progress = progress;
-        this.cacheBudgetBytes = cacheBudgetBytes;
+        this.cache = cache;
         this.n = cnf.variables();
         int total = 0;
         List<int[]> kept = new ArrayList<>(cnf.clauses().size());
@@ -106,7 +107,8 @@ final class ComponentSearch {
                 total += c.length;
             }
         }
-        units = Arrays.copyOf(unitBuf, unitCount);
+        units = Arrays.copyOf(unitBuf, unitCount + assumptions.length);
+        for (int a : assumptions) units[unitCount++] = a > 0 ? 2 * a : -2 * a + 1;
         m = kept.size();
         lits = new int[total];
         start = new int[m + 1];
@@ -313,13 +315,7 @@ final class ComponentSearch {
     }
 
     private void store(Key key, BigInteger count) {
-        long bytes = 4L * key.data.length + ENTRY_OVERHEAD_BYTES + count.bitLength() / 8;
-        if (cacheBytes + bytes > cacheBudgetBytes) {
-            cache.clear();
-            cacheBytes = 0;
-            if (bytes > cacheBudgetBytes) return;
-        }
-        if (cache.put(key, count) == null) cacheBytes += bytes;
+        cache.put(key, key.data.length, count);
     }
 
     /**
