@@ -1,35 +1,59 @@
 package org.ermbit.solvers.count;
 
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
 
 /**
  * A sharpSAT-style exact model counter: DPLL with unit propagation (two watched literals), the
  * residual formula split into connected components that are counted independently and multiplied,
- * a cache of component counts keyed canonically, and branching on the variable with the most
- * occurrences in the current component's open clauses. Counts are BigIntegers; variables that end
- * up in no open clause (including variables declared but unused) contribute a factor 2 each.
+ * a cache of component counts keyed canonically, branching on the variable with the most
+ * occurrences in the current component's open clauses, and components of at most 10 variables
+ * counted by truth table. Counts are BigIntegers; variables that end up in no open clause
+ * (including variables declared but unused) contribute a factor 2 each.
  *
- * <p>The search keeps its own stack (no recursion), checks the limits every few hundred decisions,
- * and bounds the cache by an estimated byte budget (the cache is emptied when it is exceeded, which
- * costs time, never correctness). No clause learning. Instances are not shared: each call builds
- * fresh search state, so one counter may be used from several threads.
+ * <p>With more than one thread and at least {@value #PARALLEL_MIN_VARIABLES} variables, the
+ * formula is split into the 2^{@value #CUBE_VARIABLES} cubes over its most frequent variables,
+ * which are counted by parallel searches sharing one component cache and summed. Each search keeps
+ * its own stack (no recursion) and checks the limits every few hundred decisions; the cache is
+ * bounded by an estimated byte budget (emptied when exceeded, which costs time, never
+ * correctness). No clause learning. Each call builds fresh search state, so one counter may be
+ * used from several threads.
  */
 public final class ComponentCounter implements ModelCounter {
     /** The id used on the command line. */
     public static final String ID = "component";
+    /** Formulas with fewer variables are always counted by one search. */
+    public static final int PARALLEL_MIN_VARIABLES = 40;
+    /** Number of variables whose assignments split the formula into parallel tasks. */
+    public static final int CUBE_VARIABLES = 3;
 
     private final long cacheBudgetBytes;
+    private final int threads;
 
-    /** A counter whose cache may use about a third of the maximum heap. */
+    /** A counter using every available processor whose cache may use about a third of the heap. */
     public ComponentCounter() {
         this(Runtime.getRuntime().maxMemory() / 3);
     }
 
-    /** A counter whose cache may use about {@code cacheBudgetBytes} bytes (estimated). */
+    /** A counter using every available processor whose cache may use about {@code cacheBudgetBytes}. */
     public ComponentCounter(long cacheBudgetBytes) {
+        this(cacheBudgetBytes, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A counter with at most {@code threads} parallel searches sharing a cache of about {@code cacheBudgetBytes}. */
+    public ComponentCounter(long cacheBudgetBytes, int threads) {
         if (cacheBudgetBytes < 0) throw new IllegalArgumentException("negative cache budget");
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         this.cacheBudgetBytes = cacheBudgetBytes;
+        this.threads = threads;
     }
 
     @Override
@@ -39,6 +63,93 @@ public final class ComponentCounter implements ModelCounter {
 
     @Override
     public CountResult count(Cnf cnf, Limits limits, CountProgress progress) {
-        return new ComponentSearch(cnf, limits, progress, cacheBudgetBytes).run();
+        ComponentCache cache = new ComponentCache(cacheBudgetBytes);
+        int[] cubeVars = threads > 1 && cnf.variables() >= PARALLEL_MIN_VARIABLES ? cubeVariables(cnf) : new int[0];
+        if (cubeVars.length == 0) return new ComponentSearch(cnf, new int[0], limits, progress, cache).run();
+        return countCubes(cnf, cubeVars, limits, progress, cache);
+    }
+
+    private CountResult countCubes(Cnf cnf, int[] cubeVars, Limits limits, CountProgress progress,
+                                   ComponentCache cache) {
+        long startNanos = System.nanoTime();
+        CountProgress shared = stats -> {
+            synchronized (this) {
+                progress.report(stats);
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ermbit-count");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<CountResult>> parts = new ArrayList<>();
+            for (int cube = 0; cube < 1 << cubeVars.length; cube++) {
+                int[] assumptions = new int[cubeVars.length];
+                for (int i = 0; i < cubeVars.length; i++) {
+                    assumptions[i] = ((cube >> i) & 1) == 1 ? -cubeVars[i] : cubeVars[i];
+                }
+                parts.add(pool.submit(() -> new ComponentSearch(cnf, assumptions, limits, shared, cache).run()));
+            }
+            BigInteger total = BigInteger.ZERO;
+            CountStatus failed = null;
+            long decisions = 0;
+            long conflicts = 0;
+            long lookups = 0;
+            long hits = 0;
+            long components = 0;
+            for (Future<CountResult> part : parts) {
+                CountResult r = get(part);
+                CountStats s = r.stats();
+                decisions += s.decisions();
+                conflicts += s.conflicts();
+                lookups += s.cacheLookups();
+                hits += s.cacheHits();
+                components += s.components();
+                if (r.status() == CountStatus.COUNTED) {
+                    total = total.add(r.exactCount());
+                } else if (failed == null) {
+                    failed = r.status();
+                }
+            }
+            CountStats stats = new CountStats(decisions, conflicts, lookups, hits, components, cache.size(),
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+            return failed == null ? CountResult.counted(total, ID, stats) : CountResult.stopped(failed, ID, stats);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CountResult get(Future<CountResult> part) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The {@value #CUBE_VARIABLES} variables occurring in the most clauses of two or more literals. */
+    private static int[] cubeVariables(Cnf cnf) {
+        int[] occurrences = new int[cnf.variables() + 1];
+        for (int[] clause : cnf.clauses()) {
+            if (clause.length < 2) continue;
+            for (int lit : clause) occurrences[Math.abs(lit)]++;
+        }
+        int[] best = new int[CUBE_VARIABLES];
+        for (int k = 0; k < CUBE_VARIABLES; k++) {
+            int pick = 0;
+            for (int v = 1; v <= cnf.variables(); v++) {
+                boolean taken = false;
+                for (int j = 0; j < k; j++) taken |= best[j] == v;
+                if (!taken && (pick == 0 || occurrences[v] > occurrences[pick])) pick = v;
+            }
+            best[k] = pick;
+        }
+        return best;
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
@@ -18,18 +17,25 @@ import org.ermbit.reductions.cnf.Cnf;
  * literals.
  *
  * <p>A component is a set of unassigned variables connected through open (not yet satisfied)
- * clauses. Its cache key is its sorted variable ids followed by the sorted ids of its open clauses:
- * an open clause's restriction to unassigned literals is exactly its literals over the component's
- * variables, so equal keys mean equal residual formulas.
+ * clauses. Its cache key is its sorted variable ids followed by the sorted ids of its open clauses
+ * that have at least one assigned literal ("touched"). An open clause's restriction to unassigned
+ * literals is exactly its literals over the component's variables, and the untouched open clauses
+ * are exactly the clauses all of whose variables lie in the component, so equal keys mean equal
+ * residual formulas. Each clause keeps counts of its true and of its assigned literals, updated on
+ * assignment and undo, so satisfaction and touchedness are read in constant time.
  */
 final class ComponentSearch {
+    /** Components with at most this many variables are counted by truth table (see countSmall). */
+    private static final int SMALL_VARS = 10;
+    /** Bit a of VAR_BITS[i] is bit i of a: the assignments (within one word) that set variable i. */
+    private static final long[] VAR_BITS = {
+        0xAAAAAAAAAAAAAAAAL, 0xCCCCCCCCCCCCCCCCL, 0xF0F0F0F0F0F0F0F0L,
+        0xFF00FF00FF00FF00L, 0xFFFF0000FFFF0000L, 0xFFFFFFFF00000000L};
     private static final int CHECK_EVERY = 256;
     private static final long PROGRESS_NANOS = 3_000_000_000L;
-    private static final long ENTRY_OVERHEAD_BYTES = 120;
 
     private final Limits limits;
     private final CountProgress progress;
-    private final long cacheBudgetBytes;
     private final long startNanos = System.nanoTime();
     private long lastProgressNanos = startNanos;
 
@@ -41,6 +47,10 @@ final class ComponentSearch {
     private final int[][] watches;
     private final int[] watchSize;
     private final int[][] occ;
+    private final int[][] litOcc;
+    private final int[] trueCount;
+    private final int[] assignedCount;
+    private final int m;
     private final byte[] value;
     private final int[] trail;
     private int trailSize;
@@ -51,10 +61,18 @@ final class ComponentSearch {
     private int stamp;
     private final int[] score;
     private final int[] queue;
-    private final int[] clauseBuf;
+    private final int[] varComp;
+    private final int[] smallIndex;
+    private final int[] clauseComp;
+    private int[] childNv = new int[8];
+    private int[] childNc = new int[8];
+    private int[] childTouched = new int[8];
+    private int[] childBest = new int[8];
+    private int[] childVarFill = new int[8];
+    private int[] childClauseFill = new int[8];
+    private int[] childKeyFill = new int[8];
 
-    private final HashMap<Key, BigInteger> cache = new HashMap<>();
-    private long cacheBytes;
+    private final ComponentCache cache;
 
     private long decisions;
     private long conflicts;
@@ -62,10 +80,15 @@ final class ComponentSearch {
     private long cacheHits;
     private long components;
 
-    ComponentSearch(Cnf cnf, Limits limits, CountProgress progress, long cacheBudgetBytes) {
+    /**
+     * A search for the models of {@code cnf} that also satisfy the DIMACS literals
+     * {@code assumptions}, using (and filling) {@code cache}, which may be shared with searches over
+     * the same formula with other assumptions.
+     */
+    ComponentSearch(Cnf cnf, int[] assumptions, Limits limits, CountProgress progress, ComponentCache cache) {
         this.limits = limits;
         this.progress = progress;
-        this.cacheBudgetBytes = cacheBudgetBytes;
+        this.cache = cache;
         this.n = cnf.variables();
         int total = 0;
         List<int[]> kept = new ArrayList<>(cnf.clauses().size());
@@ -84,8 +107,9 @@ final class ComponentSearch {
                 total += c.length;
             }
         }
-        units = Arrays.copyOf(unitBuf, unitCount);
-        int m = kept.size();
+        units = Arrays.copyOf(unitBuf, unitCount + assumptions.length);
+        for (int a : assumptions) units[unitCount++] = a > 0 ? 2 * a : -2 * a + 1;
+        m = kept.size();
         lits = new int[total];
         start = new int[m + 1];
         int[] occCount = new int[n + 1];
@@ -103,6 +127,16 @@ final class ComponentSearch {
         start[m] = pos;
         occ = new int[n + 1][];
         for (int v = 0; v <= n; v++) occ[v] = new int[occCount[v]];
+        int[] litCount = new int[2 * n + 2];
+        for (int l : lits) litCount[l]++;
+        litOcc = new int[2 * n + 2][];
+        for (int l = 0; l < litOcc.length; l++) litOcc[l] = new int[litCount[l]];
+        int[] litFill = new int[2 * n + 2];
+        for (int c = 0; c < m; c++) {
+            for (int k = start[c]; k < start[c + 1]; k++) litOcc[lits[k]][litFill[lits[k]]++] = c;
+        }
+        trueCount = new int[m];
+        assignedCount = new int[m];
         watches = new int[2 * n + 2][];
         for (int l = 0; l < watches.length; l++) watches[l] = new int[Math.max(2, watchCount[l])];
         watchSize = new int[2 * n + 2];
@@ -121,7 +155,9 @@ final class ComponentSearch {
         clauseStamp = new int[m];
         score = new int[n + 1];
         queue = new int[n + 1];
-        clauseBuf = new int[m];
+        varComp = new int[n + 1];
+        smallIndex = new int[n + 1];
+        clauseComp = new int[m];
     }
 
     /** Internal literals of a DIMACS clause, sorted and without duplicates; null for a tautology. */
@@ -154,10 +190,12 @@ final class ComponentSearch {
             if (value[u] == 0) assign(u);
         }
         if (!propagate()) return BigInteger.ZERO;
-        int[] all = new int[n + 1];
-        for (int v = 1; v <= n; v++) all[v] = v;
+        int[] allVars = new int[n];
+        for (int v = 1; v <= n; v++) allVars[v - 1] = v;
+        int[] allClauses = new int[m];
+        for (int c = 0; c < m; c++) allClauses[c] = c;
         List<Component> children = new ArrayList<>();
-        int free = decompose(all, 1, n + 1, children);
+        int free = decompose(allVars, allClauses, children);
         BigInteger product = BigInteger.ONE.shiftLeft(free);
         for (Component child : children) {
             checkLimits();
@@ -171,11 +209,43 @@ final class ComponentSearch {
 
     /** The count of a component if it is trivial or cached, else null. */
     private BigInteger known(Component c) {
-        if (c.clauseCount() == 1) return BigInteger.ONE.shiftLeft(c.varCount()).subtract(BigInteger.ONE);
+        if (c.clauses.length == 1) return BigInteger.ONE.shiftLeft(c.varCount()).subtract(BigInteger.ONE);
+        if (c.varCount() <= SMALL_VARS) return BigInteger.valueOf(countSmall(c));
         cacheLookups++;
         BigInteger hit = cache.get(c.key);
         if (hit != null) cacheHits++;
         return hit;
+    }
+
+    /**
+     * Counts a component of at most {@link #SMALL_VARS} variables by its truth table: bit {@code a}
+     * of word {@code w} stands for the assignment {@code 64w + a} (bit i of it is the value of the
+     * component's i-th variable); each open clause masks out the assignments that falsify it.
+     */
+    private long countSmall(Component c) {
+        int[] vars = c.vars;
+        int nv = vars.length;
+        for (int i = 0; i < nv; i++) smallIndex[vars[i]] = i;
+        int words = nv <= 6 ? 1 : 1 << (nv - 6);
+        long full = nv >= 6 ? -1L : (1L << (1 << nv)) - 1;
+        long total = 0;
+        for (int w = 0; w < words; w++) {
+            long alive = full;
+            for (int cl : c.clauses) {
+                long sat = 0;
+                for (int k = start[cl], e = start[cl + 1]; k < e; k++) {
+                    int l = lits[k];
+                    if (value[l] != 0) continue;
+                    int i = smallIndex[l >> 1];
+                    long pos = i < 6 ? VAR_BITS[i] : ((w >> (i - 6)) & 1) == 1 ? -1L : 0L;
+                    sat |= (l & 1) == 0 ? pos : ~pos;
+                }
+                alive &= sat;
+                if (alive == 0) break;
+            }
+            total += Long.bitCount(alive);
+        }
+        return total;
     }
 
     /** One component on the explicit search stack, with the state of the branch being explored. */
@@ -221,7 +291,7 @@ final class ComponentSearch {
                     continue;
                 }
                 scratch.clear();
-                int free = decompose(f.comp.key.data, 1, 1 + f.comp.varCount(), scratch);
+                int free = decompose(f.comp.vars, f.comp.clauses, scratch);
                 f.children = scratch.toArray(new Component[0]);
                 f.childIndex = 0;
                 f.product = BigInteger.ONE.shiftLeft(free);
@@ -245,31 +315,30 @@ final class ComponentSearch {
     }
 
     private void store(Key key, BigInteger count) {
-        long bytes = 4L * key.data.length + ENTRY_OVERHEAD_BYTES + count.bitLength() / 8;
-        if (cacheBytes + bytes > cacheBudgetBytes) {
-            cache.clear();
-            cacheBytes = 0;
-            if (bytes > cacheBudgetBytes) return;
-        }
-        if (cache.put(key, count) == null) cacheBytes += bytes;
+        cache.put(key, key.data.length, count);
     }
 
     /**
-     * Splits the unassigned variables among {@code vars[from..to)} into components over the open
-     * clauses; adds them to {@code out} (fewest variables first) and returns the number of
-     * unassigned variables in no open clause.
+     * Splits the unassigned variables among {@code vars} (sorted) into components over the open
+     * clauses among {@code clauses} (sorted; every open clause over these variables must be listed);
+     * adds them to {@code out} (fewest variables first) and returns the number of unassigned
+     * variables in no open clause. Children list their variables and clauses in sorted order,
+     * taken from the parent's lists, so no sorting is needed.
      */
-    private int decompose(int[] vars, int from, int to, List<Component> out) {
+    private int decompose(int[] vars, int[] clauses, List<Component> out) {
         nextStamp();
         int free = 0;
-        int firstOut = out.size();
-        for (int i = from; i < to; i++) {
-            int v = vars[i];
+        int count = 0;
+        for (int v : vars) {
             if (value[2 * v] != 0 || varStamp[v] == stamp) continue;
+            if (count == childNv.length) growChildArrays();
+            int label = count;
             int qh = 0;
             int qt = 0;
             int nc = 0;
+            int touched = 0;
             varStamp[v] = stamp;
+            varComp[v] = label;
             score[v] = 0;
             queue[qt++] = v;
             while (qh < qt) {
@@ -277,23 +346,20 @@ final class ComponentSearch {
                 for (int c : occ[u]) {
                     if (clauseStamp[c] == stamp) continue;
                     clauseStamp[c] = stamp;
-                    int s = start[c];
-                    int e = start[c + 1];
-                    boolean satisfied = false;
-                    for (int k = s; k < e; k++) {
-                        if (value[lits[k]] == 1) {
-                            satisfied = true;
-                            break;
-                        }
+                    if (trueCount[c] > 0) {
+                        clauseComp[c] = -1;
+                        continue;
                     }
-                    if (satisfied) continue;
-                    clauseBuf[nc++] = c;
-                    for (int k = s; k < e; k++) {
+                    clauseComp[c] = label;
+                    nc++;
+                    if (assignedCount[c] > 0) touched++;
+                    for (int k = start[c], e = start[c + 1]; k < e; k++) {
                         int l = lits[k];
                         if (value[l] != 0) continue;
                         int w = l >> 1;
                         if (varStamp[w] != stamp) {
                             varStamp[w] = stamp;
+                            varComp[w] = label;
                             score[w] = 0;
                             queue[qt++] = w;
                         }
@@ -303,29 +369,62 @@ final class ComponentSearch {
             }
             if (nc == 0) {
                 free++;
+                varComp[v] = -1;
                 continue;
             }
-            out.add(component(qt, nc));
+            childNv[label] = qt;
+            childNc[label] = nc;
+            childTouched[label] = touched;
+            childBest[label] = v;
+            count++;
         }
-        if (out.size() - firstOut > 1) {
-            out.subList(firstOut, out.size()).sort(Comparator.comparingInt(Component::varCount));
+        if (count == 0) return free;
+        int[][] childVars = new int[count][];
+        int[][] childClauses = new int[count][];
+        int[][] childKeys = new int[count][];
+        for (int i = 0; i < count; i++) {
+            childVars[i] = new int[childNv[i]];
+            childClauses[i] = new int[childNc[i]];
+            childKeys[i] = new int[1 + childNv[i] + childTouched[i]];
+            childKeys[i][0] = childNv[i];
+            childVarFill[i] = 0;
+            childClauseFill[i] = 0;
+            childKeyFill[i] = 1 + childNv[i];
         }
+        for (int v : vars) {
+            if (varStamp[v] != stamp) continue;
+            int label = varComp[v];
+            if (label < 0) continue;
+            int at = childVarFill[label]++;
+            childVars[label][at] = v;
+            childKeys[label][1 + at] = v;
+            if (score[v] > score[childBest[label]]) childBest[label] = v;
+        }
+        for (int c : clauses) {
+            if (clauseStamp[c] != stamp) continue;
+            int label = clauseComp[c];
+            if (label < 0) continue;
+            childClauses[label][childClauseFill[label]++] = c;
+            if (assignedCount[c] > 0) childKeys[label][childKeyFill[label]++] = c;
+        }
+        int first = out.size();
+        for (int i = 0; i < count; i++) {
+            components++;
+            out.add(new Component(new Key(childKeys[i]), childVars[i], childClauses[i], childBest[i]));
+        }
+        if (count > 1) out.subList(first, out.size()).sort(Comparator.comparingInt(Component::varCount));
         return free;
     }
 
-    private Component component(int nv, int nc) {
-        components++;
-        int[] data = new int[1 + nv + nc];
-        data[0] = nv;
-        System.arraycopy(queue, 0, data, 1, nv);
-        Arrays.sort(data, 1, 1 + nv);
-        System.arraycopy(clauseBuf, 0, data, 1 + nv, nc);
-        Arrays.sort(data, 1 + nv, data.length);
-        int best = data[1];
-        for (int i = 2; i <= nv; i++) {
-            if (score[data[i]] > score[best]) best = data[i];
-        }
-        return new Component(new Key(data), best);
+    private void growChildArrays() {
+        int size = 2 * childNv.length;
+        childNv = Arrays.copyOf(childNv, size);
+        childNc = Arrays.copyOf(childNc, size);
+        childTouched = Arrays.copyOf(childTouched, size);
+        childBest = Arrays.copyOf(childBest, size);
+        childVarFill = Arrays.copyOf(childVarFill, size);
+        childClauseFill = Arrays.copyOf(childClauseFill, size);
+        childKeyFill = Arrays.copyOf(childKeyFill, size);
     }
 
     private void nextStamp() {
@@ -347,6 +446,11 @@ final class ComponentSearch {
         value[lit] = 1;
         value[lit ^ 1] = -1;
         trail[trailSize++] = lit;
+        for (int c : litOcc[lit]) {
+            trueCount[c]++;
+            assignedCount[c]++;
+        }
+        for (int c : litOcc[lit ^ 1]) assignedCount[c]++;
     }
 
     private void undo(int to) {
@@ -354,6 +458,11 @@ final class ComponentSearch {
             int l = trail[i];
             value[l] = 0;
             value[l ^ 1] = 0;
+            for (int c : litOcc[l]) {
+                trueCount[c]--;
+                assignedCount[c]--;
+            }
+            for (int c : litOcc[l ^ 1]) assignedCount[c]--;
         }
         trailSize = to;
         qhead = to;
@@ -420,7 +529,7 @@ final class ComponentSearch {
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
-    /** Cache key: {@code [varCount, sorted vars…, sorted open clause ids…]}. */
+    /** Cache key: {@code [varCount, sorted vars…, sorted touched open clause ids…]}. */
     private static final class Key {
         final int[] data;
         final int hash;
@@ -441,14 +550,13 @@ final class ComponentSearch {
         }
     }
 
-    /** A component to count: its key (which lists its variables) and the variable to branch on. */
-    private record Component(Key key, int branchVar) {
+    /**
+     * A component to count: its cache key, its variables and open clauses (both sorted) and the
+     * variable to branch on.
+     */
+    private record Component(Key key, int[] vars, int[] clauses, int branchVar) {
         int varCount() {
-            return key.data[0];
-        }
-
-        int clauseCount() {
-            return key.data.length - 1 - key.data[0];
+            return vars.length;
         }
     }
 

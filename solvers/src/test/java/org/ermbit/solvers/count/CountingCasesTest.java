@@ -46,6 +46,18 @@ class CountingCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    void sequentialAndParallelComponentSearchesMatchStatedCount(String file, BigInteger stated, int vars, int clauses) {
+        Cnf cnf = load(file, vars, clauses);
+        long budget = Runtime.getRuntime().maxMemory() / 8;
+        assertEquals(stated, new ComponentCounter(budget, 1).count(cnf, Limits.none()).exactCount(), file + " 1 thread");
+        // 3 threads: formulas with >= PARALLEL_MIN_VARIABLES variables are split into cubes
+        assertEquals(stated, new ComponentCounter(budget, 3).count(cnf, Limits.none()).exactCount(), file + " 3 threads");
+        // a tiny shared cache (emptied again and again) must not change the count
+        assertEquals(stated, new ComponentCounter(2_000, 2).count(cnf, Limits.none()).exactCount(), file + " tiny cache");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
     void logicNgCounterMatchesStatedCount(String file, BigInteger stated, int vars, int clauses) {
         Cnf cnf = load(file, vars, clauses);
         CountResult r = new LogicNgCounter().count(cnf, Limits.none());

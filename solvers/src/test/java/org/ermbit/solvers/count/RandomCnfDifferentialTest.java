@@ -74,4 +74,28 @@ class RandomCnfDifferentialTest {
         assertEquals(expected, new ComponentCounter(200).count(cnf, Limits.none()).exactCount(),
                 () -> "seed " + seed + "\n" + DimacsWriter.write(cnf));
     }
+
+    /**
+     * The formula and a copy of it on variables shifted by 20, declared over 40 variables: large
+     * enough for the parallel cube split, and its count is the brute-force count squared times 2
+     * for each unused variable.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void parallelCubesAgreeWithBruteForceOnTwoCopies(long seed) {
+        if (seed % 2 != 0) return; // half of the seeds
+        Cnf cnf = randomCnf(seed);
+        BigInteger single = ORACLE.count(cnf, Limits.none()).exactCount();
+        List<int[]> clauses = new ArrayList<>(cnf.clauses());
+        for (int[] c : cnf.clauses()) {
+            int[] shifted = new int[c.length];
+            for (int k = 0; k < c.length; k++) shifted[k] = c[k] > 0 ? c[k] + 20 : c[k] - 20;
+            clauses.add(shifted);
+        }
+        int vars = ComponentCounter.PARALLEL_MIN_VARIABLES;
+        Cnf doubled = new Cnf(vars, clauses);
+        BigInteger expected = single.multiply(single).shiftLeft(vars - 2 * cnf.variables());
+        assertEquals(expected, new ComponentCounter(1 << 20, 2).count(doubled, Limits.none()).exactCount(),
+                () -> "seed " + seed + "\n" + DimacsWriter.write(doubled));
+    }
 }
