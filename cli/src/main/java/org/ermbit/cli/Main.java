@@ -2,6 +2,7 @@ package org.ermbit.cli;
 
 import java.io.PrintWriter;
 import org.ermbit.core.format.InputException;
+import org.ermbit.solvers.pipeline.ExactnessViolation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Option;
         description = "Exact empirical risk minimisation in the bit model (ERM_bit).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SolveCommand.class,
+            OptimizeCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -59,6 +62,15 @@ public final class Main implements Runnable {
             if (ex instanceof InputException ie) {
                 err.println("ermbit: " + ie.oneLine());
                 return EXIT_INPUT;
+            }
+            if (ex instanceof UsageException ue) {
+                err.println("ermbit: " + ue.getMessage());
+                return EXIT_INPUT;
+            }
+            if (ex instanceof ExactnessViolation ev) {
+                err.println("ermbit: internal error: exactness check failed: " + ev.getMessage());
+                if (main.debug) ex.printStackTrace(err);
+                return EXIT_INTERNAL;
             }
             err.println("ermbit: internal error: " + ex);
             if (main.debug) ex.printStackTrace(err);

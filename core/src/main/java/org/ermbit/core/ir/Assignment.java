@@ -19,6 +19,16 @@ public final class Assignment {
         return values[v.index()];
     }
 
+    /** The value of the variable with index {@code index}. */
+    public BigInteger value(int index) {
+        return values[index];
+    }
+
+    /** A copy of all values, indexed by variable index. */
+    public BigInteger[] values() {
+        return values.clone();
+    }
+
     public boolean isTrue(Var v) {
         return values[v.index()].signum() != 0;
     }

@@ -33,6 +33,21 @@ public final class ModelBuilder {
         return v;
     }
 
+    /**
+     * A variable with explicit bounds; {@code bool} requires bounds within [0, 1]. Lowering passes
+     * use it to recreate a model's variables at the same indices.
+     */
+    public Var newVar(String name, BigInteger lower, BigInteger upper, boolean bool) {
+        Var v = new Var(vars.size(), name, lower, upper, bool);
+        vars.add(v);
+        return v;
+    }
+
+    /** Number of variables created so far. */
+    public int varCount() {
+        return vars.size();
+    }
+
     /** {@code expr rel rhs} when all of {@code enforcement} hold. */
     public ModelBuilder addLinear(LinearExpr expr, Relation rel, BigInteger rhs, List<Literal> enforcement) {
         // move the expression's constant to the right-hand side

@@ -30,6 +30,11 @@ public final class SolverRegistry {
         return new SolverRegistry(found);
     }
 
+    /** A registry of exactly these providers (e.g. a program's own backend next to the built-in ones). */
+    public static SolverRegistry of(List<SolverProvider> providers) {
+        return new SolverRegistry(providers);
+    }
+
     /** Every provider, sat4j first, then by id. */
     public List<SolverProvider> all() {
         return providers;

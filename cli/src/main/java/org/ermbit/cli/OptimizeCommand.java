@@ -1,0 +1,55 @@
+package org.ermbit.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.solvers.pipeline.ErmResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ermbit optimize}: the minimum loss over the finite domain. Prints {@code o LOSS} for every
+ * verified improvement, then {@code s OPTIMUM FOUND} and {@code c optimum p/q} (exit 30) when the
+ * optimum is proved, {@code s SATISFIABLE} (exit 10) when stopped with an unproved best, or
+ * {@code s UNKNOWN} (exit 0). The instance's threshold is ignored.
+ */
+@Command(name = "optimize", description = "Minimise the loss exactly: o LOSS per improvement, s OPTIMUM FOUND (exit 30), s SATISFIABLE if not proved (exit 10), s UNKNOWN (exit 0).")
+final class OptimizeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "An ermbit/1 instance file (its threshold is ignored).")
+    Path instance;
+
+    @Mixin
+    SolverOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ErmInstance inst = Instances.read(instance);
+        SolveSession session = new SolveSession(spec, options, inst, instance);
+        ErmResult r = session.run(s -> s.optimize(inst, loss -> {
+            if (!session.json()) {
+                session.out().println("o " + loss);
+                session.out().flush();
+            }
+        }));
+        return switch (r.outcome()) {
+            case OPTIMUM -> {
+                int code = session.reportSat(r, "OPTIMUM FOUND", 30);
+                if (!session.json()) {
+                    session.out().println("c optimum " + r.loss().orElseThrow());
+                    session.out().println("c no parameter vector in this finite domain has a smaller loss (proved by "
+                            + String.join("; ", r.provenance()) + ")");
+                }
+                yield code;
+            }
+            case SAT -> session.reportSat(r, "SATISFIABLE", 10);
+            default -> session.reportUnknown(r);
+        };
+    }
+}

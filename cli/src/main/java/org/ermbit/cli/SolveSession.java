@@ -1,0 +1,109 @@
+package org.ermbit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.ermbit.core.format.WitnessWriter;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.Witness;
+import org.ermbit.reductions.encode.UnsupportedInstanceException;
+import org.ermbit.solvers.pipeline.ErmResult;
+import org.ermbit.solvers.pipeline.ErmSolver;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One run of {@code solve} or {@code optimize}: builds the pipeline from the options, shows a
+ * progress ticker on stderr when it is a terminal, and reports the result (line protocol or JSON,
+ * witness file) with the command's exit code.
+ */
+final class SolveSession {
+
+    private final CommandSpec spec;
+    private final SolverOptions options;
+    private final ErmInstance inst;
+    private final Path file;
+    private final ResultPrinter printer;
+    private final PrintWriter out;
+
+    SolveSession(CommandSpec spec, SolverOptions options, ErmInstance inst, Path file) {
+        this.spec = spec;
+        this.options = options;
+        this.inst = inst;
+        this.file = file;
+        this.out = spec.commandLine().getOut();
+        this.printer = new ResultPrinter(out);
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    boolean json() {
+        return options.json;
+    }
+
+    /** Runs {@code task} on a pipeline built from the options; unsupported instances become UNKNOWN. */
+    ErmResult run(Function<ErmSolver, ErmResult> task) {
+        ErmSolver solver;
+        try {
+            solver = new ErmSolver(options.toErmOptions());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!options.json) printer.header(spec.name(), inst, file.toString());
+        try (ProgressTicker ignored = ProgressTicker.start(spec.commandLine().getErr(), spec.name())) {
+            return task.apply(solver);
+        } catch (UnsupportedInstanceException e) {
+            return new ErmResult(ErmResult.Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(),
+                    ErmSolver.route(inst), List.of(), e.getMessage(), "", Duration.ZERO);
+        }
+    }
+
+    /** A verified witness: status line, loss, witness comments, witness file. */
+    int reportSat(ErmResult r, String status, int exit) {
+        writeWitness(r);
+        if (options.json) {
+            printer.json(status, r, inst);
+            return exit;
+        }
+        printer.statusComments(r);
+        out.println("c solved by " + String.join(", ", r.provenance()));
+        out.println("s " + status);
+        printer.witnessComments(r);
+        printer.time(r);
+        return exit;
+    }
+
+    int reportUnsat(ErmResult r, String meaning, int exit) {
+        if (options.json) {
+            printer.json("UNSATISFIABLE", r, inst);
+            return exit;
+        }
+        printer.statusComments(r);
+        out.println("s UNSATISFIABLE");
+        out.println("c " + meaning);
+        out.println("c proved by " + String.join("; ", r.provenance()));
+        printer.time(r);
+        return exit;
+    }
+
+    int reportUnknown(ErmResult r) {
+        if (options.json) {
+            printer.json("UNKNOWN", r, inst);
+            return 0;
+        }
+        printer.statusComments(r);
+        out.println("s UNKNOWN");
+        out.println("c reason: " + r.reason());
+        printer.time(r);
+        return 0;
+    }
+
+    private void writeWitness(ErmResult r) {
+        if (options.witness == null) return;
+        WitnessWriter.write(new Witness(inst.name(), r.witness().orElseThrow(), r.loss()), options.witness);
+    }
+}

@@ -1,0 +1,52 @@
+package org.ermbit.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.ermbit.solvers.pipeline.ErmOptions;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code solve} and {@code optimize}: backend choice, timeout, witness file, JSON output. */
+final class SolverOptions {
+
+    @Option(names = "--solver", paramLabel = "ID", split = ",",
+            description = "Backend id (see 'ermbit solvers'), several ids separated by commas to race them, or 'portfolio'. Default: sat4j.")
+    List<String> solvers = new ArrayList<>(List.of("sat4j"));
+
+    @Option(names = "--timeout", paramLabel = "S", description = "Wall-clock limit in seconds (decimals allowed). Default: none.")
+    String timeout;
+
+    @Option(names = "--cross-check", paramLabel = "ID", split = ",",
+            description = "Backends that must confirm an UNSAT answer (a verified witness from any of them is an internal error).")
+    List<String> crossCheck = new ArrayList<>();
+
+    @Option(names = "--no-symmetry-breaking", description = "Do not order interchangeable hidden units.")
+    boolean noSymmetryBreaking;
+
+    @Option(names = "--witness", paramLabel = "FILE", description = "Write the verified witness (ermbit-witness/1) to FILE.")
+    Path witness;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout instead of the line protocol.")
+    boolean json;
+
+    /** The pipeline options; a malformed timeout is a usage error. */
+    ErmOptions toErmOptions() {
+        ErmOptions o = ErmOptions.defaults().withSolvers(solvers).withCrossCheck(crossCheck).withSymmetryBreaking(!noSymmetryBreaking);
+        if (timeout != null) o = o.withTimeout(parseTimeout(timeout));
+        return o;
+    }
+
+    static Duration parseTimeout(String text) {
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--timeout: '" + text + "' is not a number of seconds");
+        }
+        if (seconds.signum() <= 0) throw new UsageException("--timeout: must be positive, got " + text);
+        if (seconds.compareTo(BigDecimal.valueOf(10_000_000)) > 0) throw new UsageException("--timeout: " + text + " seconds is too long");
+        return Duration.ofMillis(seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact());
+    }
+}

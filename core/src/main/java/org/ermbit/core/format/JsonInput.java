@@ -1,0 +1,242 @@
+package org.ermbit.core.format;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.number.RationalParser;
+
+/**
+ * Typed, path-aware access to a JSON tree: every accessor names the JSON path of the value it
+ * reads, and every problem becomes an {@link InputException} naming the file and that path.
+ * Numbers are read exactly (JSON decimals as {@link BigDecimal}, never via {@code double}).
+ */
+final class JsonInput {
+
+    /** Largest accepted file (instance, witness or CSV), in bytes. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private final String file;
+
+    JsonInput(String file) {
+        this.file = file == null ? "" : file;
+    }
+
+    String file() {
+        return file;
+    }
+
+    InputException error(String path, String message) {
+        return new InputException(file, path, message);
+    }
+
+    /** Reads a whole text file (UTF-8, size-capped) or fails with a one-line reason. */
+    static String readText(Path path, String what) {
+        String label = path.toString();
+        if (Files.isDirectory(path)) throw new InputException(label, "", "is a directory, expected " + what);
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputException(label, "", "file has " + size + " bytes, more than the cap of " + MAX_FILE_BYTES);
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new InputException(label, "", "no such file");
+        } catch (CharacterCodingException e) {
+            throw new InputException(label, "", "file is not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new InputException(label, "", "cannot read file: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** Parses JSON text into a tree whose root must be an object. */
+    JsonNode parseObject(String json) {
+        if (json.isBlank()) throw error("", "file is empty, expected a JSON object");
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String msg = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
+            msg = msg.replaceAll("\\s+", " ");
+            if (msg.length() > 200) msg = msg.substring(0, 200) + "...";
+            throw error(where, "invalid JSON: " + msg);
+        }
+        if (root == null || root.isMissingNode()) throw error("", "file is empty, expected a JSON object");
+        if (!root.isObject()) throw error("$", "expected a JSON object at the top level, got " + describe(root));
+        return root;
+    }
+
+    static String describe(JsonNode n) {
+        if (n == null || n.isMissingNode()) return "nothing";
+        if (n.isObject()) return "an object";
+        if (n.isArray()) return "an array";
+        if (n.isTextual()) return "the string \"" + shorten(n.asText()) + "\"";
+        if (n.isBoolean()) return "the boolean " + n.asText();
+        if (n.isNull()) return "null";
+        if (n.isNumber()) return "the number " + shorten(n.asText());
+        return n.getNodeType().toString().toLowerCase();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    /** Fails unless {@code n} is an object whose keys are all in {@code allowed} and include {@code required}. */
+    void keys(JsonNode n, String path, Collection<String> required, Collection<String> optional) {
+        requireObject(n, path);
+        Set<String> allowed = new TreeSet<>(required);
+        allowed.addAll(optional);
+        List<String> unknown = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) unknown.add(k);
+        }
+        if (!unknown.isEmpty()) {
+            String k = unknown.get(0);
+            String hint = closest(k, allowed);
+            throw error(path, "unknown key \"" + k + "\"" + (hint == null ? "" : " (did you mean \"" + hint + "\"?)")
+                    + "; allowed keys: " + String.join(", ", allowed));
+        }
+        for (String k : required) {
+            if (!n.has(k)) throw error(path, "missing required key \"" + k + "\"");
+        }
+    }
+
+    private static String closest(String key, Set<String> allowed) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String a : allowed) {
+            int d = editDistance(key.toLowerCase(), a);
+            if (d < bestD) {
+                bestD = d;
+                best = a;
+            }
+        }
+        return bestD <= 2 ? best : null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    void requireObject(JsonNode n, String path) {
+        if (n == null || !n.isObject()) throw error(path, "expected an object, got " + describe(n));
+    }
+
+    JsonNode array(JsonNode n, String path) {
+        if (n == null || !n.isArray()) throw error(path, "expected an array, got " + describe(n));
+        return n;
+    }
+
+    JsonNode nonEmptyArray(JsonNode n, String path) {
+        array(n, path);
+        if (n.isEmpty()) throw error(path, "expected a non-empty array");
+        return n;
+    }
+
+    String string(JsonNode n, String path) {
+        if (n == null || !n.isTextual()) throw error(path, "expected a string, got " + describe(n));
+        return n.asText();
+    }
+
+    boolean bool(JsonNode n, String path) {
+        if (n == null || !n.isBoolean()) throw error(path, "expected true or false, got " + describe(n));
+        return n.asBoolean();
+    }
+
+    /** A JSON integer in [min, max]. */
+    int intIn(JsonNode n, String path, int min, int max) {
+        if (n == null || !n.isIntegralNumber()) throw error(path, "expected an integer, got " + describe(n));
+        BigInteger v = n.bigIntegerValue();
+        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw error(path, "expected an integer in " + min + ".." + max + ", got " + v);
+        }
+        return v.intValueExact();
+    }
+
+    /** An exact integer: a JSON integer or a string holding an integer. */
+    BigInteger bigInteger(JsonNode n, String path) {
+        Rational r = rational(n, path);
+        if (!r.isInteger()) throw error(path, "expected an integer, got " + r);
+        return r.numerator();
+    }
+
+    /** An exact rational: a JSON integer, a JSON decimal, or a string "p/q", "2.5", "7", "1e-3". */
+    Rational rational(JsonNode n, String path) {
+        if (n == null || n.isMissingNode()) throw error(path, "missing number");
+        if (n.isIntegralNumber()) return Rational.of(n.bigIntegerValue());
+        if (n.isNumber()) {
+            BigDecimal d = n.decimalValue();
+            if (Math.abs((long) d.scale()) > RationalParser.MAX_EXPONENT) {
+                throw error(path, "number " + shorten(n.asText()) + " has an exponent beyond the cap of "
+                        + RationalParser.MAX_EXPONENT);
+            }
+            return Rational.of(d);
+        }
+        if (n.isTextual()) {
+            try {
+                return RationalParser.parse(n.asText());
+            } catch (NumberFormatException e) {
+                throw error(path, e.getMessage());
+            }
+        }
+        throw error(path, "expected a number (integer, decimal or \"p/q\" string), got " + describe(n));
+    }
+
+    /** A non-empty array of rationals. */
+    List<Rational> rationals(JsonNode n, String path) {
+        nonEmptyArray(n, path);
+        List<Rational> out = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) out.add(rational(n.get(i), path + "[" + i + "]"));
+        return out;
+    }
+}

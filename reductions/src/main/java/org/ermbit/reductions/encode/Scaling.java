@@ -1,0 +1,111 @@
+package org.ermbit.reductions.encode;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.Domain;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.number.Rational;
+
+/**
+ * The exact integer scales of the encoding (docs/ENCODING.md §1). With D the lcm of the input
+ * denominators, q_w / q_b the weight / bias domain denominators, W_ℓ = lcm(q_w, denominators of
+ * fixed weights of layer ℓ), B_ℓ = lcm(q_b, denominators of fixed biases of layer ℓ):
+ * <pre>
+ *   A_0 = D,   S_ℓ = lcm(W_ℓ·A_(ℓ−1), B_ℓ),   A_ℓ = m_ℓ·S_ℓ,
+ * </pre>
+ * where m_ℓ = 1 for relu, hardtanh and identity, den(α) for leaky_relu and lcm(den c0, den c1) for
+ * an affine polynomial c0 + c1·z. Then Z_ℓ = S_ℓ·z_ℓ and H_ℓ = A_ℓ·h_ℓ are integers for every
+ * parameter vector of the domain. Targets are scaled by E = lcm of the target denominators; the
+ * output residual R = E·H_L − E·A_L·y = T·(ŷ − y) with T = E·A_L.
+ *
+ * @param inputScale   D
+ * @param preActivation S_1..S_L (index ℓ−1)
+ * @param activation   A_0..A_L (index ℓ)
+ * @param multiplier   m_1..m_L (index ℓ−1)
+ * @param targetScale  E
+ */
+public record Scaling(BigInteger inputScale, List<BigInteger> preActivation, List<BigInteger> activation,
+                      List<BigInteger> multiplier, BigInteger targetScale) {
+
+    public Scaling {
+        preActivation = List.copyOf(preActivation);
+        activation = List.copyOf(activation);
+        multiplier = List.copyOf(multiplier);
+    }
+
+    /** The scales of an instance whose free parameters have fixed-point or grid domains. */
+    public static Scaling of(ErmInstance inst) {
+        Architecture a = inst.architecture();
+        Map<ParameterRef, Rational> fixed = inst.fixedValues();
+        BigInteger d = BigInteger.ONE;
+        for (List<Rational> row : inst.data().inputs()) for (Rational x : row) d = lcm(d, x.denominator());
+        BigInteger e = BigInteger.ONE;
+        for (List<Rational> row : inst.data().targets()) for (Rational y : row) e = lcm(e, y.denominator());
+        List<BigInteger> pre = new ArrayList<>();
+        List<BigInteger> act = new ArrayList<>();
+        List<BigInteger> mult = new ArrayList<>();
+        act.add(d);
+        for (int l = 1; l <= a.depth(); l++) {
+            BigInteger w = BigInteger.ONE;
+            BigInteger b = BigInteger.ONE;
+            for (int i = 0; i < a.layer(l).units(); i++) {
+                for (int j = ParameterRef.BIAS; j < a.fanIn(l); j++) {
+                    ParameterRef r = new ParameterRef(l, i, j);
+                    Rational f = fixed.get(r);
+                    BigInteger den = f != null ? f.denominator() : denominator(inst.domains().of(r));
+                    if (r.isBias()) b = lcm(b, den);
+                    else w = lcm(w, den);
+                }
+            }
+            BigInteger s = lcm(w.multiply(act.get(l - 1)), b);
+            BigInteger m = multiplier(a.layer(l).activation());
+            pre.add(s);
+            mult.add(m);
+            act.add(s.multiply(m));
+        }
+        return new Scaling(d, pre, act, mult, e);
+    }
+
+    /** S_ℓ, the scale of layer ℓ's pre-activations (ℓ ≥ 1). */
+    public BigInteger pre(int l) {
+        return preActivation.get(l - 1);
+    }
+
+    /** A_ℓ, the scale of layer ℓ's activations (ℓ ≥ 0; A_0 = D). */
+    public BigInteger act(int l) {
+        return activation.get(l);
+    }
+
+    /** T = E·A_L, the scale of the output residual. */
+    public BigInteger residualScale() {
+        return targetScale.multiply(activation.get(activation.size() - 1));
+    }
+
+    /** The common denominator q of a fixed-point (2^F) or grid domain. */
+    public static BigInteger denominator(Domain dom) {
+        if (dom instanceof Domain.FixedPoint f) return f.scale();
+        if (dom instanceof Domain.Grid g) return g.denominator();
+        throw new UnsupportedInstanceException("not supported: rational domain in the NP encoder "
+                + "(numerator/denominator products are not encoded; use a fixed or grid domain)");
+    }
+
+    /** The activation-scale multiplier m of DESIGN §5 for a piecewise-linear activation. */
+    static BigInteger multiplier(Activation act) {
+        if (act instanceof Activation.LeakyRelu lr) return lr.alpha().denominator();
+        if (act instanceof Activation.Polynomial p) {
+            Rational c0 = p.coefficients().get(0);
+            Rational c1 = p.coefficients().size() > 1 ? p.coefficients().get(1) : Rational.ZERO;
+            return lcm(c0.denominator(), c1.denominator());
+        }
+        return BigInteger.ONE;
+    }
+
+    static BigInteger lcm(BigInteger a, BigInteger b) {
+        return a.divide(a.gcd(b)).multiply(b);
+    }
+}

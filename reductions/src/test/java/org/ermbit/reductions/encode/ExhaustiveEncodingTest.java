@@ -1,0 +1,119 @@
+package org.ermbit.reductions.encode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.ermbit.core.eval.ActivationPattern;
+import org.ermbit.core.eval.LossEvaluator;
+import org.ermbit.core.eval.Verifier;
+import org.ermbit.core.ir.Assignment;
+import org.ermbit.core.ir.Model;
+import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.number.Rational;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For seeded random tiny instances, every parameter vector of the domain is checked against the
+ * exact verifier (the independent oracle): the intended assignment satisfies the model with the
+ * loss bound iff the verifier accepts, and decoding, the activation pattern and the scaled loss
+ * agree with the exact forward pass.
+ */
+class ExhaustiveEncodingTest {
+
+    static LongStream seeds() {
+        return LongStream.range(1, 121);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void encodingAgreesWithTheVerifierOnEveryParameterVector(long seed) {
+        ErmInstance base = RandomInstances.create(seed, 600);
+        List<NetworkParameters> all = RandomInstances.enumerate(base);
+        Random r = new Random(seed * 31 + 7);
+        Rational pick = LossEvaluator.evaluate(base, all.get(r.nextInt(all.size()))).total();
+        Rational gamma = switch (r.nextInt(3)) {
+            case 0 -> pick;
+            case 1 -> pick.subtract(Rational.of(1, 7));
+            default -> pick.add(Rational.of(1, 3));
+        };
+        ErmInstance inst = RandomInstances.withThreshold(base, gamma);
+        Encoding plain = ErmEncoder.encode(inst, new EncoderOptions(false));
+        Encoding sym = ErmEncoder.encode(inst, EncoderOptions.defaults());
+        Model plainBound = plain.withLossAtMost(gamma);
+        Model symBound = sym.withLossAtMost(gamma);
+        List<List<ParameterRef>> symmetric = symmetricUnits(inst);
+        boolean anyAccepted = false;
+        boolean anySortedAccepted = false;
+        int accepted = 0;
+        for (NetworkParameters p : all) {
+            Verifier.Verdict v = Verifier.verify(inst, p);
+            Assignment a = plain.intendedAssignment(p);
+            assertTrue(plain.model().isSatisfiedBy(a), () -> "intended assignment violates the model for " + p);
+            assertEquals(v.accepted(), plainBound.isSatisfiedBy(a), () -> "loss bound disagrees with the verifier for " + p + " loss " + v.loss());
+            assertEquals(p, plain.decodeParameters(a));
+            assertEquals(ActivationPattern.of(inst, p), plain.decodePattern(a));
+            assertEquals(Rational.of(plain.lossScale()).multiply(v.loss()), Rational.of(plain.scaledLoss().evaluate(a::value)));
+            boolean sorted = isSorted(inst, p, symmetric);
+            Assignment b = sym.intendedAssignment(p);
+            assertEquals(sorted, sym.model().isSatisfiedBy(b), () -> "symmetry breaking disagrees with lexicographic order for " + p);
+            assertEquals(sorted && v.accepted(), symBound.isSatisfiedBy(b));
+            assertEquals(p, sym.decodeParameters(b));
+            anyAccepted |= v.accepted();
+            anySortedAccepted |= sorted && v.accepted();
+            if (v.accepted()) accepted++;
+        }
+        assertEquals(anyAccepted, anySortedAccepted, "symmetry breaking lost every accepted parameter vector");
+        if (gamma.equals(pick)) assertTrue(accepted > 0);
+    }
+
+    /**
+     * Independently of the encoder: the groups of hidden layers whose units may be sorted (hidden,
+     * no fixed parameter in the layer, no fixed weight in the next layer), as lists of the first
+     * weight of each unit (used only to name the layer).
+     */
+    static List<List<ParameterRef>> symmetricUnits(ErmInstance inst) {
+        Architecture a = inst.architecture();
+        Map<ParameterRef, Rational> fixed = inst.fixedValues();
+        List<List<ParameterRef>> out = new ArrayList<>();
+        for (int l = 1; l < a.depth(); l++) {
+            int layer = l;
+            boolean ok = fixed.keySet().stream().noneMatch(x -> x.layer() == layer || (x.layer() == layer + 1 && !x.isBias()));
+            if (ok && a.layer(l).units() > 1) {
+                List<ParameterRef> units = new ArrayList<>();
+                for (int i = 0; i < a.layer(l).units(); i++) units.add(ParameterRef.bias(l, i));
+                out.add(units);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the (weights..., bias) vectors of consecutive symmetric units are lexicographically non-decreasing. */
+    static boolean isSorted(ErmInstance inst, NetworkParameters p, List<List<ParameterRef>> symmetric) {
+        for (List<ParameterRef> units : symmetric) {
+            int l = units.get(0).layer();
+            for (int i = 0; i + 1 < units.size(); i++) {
+                List<Rational> x = vector(p, l, i, inst.architecture().fanIn(l));
+                List<Rational> y = vector(p, l, i + 1, inst.architecture().fanIn(l));
+                int c = 0;
+                for (int k = 0; k < x.size() && c == 0; k++) c = x.get(k).compareTo(y.get(k));
+                if (c > 0) return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Rational> vector(NetworkParameters p, int l, int i, int fanIn) {
+        List<Rational> v = new ArrayList<>(p.layer(l).weights().get(i));
+        v.add(p.layer(l).biases().get(i));
+        return v;
+    }
+}

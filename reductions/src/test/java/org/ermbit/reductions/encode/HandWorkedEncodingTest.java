@@ -1,0 +1,171 @@
+package org.ermbit.reductions.encode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.ermbit.core.eval.ActivationPattern;
+import org.ermbit.core.ir.Assignment;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.Aggregate;
+import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.Dataset;
+import org.ermbit.core.model.Domain;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.LayerParameters;
+import org.ermbit.core.model.LayerSpec;
+import org.ermbit.core.model.Loss;
+import org.ermbit.core.model.LossType;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.model.ParameterDomains;
+import org.ermbit.core.number.Rational;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Encodings checked against values worked out by hand.
+ *
+ * <p>XOR (Goodfellow, Bengio &amp; Courville, Deep Learning §6.1; copied from
+ * /work/shared/cases/data/xor): the 2-2-1 ReLU net W = [[1,1],[1,1]], c = [0,−1], w = [1,−2],
+ * b = 0 in the fixed domain bits 3, fraction_bits 0. Inputs and parameters are integers, so every
+ * scale is 1 (D = 1, q = 1, S_1 = A_1 = S_2 = A_2 = 1, E = 1) and the scaled values are the real
+ * ones:
+ * <pre>
+ *   point x      Z1       act    H1     P[2][0][0]=1·H1[0]  P[2][0][1]=−2·H1[1]  Z2 = ŷ   R
+ *   0   (0,0)   (0,−1)   (0,0)  (0,0)   0                    0                   0      0
+ *   1   (0,1)   (1, 0)   (1,0)  (1,0)   1                    0                   1      0
+ *   2   (1,0)   (1, 0)   (1,0)  (1,0)   1                    0                   1      0
+ *   3   (1,1)   (2, 1)   (1,1)  (2,1)   2                   −2                   0      0
+ * </pre>
+ */
+class HandWorkedEncodingTest {
+
+    private static List<List<Rational>> rows(long[][] v) {
+        return java.util.Arrays.stream(v).map(r -> java.util.Arrays.stream(r).mapToObj(Rational::of).toList()).toList();
+    }
+
+    static ErmInstance xor() {
+        Architecture a = new Architecture(2, List.of(new LayerSpec(2, new Activation.Relu()), new LayerSpec(1, new Activation.Identity())));
+        Dataset d = new Dataset(rows(new long[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}), rows(new long[][] {{0}, {1}, {1}, {0}}));
+        return new ErmInstance("xor", Optional.empty(), a, ParameterDomains.uniform(new Domain.FixedPoint(3, 0)), List.of(),
+                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, d, Optional.empty());
+    }
+
+    static NetworkParameters bookSolution() {
+        return new NetworkParameters(List.of(
+                new LayerParameters(rows(new long[][] {{1, 1}, {1, 1}}), List.of(Rational.ZERO, Rational.MINUS_ONE)),
+                new LayerParameters(rows(new long[][] {{1, -2}}), List.of(Rational.ZERO))));
+    }
+
+    private static long value(Encoding e, Assignment a, String name) {
+        return a.value(e.var(name).orElseThrow(() -> new AssertionError("no variable " + name))).longValueExact();
+    }
+
+    @Test
+    void xorBookSolutionHasTheHandComputedScaledValues() {
+        Encoding e = ErmEncoder.encode(xor(), new EncoderOptions(false));
+        Assignment a = e.intendedAssignment(bookSolution());
+        assertTrue(e.withLossAtMost(Rational.ZERO).isSatisfiedBy(a));
+        // every scale is 1
+        assertEquals(BigInteger.ONE, e.scaling().inputScale());
+        assertEquals(List.of(BigInteger.ONE, BigInteger.ONE), e.scaling().preActivation());
+        assertEquals(BigInteger.ONE, e.lossScale());
+        // parameters (numerators over q = 1)
+        assertEquals(1, value(e, a, "w[1][0][0]"));
+        assertEquals(-1, value(e, a, "b[1][1]"));
+        assertEquals(-2, value(e, a, "w[2][0][1]"));
+        // point 1 = (0,1): Z1 = (1, 0), act = (1, 0), H1 = (1, 0)
+        assertEquals(1, value(e, a, "aux:z[1][1][0]"));
+        assertEquals(0, value(e, a, "aux:z[1][1][1]"));
+        assertEquals(1, value(e, a, "act[1][1][0]"));
+        assertEquals(0, value(e, a, "act[1][1][1]"));
+        assertEquals(1, value(e, a, "aux:h[1][1][0]"));
+        assertEquals(0, value(e, a, "aux:h[1][1][1]"));
+        assertEquals(1, value(e, a, "aux:p[1][2][0][0]"));
+        assertEquals(0, value(e, a, "aux:p[1][2][0][1]"));
+        // point 3 = (1,1): Z1 = (2, 1), both active, H1 = (2, 1), products 2 and −2, output 0
+        assertEquals(2, value(e, a, "aux:z[3][1][0]"));
+        assertEquals(1, value(e, a, "aux:z[3][1][1]"));
+        assertEquals(1, value(e, a, "act[3][1][0]"));
+        assertEquals(1, value(e, a, "act[3][1][1]"));
+        assertEquals(2, value(e, a, "aux:h[3][1][0]"));
+        assertEquals(1, value(e, a, "aux:h[3][1][1]"));
+        assertEquals(2, value(e, a, "aux:p[3][2][0][0]"));
+        assertEquals(-2, value(e, a, "aux:p[3][2][0][1]"));
+        assertEquals(0, value(e, a, "aux:r[3][0]"));
+        assertEquals(0, value(e, a, "aux:sq[3][0]"));
+        // point 0 = (0,0): both inactive
+        assertEquals(0, value(e, a, "act[0][1][0]"));
+        assertEquals(0, value(e, a, "act[0][1][1]"));
+        assertEquals(BigInteger.ZERO, e.scaledLoss().evaluate(a::value));
+        ActivationPattern pattern = e.decodePattern(a);
+        assertEquals(List.of(0, 0), pattern.pieces().get(0).get(0));
+        assertEquals(List.of(1, 0), pattern.pieces().get(1).get(0));
+        assertEquals(List.of(1, 0), pattern.pieces().get(2).get(0));
+        assertEquals(List.of(1, 1), pattern.pieces().get(3).get(0));
+        assertEquals(List.of(), pattern.pieces().get(3).get(1));
+        assertEquals(bookSolution(), e.decodeParameters(a));
+    }
+
+    /**
+     * A fractional example: 1-1-1 relu, fixed domain bits 3 fraction_bits 1 (values k/2,
+     * k ∈ [−4, 3]), x = 1/2, y = 1/3, w1 = 3/2, b1 = −1/2, w2 = −1, b2 = 1/2.
+     * By hand: D = 2, q = 2, S_1 = lcm(2·2, 2) = 4 = A_1, S_2 = lcm(2·4, 2) = 8 = A_2, E = 3,
+     * T = 24. z1 = 3/4 − 1/2 = 1/4 so Z1 = 1, H1 = 1; z2 = −1/4 + 1/2 = 1/4 so Z2 = 2 and the
+     * product P = K(w2)·H1 = −2·1 = −2; R = 3·2 − 24·(1/3) = −2 = 24·(1/4 − 1/3);
+     * lossScale = T² = 576, SQ = 4, loss = 4/576 = 1/144 = (1/12)².
+     */
+    @Test
+    void fractionalScalesAreTheHandComputedOnes() {
+        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Relu()), new LayerSpec(1, new Activation.Identity())));
+        Dataset d = new Dataset(List.of(List.of(Rational.of(1, 2))), List.of(List.of(Rational.of(1, 3))));
+        ErmInstance inst = new ErmInstance("frac", Optional.empty(), a, ParameterDomains.uniform(new Domain.FixedPoint(3, 1)), List.of(),
+                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.of(1, 144), d, Optional.empty());
+        NetworkParameters p = new NetworkParameters(List.of(
+                new LayerParameters(List.of(List.of(Rational.of(3, 2))), List.of(Rational.of(-1, 2))),
+                new LayerParameters(List.of(List.of(Rational.MINUS_ONE)), List.of(Rational.of(1, 2)))));
+        Encoding e = ErmEncoder.encode(inst, EncoderOptions.defaults());
+        assertEquals(BigInteger.TWO, e.scaling().inputScale());
+        assertEquals(List.of(BigInteger.valueOf(4), BigInteger.valueOf(8)), e.scaling().preActivation());
+        assertEquals(BigInteger.valueOf(24), e.scaling().residualScale());
+        assertEquals(BigInteger.valueOf(576), e.lossScale());
+        Assignment as = e.intendedAssignment(p);
+        assertEquals(3, value(e, as, "w[1][0][0]"));
+        assertEquals(-1, value(e, as, "b[1][0]"));
+        assertEquals(1, value(e, as, "aux:z[0][1][0]"));
+        assertEquals(1, value(e, as, "aux:h[0][1][0]"));
+        assertEquals(-2, value(e, as, "aux:p[0][2][0][0]"));
+        assertEquals(-2, value(e, as, "aux:r[0][0]"));
+        assertEquals(4, value(e, as, "aux:sq[0][0]"));
+        assertEquals(BigInteger.valueOf(4), e.scaledLoss().evaluate(as::value));
+        assertTrue(e.withLossAtMost(Rational.of(1, 144)).isSatisfiedBy(as));
+        assertTrue(!e.withLossAtMost(Rational.of(1, 145)).isSatisfiedBy(as));
+    }
+
+    @Test
+    void polynomialOfDegreeTwoIsRefused() {
+        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Polynomial(List.of(Rational.ZERO, Rational.ZERO, Rational.ONE)))));
+        Dataset d = new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE)));
+        ErmInstance inst = new ErmInstance("sq", Optional.empty(), a, ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), List.of(),
+                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, d, Optional.empty());
+        UnsupportedInstanceException ex = assertThrows(UnsupportedInstanceException.class, () -> ErmEncoder.encode(inst, EncoderOptions.defaults()));
+        assertEquals("not supported: polynomial activation of degree 2 goes to the counting route", ex.getMessage());
+    }
+
+    @Test
+    void rationalDomainIsRefusedAndOutsideParametersAreRejected() {
+        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity())));
+        Dataset d = new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE)));
+        ErmInstance rat = new ErmInstance("r", Optional.empty(), a, ParameterDomains.uniform(new Domain.RationalBits(2)), List.of(),
+                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, d, Optional.empty());
+        UnsupportedInstanceException ex = assertThrows(UnsupportedInstanceException.class, () -> ErmEncoder.encode(rat, EncoderOptions.defaults()));
+        assertTrue(ex.getMessage().startsWith("not supported: rational domain"));
+        Encoding e = ErmEncoder.encode(xor(), EncoderOptions.defaults());
+        NetworkParameters outside = new NetworkParameters(List.of(
+                new LayerParameters(rows(new long[][] {{4, 1}, {1, 1}}), List.of(Rational.ZERO, Rational.MINUS_ONE)),
+                new LayerParameters(rows(new long[][] {{1, -2}}), List.of(Rational.ZERO))));
+        assertThrows(IllegalArgumentException.class, () -> e.intendedAssignment(outside));
+    }
+}

@@ -1,0 +1,53 @@
+package org.ermbit.solvers.pipeline;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How {@link ErmSolver} works: which backend(s) (one id, or several raced as a portfolio), an
+ * optional timeout, hidden-unit symmetry breaking, backends that must confirm an UNSAT answer, and
+ * the caps of the exhaustive route (number of parameter vectors, bit budget of intermediate values).
+ */
+public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boolean symmetryBreaking,
+                         List<String> crossCheck, BigInteger enumerationCap, int bitBudget) {
+
+    /** The backends raced by {@code --solver portfolio} (those available on this machine). */
+    public static final List<String> DEFAULT_PORTFOLIO = List.of("sat4j", "z3");
+    /** Largest domain the exhaustive (polynomial) route enumerates. */
+    public static final BigInteger DEFAULT_ENUMERATION_CAP = BigInteger.valueOf(1_000_000);
+    /** Largest bit-length of an intermediate value the exhaustive route accepts. */
+    public static final int DEFAULT_BIT_BUDGET = 1 << 16;
+
+    public ErmOptions {
+        solvers = List.copyOf(solvers);
+        crossCheck = List.copyOf(crossCheck);
+        if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
+    }
+
+    /** The embedded default: Sat4j, no timeout, symmetry breaking on. */
+    public static ErmOptions defaults() {
+        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET);
+    }
+
+    public ErmOptions withSolvers(List<String> ids) {
+        return new ErmOptions(ids, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget);
+    }
+
+    public ErmOptions withTimeout(Duration d) {
+        return new ErmOptions(solvers, Optional.of(d), symmetryBreaking, crossCheck, enumerationCap, bitBudget);
+    }
+
+    public ErmOptions withSymmetryBreaking(boolean on) {
+        return new ErmOptions(solvers, timeout, on, crossCheck, enumerationCap, bitBudget);
+    }
+
+    public ErmOptions withCrossCheck(List<String> ids) {
+        return new ErmOptions(solvers, timeout, symmetryBreaking, ids, enumerationCap, bitBudget);
+    }
+
+    public ErmOptions withEnumerationCap(BigInteger cap, int bits) {
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits);
+    }
+}

@@ -1,0 +1,35 @@
+package org.ermbit.solvers.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.ermbit.core.eval.ActivationPattern;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.number.Rational;
+
+/**
+ * The answer of {@link ErmSolver}. {@code SAT} and {@code OPTIMUM} always carry a witness the exact
+ * verifier accepted, its exact loss and its activation pattern (empty on the exhaustive route).
+ * {@code UNSAT} means no parameter vector of the finite domain reaches the bound; {@code provenance}
+ * names the backend that proved it and those that confirmed it. {@code SAT} from {@code optimize}
+ * means the best loss found is not proved optimal. {@code UNKNOWN} carries the reason.
+ */
+public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Optional<Rational> loss,
+                        Optional<ActivationPattern> pattern, String route, List<String> provenance,
+                        String reason, String encodingSummary, Duration time) {
+
+    /** What was established. */
+    public enum Outcome { SAT, UNSAT, OPTIMUM, UNKNOWN }
+
+    public ErmResult {
+        provenance = List.copyOf(provenance);
+        if ((outcome == Outcome.SAT || outcome == Outcome.OPTIMUM) && (witness.isEmpty() || loss.isEmpty())) {
+            throw new IllegalArgumentException(outcome + " without a verified witness");
+        }
+    }
+
+    /** The backend that produced the answer ("" when none did). */
+    public String backend() {
+        return provenance.isEmpty() ? "" : provenance.get(0);
+    }
+}

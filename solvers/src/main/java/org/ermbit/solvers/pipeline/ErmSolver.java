@@ -1,0 +1,171 @@
+package org.ermbit.solvers.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Availability;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.core.spi.SolverProvider;
+import org.ermbit.core.spi.Status;
+import org.ermbit.reductions.encode.EncoderOptions;
+import org.ermbit.reductions.encode.Encoding;
+import org.ermbit.reductions.encode.ErmEncoder;
+import org.ermbit.solvers.pipeline.BackendRun.Answer;
+import org.ermbit.solvers.pipeline.ErmResult.Outcome;
+import org.ermbit.solvers.registry.SolverRegistry;
+
+/**
+ * The embedding API: decides ("is there a parameter vector with loss ≤ threshold?") and optimises
+ * (minimum loss with a proof) ERM_bit instances exactly.
+ *
+ * <p>Piecewise-linear instances go to the NP route (encoder → lowering → backend → decode → exact
+ * verification); instances with a polynomial activation of degree ≥ 2 go to the exhaustive route
+ * and never reach the encoder. Several solver ids race as a portfolio; the first checked answer wins.
+ * Instances of this class are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ErmResult r = new ErmSolver(ErmOptions.defaults()).decide(instance);
+ * if (r.outcome() == ErmResult.Outcome.SAT) use(r.witness().get());
+ * }</pre>
+ */
+public final class ErmSolver {
+
+    /** Receives every strictly better verified loss found while optimising. */
+    public interface Progress extends Consumer<Rational> {
+    }
+
+    private final ErmOptions options;
+    private final SolverRegistry registry;
+    private final List<SolverProvider> backends;
+    private final List<SolverProvider> crossCheckers;
+
+    /**
+     * A solver using the backends of the service registry.
+     *
+     * @throws IllegalArgumentException if a solver id is unknown or its backend is unavailable here
+     */
+    public ErmSolver(ErmOptions options) {
+        this(options, SolverRegistry.load());
+    }
+
+    /**
+     * A solver using the backends of {@code registry}.
+     *
+     * @throws IllegalArgumentException if a solver id is unknown or its backend is unavailable here
+     */
+    public ErmSolver(ErmOptions options, SolverRegistry registry) {
+        this.options = options;
+        this.registry = registry;
+        this.backends = expand(options.solvers()).stream().map(this::available).toList();
+        this.crossCheckers = options.crossCheck().stream().distinct().map(this::available).toList();
+        if (backends.isEmpty()) throw new IllegalArgumentException("no solver of the portfolio is available here");
+    }
+
+    /** "NP" for piecewise-linear networks, "exhaustive" for polynomial activations of degree ≥ 2. */
+    public static String route(ErmInstance inst) {
+        return inst.architecture().isPiecewiseLinear() ? Routes.NP : Routes.EXHAUSTIVE;
+    }
+
+    /** Is there a parameter vector in the domain with loss ≤ the instance's threshold? */
+    public ErmResult decide(ErmInstance inst) {
+        Instant start = Instant.now();
+        Limits limits = limits();
+        Rational gamma = inst.threshold();
+        if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).decide(inst, gamma, limits, start);
+        Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
+        List<BackendRun> runs = runs(enc);
+        Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solve(enc.withLossAtMost(gamma), Optional.of(gamma), l),
+                a -> a.status() == Status.SAT || a.status() == Status.OPTIMAL || a.status() == Status.UNSAT, limits);
+        Answer a = w.value();
+        Duration t = Duration.between(start, Instant.now());
+        if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
+            return new ErmResult(Outcome.SAT, a.witness(), a.loss(), a.pattern(), Routes.NP, List.of(a.backend()), "", enc.sizeSummary(), t);
+        }
+        if (a.status() == Status.UNSAT) {
+            List<String> provenance = new ArrayList<>(List.of(a.backend()));
+            provenance.addAll(crossCheck(enc, gamma, a.backend(), limits));
+            return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, provenance, "",
+                    enc.sizeSummary(), Duration.between(start, Instant.now()));
+        }
+        return unknown(w.reasons(), enc.sizeSummary(), t);
+    }
+
+    /**
+     * The minimum loss over the domain, with the witness at it and a proof that nothing smaller
+     * exists (OPTIMUM); SAT when stopped with a verified but unproved best; UNKNOWN when nothing was
+     * found. {@code progress} hears every strictly better verified loss, in decreasing order.
+     */
+    public ErmResult optimize(ErmInstance inst, Progress progress) {
+        Instant start = Instant.now();
+        Limits limits = limits();
+        if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).optimize(inst, limits, progress, start);
+        Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
+        LossDescent descent = new LossDescent(enc, progress);
+        Portfolio.Winner<LossDescent.Result> w = Portfolio.race(runs(enc), descent::run,
+                r -> r.proved(), limits);
+        LossDescent.Result r = w.value().proved() ? w.value() : descent.best().orElse(w.value());
+        Duration t = Duration.between(start, Instant.now());
+        if (r.answer().isEmpty()) return unknown(w.reasons(), enc.sizeSummary(), t);
+        Answer a = r.answer().get();
+        Outcome o = r.proved() ? Outcome.OPTIMUM : Outcome.SAT;
+        List<String> provenance = r.proved() ? List.of(a.backend(), r.prover()) : List.of(a.backend());
+        return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, provenance.stream().distinct().toList(),
+                r.proved() ? "" : String.join("; ", w.reasons()), enc.sizeSummary(), t);
+    }
+
+    private ErmResult unknown(List<String> reasons, String encodingSummary, Duration t) {
+        return new ErmResult(Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, List.of(),
+                reasons.isEmpty() ? "no answer" : String.join("; ", reasons), encodingSummary, t);
+    }
+
+    /** Runs the cross-check backends on an UNSAT question; a verified SAT from any of them is a contradiction. */
+    private List<String> crossCheck(Encoding enc, Rational gamma, String prover, Limits limits) {
+        List<String> confirmed = new ArrayList<>();
+        for (SolverProvider checker : crossCheckers) {
+            Answer a = new BackendRun(checker, enc).solve(enc.withLossAtMost(gamma), Optional.of(gamma), limits);
+            if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
+                throw new ExactnessViolation(prover + " answered UNSAT but " + a.backend()
+                        + " found a witness the exact verifier accepts (loss " + a.loss().orElseThrow() + ")");
+            }
+            confirmed.add(a.status() == Status.UNSAT ? a.backend() + " (confirmed)" : a.backend() + " (no answer: " + a.reason() + ")");
+        }
+        return confirmed;
+    }
+
+    private List<BackendRun> runs(Encoding enc) {
+        List<BackendRun> runs = new ArrayList<>();
+        for (SolverProvider p : backends) runs.add(new BackendRun(p, enc));
+        return runs;
+    }
+
+    /** {@code portfolio} expands to the available backends of {@link ErmOptions#DEFAULT_PORTFOLIO}. */
+    private List<String> expand(List<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            if (id.equals(Routes.PORTFOLIO)) {
+                for (String p : ErmOptions.DEFAULT_PORTFOLIO) {
+                    if (registry.ids().contains(p) && registry.byId(p).probe().available()) out.add(p);
+                }
+            } else {
+                out.add(id);
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    private SolverProvider available(String id) {
+        SolverProvider p = registry.byId(id);
+        Availability a = p.probe();
+        if (!a.available()) throw new IllegalArgumentException("solver '" + id + "' is not available here: " + a.reason());
+        return p;
+    }
+
+    private Limits limits() {
+        return options.timeout().map(Limits::timeout).orElseGet(Limits::none);
+    }
+}

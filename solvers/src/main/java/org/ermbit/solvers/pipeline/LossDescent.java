@@ -1,0 +1,84 @@
+package org.ermbit.solvers.pipeline;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.ermbit.core.ir.Model;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.core.spi.Status;
+import org.ermbit.reductions.encode.Encoding;
+import org.ermbit.solvers.pipeline.BackendRun.Answer;
+
+/**
+ * Optimisation by SAT-UNSAT descent: find any verified witness, then repeatedly ask for one whose
+ * scaled loss is at least one unit smaller (the encoding's loss scale makes losses integers), until
+ * the backend proves there is none. A backend that optimises natively gets the objective first;
+ * its optimum is then confirmed the same way. The best verified answer is shared by every backend
+ * of a portfolio, so each descends from the best loss any of them found.
+ */
+final class LossDescent {
+
+    /** How one backend's descent ended: the best verified answer, whether it is proved optimal, and by whom. */
+    record Result(Optional<Answer> answer, boolean proved, String prover, String reason) {
+    }
+
+    private final Encoding encoding;
+    private final ErmSolver.Progress progress;
+    private Answer best;
+
+    LossDescent(Encoding encoding, ErmSolver.Progress progress) {
+        this.encoding = encoding;
+        this.progress = progress;
+    }
+
+    /** The best verified answer so far, as an unproved result. */
+    synchronized Optional<Result> best() {
+        return Optional.ofNullable(best).map(a -> new Result(Optional.of(a), false, "", "best found, optimality not proved"));
+    }
+
+    private synchronized Optional<Rational> offer(Answer a) {
+        if (best == null || a.loss().orElseThrow().compareTo(best.loss().orElseThrow()) < 0) {
+            best = a;
+            progress.accept(a.loss().orElseThrow());
+        }
+        return best.loss();
+    }
+
+    private synchronized Optional<Answer> current() {
+        return Optional.ofNullable(best);
+    }
+
+    Result run(BackendRun run, Limits limits) {
+        Optional<Rational> bound = current().flatMap(Answer::loss).map(this::justBelow);
+        Model model = bound.map(encoding::withLossAtMost).orElse(run.optimizes() ? encoding.minimizingLoss() : encoding.model());
+        while (true) {
+            Answer a = run.solve(model, bound, limits);
+            if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
+                Rational bestLoss = offer(a).orElseThrow();
+                if (bestLoss.signum() == 0) return new Result(current(), true, "every loss is non-negative", "");
+                bound = Optional.of(justBelow(bestLoss));
+                model = encoding.withLossAtMost(bound.get());
+            } else if (a.status() == Status.UNSAT) {
+                if (bound.isEmpty()) {
+                    throw new ExactnessViolation(a.backend() + " found no parameter vector at all, but the domain is not empty");
+                }
+                Answer at = current().orElseThrow();
+                if (at.loss().orElseThrow().compareTo(bound.get()) <= 0) {
+                    throw new ExactnessViolation(a.backend() + " proved no loss <= " + bound.get() + " exists, but a verified witness has loss "
+                            + at.loss().orElseThrow());
+                }
+                return new Result(Optional.of(at), true, a.backend(), "");
+            } else {
+                return new Result(current(), false, "", a.status() + (a.reason().isEmpty() ? "" : " (" + a.reason() + ")"));
+            }
+        }
+    }
+
+    /** The largest loss strictly below {@code loss} that the encoding can express: one scaled unit less. */
+    private Rational justBelow(Rational loss) {
+        BigInteger scale = encoding.lossScale();
+        Rational scaled = loss.multiply(Rational.of(scale));
+        if (!scaled.isInteger()) throw new ExactnessViolation("loss " + loss + " times the loss scale " + scale + " is not an integer");
+        return Rational.of(scaled.numerator().subtract(BigInteger.ONE), scale);
+    }
+}

@@ -1,0 +1,68 @@
+package org.ermbit.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.ermbit.core.eval.Verifier;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.number.Rational;
+import org.ermbit.solvers.pipeline.ErmOptions;
+import org.ermbit.solvers.pipeline.ErmResult;
+import org.ermbit.solvers.pipeline.ErmSolver;
+import org.ermbit.solvers.registry.SolverRegistry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every available backend against brute-force enumeration on random tiny instances (mixed losses,
+ * domains, depths, outputs, fixed parameters): the same SAT/UNSAT answer at thresholds just at and
+ * just below the true optimum, and the same optimum.
+ */
+class DifferentialTest {
+
+    /** Instances per backend; fast backends get the most. */
+    private static int count(String id) {
+        return switch (id) {
+            case "sat4j" -> 500;
+            case "z3" -> 200;
+            default -> 40;
+        };
+    }
+
+    static Stream<Arguments> cases() {
+        SolverRegistry reg = SolverRegistry.load();
+        return reg.all().stream().filter(p -> p.probe().available())
+                .flatMap(p -> LongStream.range(0, count(p.id())).mapToObj(seed -> Arguments.of(p.id(), seed)));
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("cases")
+    void agreesWithBruteForce(String backend, long seed) {
+        ErmInstance probe = RandomInstances.piecewiseLinear(seed, Rational.ZERO);
+        Rational optimum = BruteForce.minimumLoss(probe);
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of(backend)).withSymmetryBreaking(seed % 2 == 0));
+        String where = backend + " seed " + seed + " optimum " + optimum;
+
+        ErmResult at = solver.decide(withThreshold(probe, optimum));
+        assertEquals(ErmResult.Outcome.SAT, at.outcome(), where + ": " + at.reason());
+        assertTrue(Verifier.verify(withThreshold(probe, optimum), at.witness().orElseThrow()).accepted());
+
+        if (optimum.signum() > 0) {
+            Rational below = optimum.subtract(Rational.of(1, 1000));
+            ErmResult under = solver.decide(withThreshold(probe, below.signum() < 0 ? Rational.ZERO : below));
+            assertEquals(ErmResult.Outcome.UNSAT, under.outcome(), where + ": " + under.reason());
+        }
+        ErmResult opt = solver.optimize(probe, l -> { });
+        assertEquals(ErmResult.Outcome.OPTIMUM, opt.outcome(), where + ": " + opt.reason());
+        assertEquals(optimum, opt.loss().orElseThrow(), where);
+    }
+
+    static ErmInstance withThreshold(ErmInstance i, Rational t) {
+        return new ErmInstance(i.name(), i.description(), i.architecture(), i.domains(), i.fixed(), i.loss(), t, i.data(), i.expected());
+    }
+
+}

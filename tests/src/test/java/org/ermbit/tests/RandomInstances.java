@@ -1,0 +1,90 @@
+package org.ermbit.tests;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.Aggregate;
+import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.Dataset;
+import org.ermbit.core.model.Domain;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.FixedParameter;
+import org.ermbit.core.model.LayerSpec;
+import org.ermbit.core.model.Loss;
+import org.ermbit.core.model.LossType;
+import org.ermbit.core.model.ParameterDomains;
+import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.number.Rational;
+
+/** Seeded random tiny piecewise-linear instances (every loss, domain kind, depth; some fixed parameters). */
+final class RandomInstances {
+
+    private RandomInstances() {
+    }
+
+    static ErmInstance piecewiseLinear(long seed, Rational threshold) {
+        Random rnd = new Random(seed);
+        while (true) {
+            ErmInstance inst = attempt(rnd, threshold);
+            if (inst != null && BruteForce.domainSize(inst).compareTo(BigInteger.valueOf(3000)) <= 0) return inst;
+        }
+    }
+
+    private static ErmInstance attempt(Random rnd, Rational threshold) {
+        LossType lossType = LossType.values()[rnd.nextInt(LossType.values().length)];
+        int inputs = 1 + rnd.nextInt(2);
+        int outputs = lossType.isClassification() ? 1 : 1 + rnd.nextInt(2);
+        int hiddenLayers = rnd.nextInt(3);
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int l = 0; l < hiddenLayers; l++) layers.add(new LayerSpec(1 + rnd.nextInt(2), activation(rnd)));
+        layers.add(new LayerSpec(outputs, rnd.nextInt(4) == 0 ? activation(rnd) : new Activation.Identity()));
+        Architecture arch = new Architecture(inputs, layers);
+        if (arch.parameterCount() > 9) return null;
+        Domain w = domain(rnd);
+        Domain b = rnd.nextInt(3) == 0 ? domain(rnd) : w;
+        List<FixedParameter> fixed = new ArrayList<>();
+        for (int l = 1; l <= arch.depth(); l++) {
+            for (int i = 0; i < arch.layer(l).units(); i++) {
+                for (int j = ParameterRef.BIAS; j < arch.fanIn(l); j++) {
+                    if (rnd.nextInt(6) == 0) fixed.add(new FixedParameter(new ParameterRef(l, i, j), smallRational(rnd)));
+                }
+            }
+        }
+        int points = 1 + rnd.nextInt(3);
+        List<List<Rational>> xs = new ArrayList<>();
+        List<List<Rational>> ys = new ArrayList<>();
+        for (int n = 0; n < points; n++) {
+            List<Rational> x = new ArrayList<>();
+            for (int j = 0; j < inputs; j++) x.add(smallRational(rnd));
+            List<Rational> y = new ArrayList<>();
+            for (int o = 0; o < outputs; o++) y.add(lossType.isClassification() ? (rnd.nextBoolean() ? Rational.ONE : Rational.MINUS_ONE) : smallRational(rnd));
+            xs.add(x);
+            ys.add(y);
+        }
+        Aggregate agg = lossType == LossType.MAX_ABS ? Aggregate.MAX : (rnd.nextBoolean() ? Aggregate.SUM : Aggregate.MEAN);
+        return new ErmInstance("random", Optional.empty(), arch, new ParameterDomains(w, b), fixed, new Loss(lossType, agg), threshold,
+                new Dataset(xs, ys), Optional.empty());
+    }
+
+    private static Activation activation(Random rnd) {
+        return switch (rnd.nextInt(4)) {
+            case 0, 1 -> new Activation.Relu();
+            case 2 -> new Activation.LeakyRelu(Rational.of(1, 2 + rnd.nextInt(3)));
+            default -> new Activation.HardTanh();
+        };
+    }
+
+    private static Domain domain(Random rnd) {
+        if (rnd.nextBoolean()) return new Domain.FixedPoint(1 + rnd.nextInt(2), rnd.nextInt(2));
+        int q = 1 + rnd.nextInt(2);
+        int a = -rnd.nextInt(3);
+        return new Domain.Grid(BigInteger.valueOf(q), BigInteger.valueOf(a), BigInteger.valueOf(a + rnd.nextInt(3)));
+    }
+
+    private static Rational smallRational(Random rnd) {
+        return Rational.of(rnd.nextInt(7) - 3, 1 + rnd.nextInt(2));
+    }
+}
