@@ -5,16 +5,21 @@ import java.util.Set;
 import org.ermbit.core.spi.Capability;
 import org.sosy_lab.java_smt.SolverContextFactory.Solvers;
 
-/** The java-smt solvers ermbit uses, with their ids, capabilities and licences. */
+/**
+ * The java-smt solvers ermbit uses, with their ids and capabilities. None declares
+ * {@link Capability#OPTIMIZE}: java-smt offers optimisation only for Z3 and MathSAT, so the
+ * pipeline minimises by tightening a loss bound; a model with an objective is only decided (its
+ * objective value is reported with the SAT answer).
+ */
 public enum JavaSmtBackend {
     /** SMTInterpol (pure Java, LGPL-3.0): linear integer arithmetic only. */
-    SMTINTERPOL("smtinterpol", Solvers.SMTINTERPOL, false, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS, Capability.OPTIMIZE)),
+    SMTINTERPOL("smtinterpol", Solvers.SMTINTERPOL, false, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS)),
     /** Princess (pure Java/Scala, LGPL-2.1+): integer arithmetic including products. */
-    PRINCESS("princess", Solvers.PRINCESS, false, EnumSet.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS, Capability.OPTIMIZE)),
+    PRINCESS("princess", Solvers.PRINCESS, false, EnumSet.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS)),
     /** CVC5 (native, BSD-3-Clause): linear and nonlinear integer arithmetic. */
-    CVC5("cvc5", Solvers.CVC5, true, EnumSet.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS, Capability.OPTIMIZE)),
+    CVC5("cvc5", Solvers.CVC5, true, EnumSet.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS)),
     /** OpenSMT (native, MIT): linear integer arithmetic. */
-    OPENSMT("opensmt", Solvers.OPENSMT, true, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS, Capability.OPTIMIZE));
+    OPENSMT("opensmt", Solvers.OPENSMT, true, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS));
 
     private final String id;
     private final Solvers solver;

@@ -1,6 +1,8 @@
 package org.ermbit.solvers.javasmt;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ermbit.core.spi.Availability;
@@ -9,6 +11,7 @@ import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
 import org.sosy_lab.common.ShutdownManager;
 import org.sosy_lab.common.configuration.Configuration;
+import org.sosy_lab.common.configuration.ConfigurationBuilder;
 import org.sosy_lab.common.log.LogManager;
 import org.sosy_lab.java_smt.SolverContextFactory;
 import org.sosy_lab.java_smt.api.BooleanFormulaManager;
@@ -23,6 +26,8 @@ import org.sosy_lab.java_smt.api.SolverContext;
  * JVM's lifetime (a native library that failed to load stays failed).
  */
 public abstract class JavaSmtProvider implements SolverProvider {
+    /** CVC5's own limit is set this far past the deadline, so the deadline (not CVC5) decides "timeout". */
+    private static final long CVC5_LIMIT_SLACK_MS = 100;
     private static final Map<JavaSmtBackend, Availability> PROBES = new ConcurrentHashMap<>();
 
     private final JavaSmtBackend backend;
@@ -52,16 +57,25 @@ public abstract class JavaSmtProvider implements SolverProvider {
         return new JavaSmtSolver(backend, a.available() ? a.version() : "unknown");
     }
 
-    /** Opens a context for {@code backend} (natives through {@link NativeLibraryLoader}). */
-    static SolverContext newContext(JavaSmtBackend backend, ShutdownManager shutdown) throws Exception {
-        return SolverContextFactory.createSolverContext(Configuration.defaultConfiguration(), LogManager.createNullLogManager(),
+    /**
+     * Opens a context for {@code backend} (natives through {@link NativeLibraryLoader}). With a
+     * deadline, CVC5 also gets its own per-query time limit ({@code tlimit-per}) slightly past it,
+     * since it stops only between queries on java-smt's shutdown request.
+     */
+    static SolverContext newContext(JavaSmtBackend backend, ShutdownManager shutdown, Optional<Duration> remaining) throws Exception {
+        ConfigurationBuilder config = Configuration.builder();
+        if (backend == JavaSmtBackend.CVC5 && remaining.isPresent()) {
+            long ms = Math.max(1, remaining.get().toMillis() + CVC5_LIMIT_SLACK_MS);
+            config.setOption("solver.cvc5.furtherOptions", "tlimit-per=" + ms);
+        }
+        return SolverContextFactory.createSolverContext(config.build(), LogManager.createNullLogManager(),
                 shutdown.getNotifier(), backend.solver(), NativeLibraryLoader::load);
     }
 
     private static Availability doProbe(JavaSmtBackend backend) {
         SolverContext ctx = null;
         try {
-            ctx = newContext(backend, ShutdownManager.create());
+            ctx = newContext(backend, ShutdownManager.create(), Optional.empty());
             IntegerFormulaManager imgr = ctx.getFormulaManager().getIntegerFormulaManager();
             BooleanFormulaManager bmgr = ctx.getFormulaManager().getBooleanFormulaManager();
             IntegerFormula x = imgr.makeVariable("probe");

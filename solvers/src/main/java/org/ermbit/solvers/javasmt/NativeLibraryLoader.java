@@ -15,15 +15,17 @@ import java.util.Set;
  * {@code java.library.path} setup is needed. Search order: the directory in system property
  * {@value #DIR_PROPERTY}; {@code native/} next to the solvers jar (or classes directory) and one
  * level up (maven puts them in {@code solvers/target/native}); finally {@link System#loadLibrary}.
- * Libraries a JNI library links against are loaded first (cvc5 needs libpoly, libpolyxx, libcvc5;
- * OpenSMT's binding needs libopensmt), so the dynamic linker finds them already loaded.
+ * Libraries a JNI library links against without a usable run path are loaded first (OpenSMT's
+ * binding needs {@code libopensmt.so.2.6.1}, matched by the soname of the preloaded
+ * {@code libopensmt.so}); CVC5's libraries carry {@code RUNPATH $ORIGIN}, so loading
+ * {@code libcvc5jni.so} by absolute path lets the dynamic linker find libcvc5, libpolyxx and libpoly
+ * next to it (preloading libpolyxx alone would fail: its own run path is broken).
  */
 public final class NativeLibraryLoader {
     /** System property naming a directory holding {@code lib<name>.so} files. */
     public static final String DIR_PROPERTY = "ermbit.native.dir";
 
     private static final Map<String, List<String>> PREREQUISITES = Map.of(
-            "cvc5jni", List.of("poly", "polyxx", "cvc5"),
             "opensmtjava", List.of("opensmt"));
     private static final Set<String> LOADED = new HashSet<>();
 
