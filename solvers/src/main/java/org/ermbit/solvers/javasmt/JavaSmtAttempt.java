@@ -1,7 +1,6 @@
 package org.ermbit.solvers.javasmt;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -133,25 +132,35 @@ final class JavaSmtAttempt implements Runnable {
         if (backend == JavaSmtBackend.PRINCESS) stopPrincess(prover);
     }
 
-    /** Princess ignores java-smt's shutdown request: stop its {@code SimpleAPI} directly (best effort). */
+    /**
+     * Princess ignores java-smt's shutdown request: call {@code SimpleAPI.stop(false)} on the prover
+     * behind java-smt's wrappers (fields {@code delegate} → {@code api}), best effort, on a helper
+     * thread so the shared watcher never blocks on Princess's lock.
+     */
     private static void stopPrincess(ProverEnvironment p) {
         if (p == null) return;
-        try {
-            for (Class<?> c = p.getClass(); c != null; c = c.getSuperclass()) {
-                Field f;
-                try {
-                    f = c.getDeclaredField("api");
-                } catch (NoSuchFieldException e) {
-                    continue;
-                }
-                f.setAccessible(true);
-                Object api = f.get(p);
-                Method stop = api.getClass().getMethod("stop", boolean.class);
-                stop.invoke(api, false);
-                return;
+        Thread t = new Thread(() -> {
+            try {
+                Object api = field(field(p, "delegate").orElse(p), "api").orElse(null);
+                if (api != null) api.getClass().getMethod("stop", boolean.class).invoke(api, false);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // the watchdog abandons the worker after the grace period instead
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // the watchdog abandons the worker after the grace period instead
+        }, "ermbit-princess-stop");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Optional<Object> field(Object o, String name) throws IllegalAccessException {
+        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return Optional.ofNullable(f.get(o));
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
         }
+        return Optional.empty();
     }
 }

@@ -8,6 +8,6 @@ public final class PrincessProvider extends JavaSmtProvider {
 
     @Override
     public String description() {
-        return "Princess SMT solver via java-smt (pure Java/Scala, LGPL-2.1+; linear and nonlinear integers)";
+        return "Princess SMT solver via java-smt (pure Java/Scala, LGPL-2.1+; linear integers; ignores interrupts, stopped by a watchdog)";
     }
 }
