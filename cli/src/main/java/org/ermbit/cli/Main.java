@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             SolveCommand.class,
             OptimizeCommand.class,
+            SolversCommand.class,
         })
 public final class Main implements Runnable {
 
