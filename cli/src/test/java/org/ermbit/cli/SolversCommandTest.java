@@ -115,8 +115,8 @@ class SolversCommandTest {
     @Test
     void registeredInMain() {
         StringWriter out = new StringWriter();
-        int code = Main.run(new String[] {"solvers", "--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        int code = Main.run(new String[] {"solvers"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
         assertEquals(0, code);
-        assertTrue(out.toString().contains("--json"), out.toString());
+        assertTrue(out.toString().startsWith("sat4j (default)\n"), out.toString());
     }
 }
