@@ -12,13 +12,19 @@ import picocli.CommandLine.Option;
  * of DESIGN §9 (usage and input errors: one line on stderr, exit 2; internal errors: exit 1, stack
  * trace only with {@code --debug}).
  */
-@Command(name = "ermbit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "ermbit", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Exact empirical risk minimisation in the bit model (ERM_bit).",
         subcommands = {
             CommandLine.HelpCommand.class,
             SolveCommand.class,
             OptimizeCommand.class,
             SolversCommand.class,
+            VerifyCommand.class,
+            InfoCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class,
+            ExportCommand.class,
+            CountCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -44,11 +44,15 @@ final class OptimizeCommand implements Callable<Integer> {
                 if (!session.json()) {
                     session.out().println("c optimum " + r.loss().orElseThrow());
                     session.out().println("c no parameter vector in this finite domain has a smaller loss (proved by "
-                            + String.join("; ", r.provenance()) + ")");
+                            + r.provenance().get(r.provenance().size() - 1) + ")");
                 }
                 yield code;
             }
-            case SAT -> session.reportSat(r, "SATISFIABLE", 10);
+            case SAT -> {
+                int code = session.reportSat(r, "SATISFIABLE", 10);
+                if (!session.json()) session.out().println("c best loss found " + r.loss().orElseThrow() + "; optimality not proved: " + r.reason());
+                yield code;
+            }
             default -> session.reportUnknown(r);
         };
     }

@@ -3,7 +3,9 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ermbit.core.eval.ForwardPass;
 import org.ermbit.core.eval.Verifier;
+import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.format.WitnessReader;
 import org.ermbit.core.model.ErmInstance;
@@ -14,11 +16,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ermbit verify INSTANCE WITNESS}: exact re-check of a claimed solution (DESIGN §9). Prints
- * {@code s VERIFIED} (exit 0) or {@code s REFUTED} (exit 1), then {@code c loss p/q} and one
- * {@code c problem: …} line per problem found. Unreadable or malformed files, and witnesses whose
- * shape does not fit the network, are input errors (exit 2).
+ * {@code s VERIFIED} (exit 0) when the exact loss is at most the threshold, else {@code s REFUTED}
+ * (exit 1); then {@code c loss p/q} in lowest terms. A witness that is not a parameter vector of the
+ * instance — wrong shape, a value outside its domain, a fixed parameter with another value — is bad
+ * input (one line naming the witness file and JSON path, exit 2), as is any unreadable file.
  */
-@Command(name = "verify", description = "Exactly re-check a witness against an instance: s VERIFIED (exit 0) or s REFUTED (exit 1).")
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Exactly re-check a witness against an instance.",
+            "Prints 's VERIFIED' (exit 0) if the exact loss is <= the threshold, else 's REFUTED' (exit 1),",
+            "then 'c loss p/q'. Bad input (including a witness outside the parameter domains): exit 2."})
 public final class VerifyCommand implements Callable<Integer> {
 
     /** Exit code for a verified witness. */
@@ -39,12 +45,21 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         ErmInstance inst = InstanceReader.read(instance);
         Witness w = WitnessReader.read(witness);
-        WitnessReader.requireShape(w, inst.architecture(), witness.toString());
-        Verifier.Verdict v = Verifier.verify(inst, w.parameters());
+        String label = witness.toString();
+        WitnessReader.requireShape(w, inst.architecture(), label);
+        WitnessReader.requireInDomains(w, inst, label);
+        Verifier.Verdict v;
+        try {
+            v = Verifier.verify(inst, w.parameters());
+        } catch (ForwardPass.BitBudgetExceeded e) {
+            throw new InputException(label, "$.layers", "cannot evaluate exactly: " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(v.accepted() ? "s VERIFIED" : "s REFUTED");
         out.println("c loss " + v.loss());
-        if (!v.loss().isInteger()) out.println("c loss approx. " + v.loss().toDecimalString(6) + " (rounded decimal, not exact)");
+        if (!v.loss().isInteger()) {
+            out.println("c approximately " + v.loss().toDecimalString(6) + " (rounded decimal, for reading only)");
+        }
         out.println("c threshold " + inst.threshold());
         for (String p : v.problems()) out.println("c problem: " + p);
         if (!w.instance().equals(inst.name())) {

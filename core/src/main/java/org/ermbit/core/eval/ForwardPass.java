@@ -10,7 +10,26 @@ import org.ermbit.core.number.Rational;
 /** Exact forward pass of a network on one input vector. */
 public final class ForwardPass {
 
+    /**
+     * Largest bit-length ({@link Rational#bitLength()}) of any value the forward pass will compute
+     * (16 Mi bits, about 2 MB per number). Past it the pass stops with {@link BitBudgetExceeded}
+     * instead of running out of memory; only polynomial activations of high degree and depth get
+     * near it. Documented in docs/FORMAT.md.
+     */
+    public static final int MAX_VALUE_BITS = 1 << 24;
+
     private ForwardPass() {
+    }
+
+    /** Thrown when an exact value would exceed {@link #MAX_VALUE_BITS}. */
+    public static final class BitBudgetExceeded extends ArithmeticException {
+        private static final long serialVersionUID = 1L;
+
+        /** Layer (from 1) and unit (from 0) whose value would exceed the budget. */
+        public BitBudgetExceeded(int layer, int unit, long bits) {
+            super("layer " + layer + ", unit " + unit + ": the exact value needs about " + bits
+                    + " bits, more than the cap of " + MAX_VALUE_BITS + " bits");
+        }
     }
 
     /**
@@ -34,7 +53,10 @@ public final class ForwardPass {
         }
     }
 
-    /** Runs the network on {@code x}; {@code p} must have the shape of {@code a}. */
+    /**
+     * Runs the network on {@code x}; {@code p} must have the shape of {@code a}. Throws
+     * {@link BitBudgetExceeded} if a value would need more than {@link #MAX_VALUE_BITS} bits.
+     */
     public static Trace run(Architecture a, NetworkParameters p, List<Rational> x) {
         if (x.size() != a.inputs()) throw new IllegalArgumentException("input has " + x.size() + " entries, expected " + a.inputs());
         List<List<Rational>> zs = new ArrayList<>();
@@ -50,6 +72,9 @@ public final class ForwardPass {
                 Rational acc = lp.biases().get(i);
                 List<Rational> row = lp.weights().get(i);
                 for (int j = 0; j < prev.size(); j++) acc = acc.add(row.get(j).multiply(prev.get(j)));
+                int degree = a.layer(l).activation().degree();
+                long estimate = (long) acc.bitLength() * Math.max(1, degree);
+                if (estimate > MAX_VALUE_BITS) throw new BitBudgetExceeded(l, i, estimate);
                 Rational out = a.layer(l).activation().apply(acc);
                 maxBits = Math.max(maxBits, Math.max(acc.bitLength(), out.bitLength()));
                 z.add(acc);

@@ -41,9 +41,21 @@ public final class Verifier {
         return new Verdict(problems.isEmpty(), report.total(), problems, report);
     }
 
-    /** Every parameter that is outside its domain or differs from its fixed value. */
+    /** One parameter that is outside its domain or differs from its fixed value. */
+    public record DomainViolation(ParameterRef ref, Rational value, String message) {
+    }
+
+    /** Every parameter that is outside its domain or differs from its fixed value, as messages. */
     public static List<String> domainProblems(ErmInstance inst, NetworkParameters p) {
-        List<String> problems = new ArrayList<>();
+        return domainViolations(inst, p).stream().map(v -> v.ref() + " = " + v.value() + " " + v.message()).toList();
+    }
+
+    /**
+     * Every parameter that is outside its domain or differs from its fixed value, in parameter order
+     * (layer, unit, bias first, then inputs).
+     */
+    public static List<DomainViolation> domainViolations(ErmInstance inst, NetworkParameters p) {
+        List<DomainViolation> problems = new ArrayList<>();
         Map<ParameterRef, Rational> fixed = inst.fixedValues();
         var a = inst.architecture();
         for (int l = 1; l <= a.depth(); l++) {
@@ -53,14 +65,21 @@ public final class Verifier {
                     Rational v = p.get(r);
                     Rational f = fixed.get(r);
                     if (f != null) {
-                        if (!f.equals(v)) problems.add(r + " = " + v + " but it is fixed to " + f);
+                        if (!f.equals(v)) problems.add(new DomainViolation(r, v, "but it is fixed to " + f));
                     } else {
                         Domain d = inst.domains().of(r);
-                        if (!d.contains(v)) problems.add(r + " = " + v + " is outside its " + d.typeName() + " domain");
+                        if (!d.contains(v)) problems.add(new DomainViolation(r, v, "is outside its " + describe(d) + " domain"));
                     }
                 }
             }
         }
         return problems;
+    }
+
+    /** A short human description of a domain, e.g. {@code fixed (bits 4, fraction_bits 1)}. */
+    public static String describe(Domain d) {
+        if (d instanceof Domain.FixedPoint f) return "fixed (bits " + f.bits() + ", fraction_bits " + f.fractionBits() + ")";
+        if (d instanceof Domain.Grid g) return "grid (denominator " + g.denominator() + ", min " + g.low() + ", max " + g.high() + ")";
+        return "rational (bits " + ((Domain.RationalBits) d).bits() + ")";
     }
 }

@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.LayerParameters;
 import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.model.Witness;
 import org.ermbit.core.number.Rational;
 
@@ -84,5 +87,24 @@ public final class WitnessReader {
                 }
             }
         }
+    }
+
+    /**
+     * Fails with an {@link InputException} at the first parameter (as a JSON path into the witness)
+     * that lies outside its domain or differs from the value the instance fixes it to. The witness
+     * must already have the instance's shape ({@link #requireShape}).
+     */
+    public static void requireInDomains(Witness w, ErmInstance inst, String fileLabel) {
+        List<Verifier.DomainViolation> bad = Verifier.domainViolations(inst, w.parameters());
+        if (bad.isEmpty()) return;
+        Verifier.DomainViolation v = bad.get(0);
+        String more = bad.size() > 1 ? " (and " + (bad.size() - 1) + " more)" : "";
+        throw new JsonInput(fileLabel).error(path(v.ref()), "value " + v.value() + " " + v.message() + more);
+    }
+
+    /** The JSON path of a parameter inside a witness file. */
+    public static String path(ParameterRef r) {
+        String layer = "$.layers[" + (r.layer() - 1) + "]";
+        return r.isBias() ? layer + ".biases[" + r.unit() + "]" : layer + ".weights[" + r.unit() + "][" + r.input() + "]";
     }
 }

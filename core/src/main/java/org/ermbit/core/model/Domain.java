@@ -147,8 +147,36 @@ public sealed interface Domain permits Domain.FixedPoint, Domain.Grid, Domain.Ra
             return Rational.of(bound());
         }
 
+        /** Largest {@code bits} for which {@link #size()} is computed (the count needs ~2^(3B/4) steps). */
+        public static final int MAX_COUNTED_BITS = 24;
+
+        /**
+         * 1 + 2·C(2^B − 1), where C(n) counts coprime pairs in [1, n]² (zero, and ±p/q in lowest
+         * terms). Throws ArithmeticException past {@link #MAX_COUNTED_BITS} bits (more than 2^48 values).
+         */
         public BigInteger size() {
-            return BigInteger.valueOf(values(Integer.MAX_VALUE).size());
+            if (bits > MAX_COUNTED_BITS) {
+                throw new ArithmeticException("not supported: counting the values of a rational domain with more than "
+                        + MAX_COUNTED_BITS + " bits (it has more than 2^" + (2 * MAX_COUNTED_BITS) + " values)");
+            }
+            long n = bound().longValueExact();
+            return BigInteger.valueOf(coprimePairs(n, new java.util.HashMap<>())).shiftLeft(1).add(BigInteger.ONE);
+        }
+
+        /** #{(p, q) ∈ [1, n]² : gcd(p, q) = 1}, from Σ_{d ≥ 1} C(⌊n/d⌋) = n². */
+        private static long coprimePairs(long n, java.util.Map<Long, Long> memo) {
+            if (n == 0) return 0;
+            Long known = memo.get(n);
+            if (known != null) return known;
+            long c = n * n;
+            for (long d = 2; d <= n; ) {
+                long v = n / d;
+                long last = n / v;
+                c -= (last - d + 1) * coprimePairs(v, memo);
+                d = last + 1;
+            }
+            memo.put(n, c);
+            return c;
         }
 
         public List<Rational> values(int limit) {

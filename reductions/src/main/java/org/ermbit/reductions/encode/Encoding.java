@@ -36,6 +36,8 @@ public final class Encoding {
     }
 
     private final ErmInstance inst;
+    private final EncoderOptions options;
+    private final BigInteger lossBound;
     private final Scaling scaling;
     private final Model model;
     private final BigInteger lossScale;
@@ -46,10 +48,12 @@ public final class Encoding {
     /** activationVars[n][l-1][i]: {a} for relu/leaky, {up, down} for hardtanh, null otherwise. */
     private final Var[][][][] activationVars;
 
-    Encoding(ErmInstance inst, Scaling scaling, Model model, BigInteger lossScale, LinearExpr scaledLoss,
+    Encoding(ErmInstance inst, EncoderOptions options, BigInteger lossBound, Scaling scaling, Model model, BigInteger lossScale, LinearExpr scaledLoss,
              List<Definition> definitions, Map<ParameterRef, Var> parameterVars,
              Map<ParameterRef, BigInteger> parameterDenominators, Var[][][][] activationVars) {
         this.inst = inst;
+        this.options = options;
+        this.lossBound = lossBound;
         this.scaling = scaling;
         this.model = model;
         this.lossScale = lossScale;
@@ -79,12 +83,32 @@ public final class Encoding {
         return scaledLoss;
     }
 
-    /** {@link #model()} plus the exact integer constraint scaledLoss ≤ ⌊γ·lossScale⌋. */
+    /**
+     * The model of "loss ≤ γ": the constraints of {@link #model()} with the loss auxiliaries (and
+     * squared-loss residuals) bounded by what γ allows, plus the exact integer constraint
+     * scaledLoss ≤ G = ⌊γ·lossScale⌋. Every per-point loss term is non-negative, so each is ≤ G
+     * in every model of the bound; for squared loss |R| ≤ ⌊√G⌋ (with γ = 0: every residual is 0).
+     * Parameter and activation variables keep their indices, so {@link #decodeParameters} and
+     * {@link #decodePattern} apply to its assignments.
+     */
     public Model withLossAtMost(Rational gamma) {
+        return atMost(gamma).model();
+    }
+
+    /**
+     * The encoding of the question "loss ≤ γ": its {@link #model()} is {@link #withLossAtMost}
+     * (narrowed loss auxiliaries plus scaledLoss ≤ ⌊γ·lossScale⌋); use
+     * {@link #intendedAssignmentWithin} for its intended assignments.
+     */
+    public Encoding atMost(Rational gamma) {
         BigInteger bound = gamma.multiply(Rational.of(lossScale)).floor();
-        ModelBuilder b = model.toBuilder();
-        b.addLinear(scaledLoss, Relation.LE, bound);
-        return b.build();
+        if (lossBound != null && lossBound.equals(bound)) return this;
+        return ErmEncoder.encodeForBound(inst, options, bound);
+    }
+
+    /** G of "scaledLoss ≤ G" if this is the encoding of a loss bound ({@link #atMost}). */
+    public Optional<BigInteger> scaledLossBound() {
+        return Optional.ofNullable(lossBound);
     }
 
     /** {@link #model()} with the objective "minimise scaledLoss". */
@@ -137,6 +161,21 @@ public final class Encoding {
      *                                  domain, or a fixed parameter at another value
      */
     public Assignment intendedAssignment(NetworkParameters p) {
+        if (lossBound != null) throw new IllegalStateException("use intendedAssignmentWithin on the encoding of a loss bound");
+        return intended(p, false).orElseThrow();
+    }
+
+    /**
+     * For the encoding of a loss bound ({@link #atMost}): the intended assignment of {@code p}, or
+     * empty when an intended loss auxiliary lies outside the bounds the loss bound allows (then
+     * loss(p) exceeds the bound). On an encoding without a bound it equals
+     * {@link #intendedAssignment}.
+     */
+    public Optional<Assignment> intendedAssignmentWithin(NetworkParameters p) {
+        return intended(p, lossBound != null);
+    }
+
+    private Optional<Assignment> intended(NetworkParameters p, boolean mayLeaveBounds) {
         String shape = p.shapeMismatch(inst.architecture());
         if (shape != null) throw new IllegalArgumentException("parameters " + shape);
         List<String> problems = Verifier.domainProblems(inst, p);
@@ -146,11 +185,12 @@ public final class Encoding {
             vals[i] = definitions.get(i).value(p, vals);
             Var v = model.vars().get(i);
             if (vals[i].compareTo(v.lower()) < 0 || vals[i].compareTo(v.upper()) > 0) {
+                if (mayLeaveBounds && v.isAuxiliary()) return Optional.empty();
                 throw new IllegalStateException("encoder bug: intended value " + vals[i] + " of " + v.name()
                         + " is outside its derived bounds [" + v.lower() + ", " + v.upper() + "]");
             }
         }
-        return new Assignment(vals);
+        return Optional.of(new Assignment(vals));
     }
 
     /** The variable of a parameter, empty if the parameter is fixed. */

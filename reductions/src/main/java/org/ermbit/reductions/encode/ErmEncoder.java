@@ -66,7 +66,19 @@ public final class ErmEncoder {
                         + spec.activation().degree() + " goes to the counting route");
             }
         }
-        return new Run(inst, opts).encode();
+        return new Run(inst, opts, null).encode();
+    }
+
+    /**
+     * Encodes {@code inst} for the question "scaled loss ≤ G" ({@code scaledBound} = G): the model
+     * contains the constraint scaledLoss ≤ G, and when G ≥ 0 every per-point loss auxiliary (and,
+     * for squared loss, every residual) gets bounds no wider than G allows (|R| ≤ ⌊√G⌋ for squared,
+     * A ≤ G for absolute / max_abs / hinge) — exact because every per-point term is non-negative.
+     * Variables before the loss section are created exactly as by {@link #encode}, so parameters
+     * and activation literals keep their indices.
+     */
+    static Encoding encodeForBound(ErmInstance inst, EncoderOptions opts, BigInteger scaledBound) {
+        return new Run(inst, opts, scaledBound).encode();
     }
 
     /** One encoding run: the builder state. */
@@ -81,10 +93,16 @@ public final class ErmEncoder {
         private final Map<ParameterRef, BigInteger> paramDen = new HashMap<>();
         private final Map<ParameterRef, Rational> fixed;
         private final Var[][][][] actVars;
+        /** G of "scaled loss ≤ G" when encoding for a bound, else null. */
+        private final BigInteger lossBound;
+        /** G when it is ≥ 0 (the caps on loss auxiliaries), else null. */
+        private final BigInteger bound;
 
-        Run(ErmInstance inst, EncoderOptions opts) {
+        Run(ErmInstance inst, EncoderOptions opts, BigInteger bound) {
             this.inst = inst;
             this.opts = opts;
+            this.lossBound = bound;
+            this.bound = bound == null || bound.signum() < 0 ? null : bound;
             this.arch = inst.architecture();
             this.fixed = inst.fixedValues();
             this.sc = Scaling.of(inst);
@@ -365,8 +383,10 @@ public final class ErmEncoder {
             switch (type) {
                 case SQUARED -> {
                     scale = t.multiply(t);
+                    BigInteger cap = bound == null ? null : bound.sqrt();
                     for (int k = 0; k < residuals.size(); k++) {
-                        Var r = asVar(residuals.get(k), "r" + residualNames.get(k));
+                        Var r = cap == null ? asVar(residuals.get(k), "r" + residualNames.get(k))
+                                : defineWithin(residuals.get(k), "r" + residualNames.get(k), cap);
                         BigInteger[] b = productBounds(r, r);
                         Var sq = newVar(Var.AUX_PREFIX + "sq" + residualNames.get(k), b[0].max(BigInteger.ZERO), b[1],
                                 (p, vals) -> vals[r.index()].multiply(vals[r.index()]));
@@ -399,7 +419,9 @@ public final class ErmEncoder {
                         // U ≥ A_L − y·H_L, U ≥ 0
                         LinearExpr slack = LinearExpr.builder().add(inst.data().targets().get(pt).get(0).numerator().negate(), outputs.get(pt).get(0))
                                 .addConstant(outScale).build();
-                        Var u = newVar(Var.AUX_PREFIX + "hinge[" + pt + "]", BigInteger.ZERO, slack.upperBound().max(BigInteger.ZERO),
+                        BigInteger uHi = slack.upperBound().max(BigInteger.ZERO);
+                        if (bound != null) uHi = uHi.min(bound);
+                        Var u = newVar(Var.AUX_PREFIX + "hinge[" + pt + "]", BigInteger.ZERO, uHi,
                                 (p, vals) -> slack.evaluate(x -> vals[x.index()]).max(BigInteger.ZERO));
                         mb.addLinear(minus(LinearExpr.of(u), slack), Relation.GE, BigInteger.ZERO);
                         loss.add(BigInteger.ONE, u);
@@ -408,13 +430,30 @@ public final class ErmEncoder {
                 default -> throw new AssertionError(type);
             }
             if (inst.loss().aggregate() == Aggregate.MEAN && n > 0) scale = scale.multiply(BigInteger.valueOf(n));
-            return new Encoding(inst, sc, mb.build(), scale, loss.build(), defs, paramVars, paramDen, actVars);
+            LinearExpr scaledLoss = loss.build();
+            if (lossBound != null) mb.addLinear(scaledLoss, Relation.LE, lossBound);
+            return new Encoding(inst, opts, lossBound, sc, mb.build(), scale, scaledLoss, defs, paramVars, paramDen, actVars);
         }
 
-        /** An auxiliary A ≥ |r| for every r given (intended value: max |r|). */
+        /** An auxiliary R = e with bounds narrowed to [−cap, cap] (the defining equality enforces them on e). */
+        private Var defineWithin(LinearExpr e, String name, BigInteger cap) {
+            BigInteger lo = e.lowerBound().max(cap.negate());
+            BigInteger hi = e.upperBound().min(cap);
+            if (lo.compareTo(hi) > 0) {
+                // no value of e is small enough: the model is infeasible under the bound
+                lo = cap.negate();
+                hi = cap;
+            }
+            Var v = newVar(Var.AUX_PREFIX + name, lo, hi, (p, vals) -> e.evaluate(x -> vals[x.index()]));
+            mb.addLinear(minus(LinearExpr.of(v), e), Relation.EQ, BigInteger.ZERO);
+            return v;
+        }
+
+        /** An auxiliary A ≥ |r| for every r given (intended value: max |r|), at most the bound G when there is one. */
         private Var absAux(String name, List<LinearExpr> rs) {
             BigInteger hi = BigInteger.ZERO;
             for (LinearExpr r : rs) hi = hi.max(r.upperBound().abs()).max(r.lowerBound().abs());
+            if (bound != null) hi = hi.min(bound);
             Var a = newVar(Var.AUX_PREFIX + name, BigInteger.ZERO, hi, (p, vals) -> {
                 BigInteger m = BigInteger.ZERO;
                 for (LinearExpr r : rs) m = m.max(r.evaluate(x -> vals[x.index()]).abs());

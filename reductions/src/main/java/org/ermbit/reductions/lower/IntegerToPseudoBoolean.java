@@ -19,8 +19,9 @@ import org.ermbit.core.ir.Var;
 /**
  * Turns a product-free model into a purely Boolean pseudo-Boolean model:
  * <ul>
- *   <li>an integer x with an unenforced defining equality ±x + Σ c·b = k over Booleans b (e.g. the
- *       bit link written by {@link ProductToBits}) is replaced by that Boolean expression, with
+ *   <li>an integer x with an unenforced defining equality ±x + Σ c·y = k in which every other
+ *       integer y has a smaller index (e.g. the bit link written by {@link ProductToBits}, or an
+ *       encoder auxiliary z = Σ K·X + b) is replaced by the substituted expression, with
  *       lo ≤ expr ≤ hi added where the expression's own range is wider than x's bounds;</li>
  *   <li>every other integer x ∈ [lo, hi] becomes offset binary x = lo + Σ 2^t·b_t (plus
  *       Σ 2^t·b_t ≤ hi − lo when hi − lo + 1 is not a power of two);</li>
@@ -47,22 +48,15 @@ public final class IntegerToPseudoBoolean implements LoweringPass {
             rules.set(nv, (in, low) -> in.value(v));
             boolMap.put(v, nv);
         }
-        // definitions of integers by Boolean expressions
+        // definitions: an unenforced equality defines its integer of largest index when that has
+        // coefficient ±1 (the others are Booleans or integers of smaller index: no cycles)
         Map<Var, Constraint.Linear> definedBy = new HashMap<>();
         Set<Constraint> used = new HashSet<>();
         for (Constraint c : m.constraints()) {
             if (!(c instanceof Constraint.Linear l) || l.relation() != Relation.EQ || !l.enforcement().isEmpty()) continue;
             Var def = null;
-            boolean ok = true;
-            for (Map.Entry<Var, BigInteger> t : l.expr().terms().entrySet()) {
-                if (t.getKey().bool()) continue;
-                if (def != null || t.getValue().abs().compareTo(BigInteger.ONE) != 0 || definedBy.containsKey(t.getKey())) {
-                    ok = false;
-                    break;
-                }
-                def = t.getKey();
-            }
-            if (ok && def != null) {
+            for (Var v : l.expr().terms().keySet()) if (!v.bool() && (def == null || v.index() > def.index())) def = v;
+            if (def != null && l.expr().terms().get(def).abs().equals(BigInteger.ONE) && !definedBy.containsKey(def)) {
                 definedBy.put(def, l);
                 used.add(c);
             }
@@ -83,7 +77,7 @@ public final class IntegerToPseudoBoolean implements LoweringPass {
             BigInteger c = d.expr().terms().get(v);
             LinearExpr.Builder e = LinearExpr.builder().addConstant(d.rhs().multiply(c));
             for (Map.Entry<Var, BigInteger> t : d.expr().terms().entrySet()) {
-                if (!t.getKey().equals(v)) e.add(t.getValue().multiply(c).negate(), boolMap.get(t.getKey()));
+                if (!t.getKey().equals(v)) e.add(t.getValue().multiply(c).negate(), value.get(t.getKey()));
             }
             LinearExpr ve = e.build();
             if (ve.lowerBound().compareTo(v.lower()) < 0) addLinear(b, ve, Relation.GE, v.lower(), List.of(), falseVar, rules);

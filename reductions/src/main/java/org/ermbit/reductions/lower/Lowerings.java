@@ -19,15 +19,15 @@ public final class Lowerings {
 
     /**
      * NIA backends: nothing (or {@link ProductToBits} when {@code lowerProductsForNia}); LIA
-     * backends: {@link ProductToBits}; PSEUDO_BOOLEAN-only backends: {@link ProductToBits} then
-     * {@link IntegerToPseudoBoolean}.
+     * backends: {@link ProductToBits#conditional()}; PSEUDO_BOOLEAN-only backends:
+     * {@link ProductToBits#bitProducts()} then {@link IntegerToPseudoBoolean}.
      *
      * @throws IllegalArgumentException if the capabilities include none of NIA, LIA, PSEUDO_BOOLEAN
      */
     public static LoweringPass forCapabilities(Set<Capability> caps, boolean lowerProductsForNia) {
-        if (caps.contains(Capability.NIA)) return lowerProductsForNia ? chain(new ProductToBits()) : identity();
-        if (caps.contains(Capability.LIA)) return chain(new ProductToBits());
-        if (caps.contains(Capability.PSEUDO_BOOLEAN)) return chain(new ProductToBits(), new IntegerToPseudoBoolean());
+        if (caps.contains(Capability.NIA)) return lowerProductsForNia ? chain(ProductToBits.conditional()) : identity();
+        if (caps.contains(Capability.LIA)) return chain(ProductToBits.conditional());
+        if (caps.contains(Capability.PSEUDO_BOOLEAN)) return chain(ProductToBits.bitProducts(), new IntegerToPseudoBoolean());
         throw new IllegalArgumentException("no lowering reaches a backend with capabilities " + caps
                 + " (needs NIA, LIA or PSEUDO_BOOLEAN)");
     }

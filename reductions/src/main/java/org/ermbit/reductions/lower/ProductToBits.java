@@ -13,7 +13,17 @@ import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
 
 /**
- * Removes every {@link Constraint.Product} (DESIGN §5):
+ * Removes every {@link Constraint.Product} (DESIGN §5). Two forms, chosen at construction:
+ * <ul>
+ *   <li>{@linkplain #conditional() conditional} (for LIA backends): weight bits and conditional
+ *       copies, below;</li>
+ *   <li>{@linkplain #bitProducts() bit products} (for pseudo-Boolean backends): both factors are
+ *       expanded, x = lo_x + Σ 2^t·β_t, y = lo_y + Σ 2^i·η_i, and
+ *       r = lo_x·lo_y + lo_x·Σ 2^i·η_i + lo_y·Σ 2^t·β_t + Σ_(t,i) 2^(t+i)·(β_t ∧ η_i) with AND
+ *       auxiliaries defined by three clauses each — r becomes a linear expression over Booleans,
+ *       which {@link IntegerToPseudoBoolean} substitutes away, and no big-M constraint remains.</li>
+ * </ul>
+ * The conditional form:
  * <ul>
  *   <li>r = x·y with x ≠ y: the factor with the smaller range, say x, is expanded in offset binary
  *       x = lo + Σ 2^t·β_t (the bits of one variable are created once and shared by all its
@@ -26,6 +36,27 @@ import org.ermbit.core.ir.Var;
  * The result has only linear (possibly enforced) constraints and clauses; the objective is kept.
  */
 public final class ProductToBits implements LoweringPass {
+
+    private final boolean bitProducts;
+
+    /** The conditional form (weight bits and conditional copies). */
+    public ProductToBits() {
+        this(false);
+    }
+
+    private ProductToBits(boolean bitProducts) {
+        this.bitProducts = bitProducts;
+    }
+
+    /** Weight bits β_t with conditional copies {@code β_t → P_t = y}, {@code ¬β_t → P_t = 0}. */
+    public static ProductToBits conditional() {
+        return new ProductToBits(false);
+    }
+
+    /** Both factors in bits, products of bits as AND auxiliaries (for pseudo-Boolean backends). */
+    public static ProductToBits bitProducts() {
+        return new ProductToBits(true);
+    }
 
     @Override
     public Lowered apply(Model m) {
@@ -41,6 +72,7 @@ public final class ProductToBits implements LoweringPass {
                 continue;
             }
             if (p.left().equals(p.right())) square(b, p.result(), expansion(b, rules, expansions, p.left()), ands, rules);
+            else if (bitProducts) bitProduct(b, p, expansions, ands, rules);
             else product(b, p, expansions, conditionals, rules);
         }
         m.objective().ifPresent(o -> b.minimize(o.expr()));
@@ -97,6 +129,25 @@ public final class ProductToBits implements LoweringPass {
         b.addLinear(def.build(), Relation.EQ, BigInteger.ZERO);
     }
 
+    private static void bitProduct(ModelBuilder b, Constraint.Product p, Map<Var, BitExpansion> cache, Map<List<Var>, Var> ands,
+                                   VarRules rules) {
+        BitExpansion x = expansion(b, rules, cache, p.left());
+        BitExpansion y = expansion(b, rules, cache, p.right());
+        // r − lo_x·lo_y − lo_x·Σ 2^i η_i − lo_y·Σ 2^t β_t − Σ 2^(t+i) (β_t ∧ η_i) = 0
+        LinearExpr.Builder def = LinearExpr.builder().add(BigInteger.ONE, p.result());
+        def.add(x.offset().negate(), y.sumOfBits());
+        def.add(y.offset().negate(), x.sumOfBits());
+        for (int t = 0; t < x.bits().size(); t++) {
+            for (int i = 0; i < y.bits().size(); i++) {
+                Var u = x.bits().get(t);
+                Var v = y.bits().get(i);
+                Var and = u.equals(v) ? u : u.index() < v.index() ? and(b, u, v, ands, rules) : and(b, v, u, ands, rules);
+                def.add(BigInteger.ONE.shiftLeft(t + i).negate(), and);
+            }
+        }
+        b.addLinear(def.build(), Relation.EQ, x.offset().multiply(y.offset()));
+    }
+
     private static void square(ModelBuilder b, Var r, BitExpansion e, Map<List<Var>, Var> ands, VarRules rules) {
         BigInteger lo = e.offset();
         List<Var> bits = e.bits();
@@ -130,6 +181,6 @@ public final class ProductToBits implements LoweringPass {
 
     @Override
     public String toString() {
-        return "ProductToBits";
+        return bitProducts ? "ProductToBits(bit products)" : "ProductToBits";
     }
 }

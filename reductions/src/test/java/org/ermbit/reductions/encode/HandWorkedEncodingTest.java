@@ -67,7 +67,14 @@ class HandWorkedEncodingTest {
     void xorBookSolutionHasTheHandComputedScaledValues() {
         Encoding e = ErmEncoder.encode(xor(), new EncoderOptions(false));
         Assignment a = e.intendedAssignment(bookSolution());
-        assertTrue(e.withLossAtMost(Rational.ZERO).isSatisfiedBy(a));
+        Encoding zero = e.atMost(Rational.ZERO);
+        assertTrue(zero.model().isSatisfiedBy(zero.intendedAssignmentWithin(bookSolution()).orElseThrow()));
+        // loss ≤ 0 fixes every residual to 0 (each square is ≤ G = 0)
+        for (int n = 0; n < 4; n++) {
+            var r = zero.var("aux:r[" + n + "][0]").orElseThrow();
+            assertEquals(BigInteger.ZERO, r.lower());
+            assertEquals(BigInteger.ZERO, r.upper());
+        }
         // every scale is 1
         assertEquals(BigInteger.ONE, e.scaling().inputScale());
         assertEquals(List.of(BigInteger.ONE, BigInteger.ONE), e.scaling().preActivation());
@@ -140,8 +147,13 @@ class HandWorkedEncodingTest {
         assertEquals(-2, value(e, as, "aux:r[0][0]"));
         assertEquals(4, value(e, as, "aux:sq[0][0]"));
         assertEquals(BigInteger.valueOf(4), e.scaledLoss().evaluate(as::value));
-        assertTrue(e.withLossAtMost(Rational.of(1, 144)).isSatisfiedBy(as));
-        assertTrue(!e.withLossAtMost(Rational.of(1, 145)).isSatisfiedBy(as));
+        // γ = 1/144: G = 576/144 = 4, |R| ≤ 2, and R = −2 fits; γ = 1/145: G = ⌊576/145⌋ = 3, |R| ≤ 1
+        Encoding at = e.atMost(Rational.of(1, 144));
+        assertEquals(BigInteger.TWO, at.var("aux:r[0][0]").orElseThrow().upper());
+        assertTrue(at.model().isSatisfiedBy(at.intendedAssignmentWithin(p).orElseThrow()));
+        Encoding below = e.atMost(Rational.of(1, 145));
+        assertEquals(BigInteger.ONE, below.var("aux:r[0][0]").orElseThrow().upper());
+        assertTrue(below.intendedAssignmentWithin(p).isEmpty());
     }
 
     @Test

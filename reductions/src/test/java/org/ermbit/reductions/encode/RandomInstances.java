@@ -99,10 +99,11 @@ final class RandomInstances {
         return refs;
     }
 
+    /** The number of free parameter vectors, saturated at Long.MAX_VALUE (a plain long product overflows). */
     private static long size(List<ParameterRef> free, ParameterDomains d) {
-        long s = 1;
-        for (ParameterRef ref : free) s *= d.of(ref).size().longValueExact();
-        return s;
+        BigInteger s = BigInteger.ONE;
+        for (ParameterRef ref : free) s = s.multiply(d.of(ref).size());
+        return s.bitLength() < 63 ? s.longValue() : Long.MAX_VALUE;
     }
 
     /** Every parameter vector of the domain agreeing with the fixed parameters (brute force). */

@@ -17,6 +17,8 @@ import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.encode.ErmEncoder;
 import org.ermbit.solvers.pipeline.BackendRun.Answer;
 import org.ermbit.solvers.pipeline.ErmResult.Outcome;
+import org.ermbit.solvers.baseline.Baselines;
+import org.ermbit.solvers.baseline.InstanceSolver;
 import org.ermbit.solvers.registry.SolverRegistry;
 
 /**
@@ -43,6 +45,7 @@ public final class ErmSolver {
     private final SolverRegistry registry;
     private final List<SolverProvider> backends;
     private final List<SolverProvider> crossCheckers;
+    private final Optional<InstanceSolver> baseline;
 
     /**
      * A solver using the backends of the service registry.
@@ -61,9 +64,10 @@ public final class ErmSolver {
     public ErmSolver(ErmOptions options, SolverRegistry registry) {
         this.options = options;
         this.registry = registry;
-        this.backends = expand(options.solvers()).stream().map(this::available).toList();
+        this.baseline = baseline(options.solvers());
+        this.backends = baseline.isPresent() ? List.of() : expand(options.solvers()).stream().map(this::available).toList();
         this.crossCheckers = options.crossCheck().stream().distinct().map(this::available).toList();
-        if (backends.isEmpty()) throw new IllegalArgumentException("no solver of the portfolio is available here");
+        if (backends.isEmpty() && baseline.isEmpty()) throw new IllegalArgumentException("no solver of the portfolio is available here");
     }
 
     /** "NP" for piecewise-linear networks, "exhaustive" for polynomial activations of degree ≥ 2. */
@@ -76,6 +80,7 @@ public final class ErmSolver {
         Instant start = Instant.now();
         Limits limits = limits();
         Rational gamma = inst.threshold();
+        if (baseline.isPresent()) return new BaselineRoute(baseline.get()).decide(inst, limits, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).decide(inst, gamma, limits, start);
         Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
         List<BackendRun> runs = runs(enc);
@@ -103,6 +108,7 @@ public final class ErmSolver {
     public ErmResult optimize(ErmInstance inst, Progress progress) {
         Instant start = Instant.now();
         Limits limits = limits();
+        if (baseline.isPresent()) return new BaselineRoute(baseline.get()).optimize(inst, limits, progress, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).optimize(inst, limits, progress, start);
         Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
         LossDescent descent = new LossDescent(enc, progress);
@@ -113,7 +119,12 @@ public final class ErmSolver {
         if (r.answer().isEmpty()) return unknown(w.reasons(), enc.sizeSummary(), t);
         Answer a = r.answer().get();
         Outcome o = r.proved() ? Outcome.OPTIMUM : Outcome.SAT;
-        List<String> provenance = r.proved() ? List.of(a.backend(), r.prover()) : List.of(a.backend());
+        List<String> provenance = new ArrayList<>(List.of(a.backend()));
+        if (r.proved()) {
+            provenance.add(r.prover());
+            Rational optimum = a.loss().orElseThrow();
+            if (optimum.signum() > 0) provenance.addAll(crossCheck(enc, descent.justBelow(optimum), r.prover(), limits));
+        }
         return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, provenance.stream().distinct().toList(),
                 r.proved() ? "" : String.join("; ", w.reasons()), enc.sizeSummary(), t);
     }
@@ -135,6 +146,19 @@ public final class ErmSolver {
             confirmed.add(a.status() == Status.UNSAT ? a.backend() + " (confirmed)" : a.backend() + " (no answer: " + a.reason() + ")");
         }
         return confirmed;
+    }
+
+    /** The baseline named by {@code ids}, if it is one; a baseline cannot be raced with other solvers. */
+    private static Optional<InstanceSolver> baseline(List<String> ids) {
+        for (String id : ids) {
+            Optional<InstanceSolver> b = Baselines.byId(id);
+            if (b.isEmpty()) continue;
+            if (ids.size() > 1) throw new IllegalArgumentException("not supported: baseline '" + id + "' runs alone, not raced with other solvers");
+            Availability a = b.get().probe();
+            if (!a.available()) throw new IllegalArgumentException("solver '" + id + "' is not available here: " + a.reason());
+            return b;
+        }
+        return Optional.empty();
     }
 
     private List<BackendRun> runs(Encoding enc) {

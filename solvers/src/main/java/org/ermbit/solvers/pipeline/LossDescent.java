@@ -12,7 +12,9 @@ import org.ermbit.solvers.pipeline.BackendRun.Answer;
 /**
  * Optimisation by SAT-UNSAT descent: find any verified witness, then repeatedly ask for one whose
  * scaled loss is at least one unit smaller (the encoding's loss scale makes losses integers), until
- * the backend proves there is none. A backend that optimises natively gets the objective first;
+ * the backend proves there is none. The descent starts from the verified loss of
+ * {@link StartPoint} (every free parameter at its domain value nearest zero), so even the first
+ * question carries a loss bound. A backend that optimises natively gets the objective first;
  * its optimum is then confirmed the same way. The best verified answer is shared by every backend
  * of a portfolio, so each descends from the best loss any of them found.
  */
@@ -29,6 +31,7 @@ final class LossDescent {
     LossDescent(Encoding encoding, ErmSolver.Progress progress) {
         this.encoding = encoding;
         this.progress = progress;
+        StartPoint.of(encoding.instance()).ifPresent(this::offer);
     }
 
     /** The best verified answer so far, as an unproved result. */
@@ -49,6 +52,9 @@ final class LossDescent {
     }
 
     Result run(BackendRun run, Limits limits) {
+        if (current().flatMap(Answer::loss).filter(l -> l.signum() == 0).isPresent()) {
+            return new Result(current(), true, "every loss is non-negative", "");
+        }
         Optional<Rational> bound = current().flatMap(Answer::loss).map(this::justBelow);
         Model model = bound.map(encoding::withLossAtMost).orElse(run.optimizes() ? encoding.minimizingLoss() : encoding.model());
         while (true) {
@@ -75,7 +81,7 @@ final class LossDescent {
     }
 
     /** The largest loss strictly below {@code loss} that the encoding can express: one scaled unit less. */
-    private Rational justBelow(Rational loss) {
+    Rational justBelow(Rational loss) {
         BigInteger scale = encoding.lossScale();
         Rational scaled = loss.multiply(Rational.of(scale));
         if (!scaled.isInteger()) throw new ExactnessViolation("loss " + loss + " times the loss scale " + scale + " is not an integer");

@@ -93,11 +93,14 @@ class ExactnessGuardTest {
     }
 
     @Test
-    void optimisationRejectsAnUnsatBelowAVerifiedLoss() {
-        // sat4j finds loss 0 at once, so probe with a liar that claims nothing exists at all.
+    void optimumWhoseLowerBoundIsContradictedByTheCrossCheckerIsAnInternalError() {
+        // The start point (w = b = 0) has loss 1; the liar "proves" nothing better exists, but
+        // w + b = 1 has loss 0, which sat4j finds when it cross-checks "loss < 1".
         Liar claimsUnsat = new Liar("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
-        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("nope")), registryWith(claimsUnsat));
-        assertThrows(ExactnessViolation.class, () -> solver.optimize(linear(Rational.ZERO), l -> { }));
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("nope")).withCrossCheck(List.of("sat4j")),
+                registryWith(claimsUnsat));
+        ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.optimize(linear(Rational.ZERO), l -> { }));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
 
     @Test

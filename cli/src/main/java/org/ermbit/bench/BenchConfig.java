@@ -1,0 +1,25 @@
+package org.ermbit.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code ermbit bench} runs: the suite's MANIFEST, solver ids (in table order), per-run limits,
+ * parallel child JVMs, the shard, the results CSV, and whether to draw the cactus plot.
+ */
+public record BenchConfig(Path manifest, List<String> solvers, ChildRunner.Limits limits, int jobs, Shard shard, Path csv, boolean plot) {
+    public BenchConfig {
+        solvers = List.copyOf(solvers);
+        if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
+        if (solvers.stream().distinct().count() != solvers.size()) throw new IllegalArgumentException("a solver is listed twice");
+        if (jobs < 1) throw new IllegalArgumentException("jobs must be >= 1");
+    }
+
+    /** Report files sit next to the CSV: {@code results.csv} → {@code results.md}, {@code results-cactus.png/.svg}. */
+    public Path reportBase() {
+        String name = csv.getFileName().toString();
+        String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        Path parent = csv.toAbsolutePath().getParent();
+        return parent.resolve(stem);
+    }
+}

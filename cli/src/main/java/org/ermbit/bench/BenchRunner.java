@@ -1,0 +1,193 @@
+package org.ermbit.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.ermbit.core.format.InputException;
+
+/**
+ * Runs a benchmark: every (instance, solver) pair of the MANIFEST in canonical order, restricted to
+ * the shard, minus the pairs the CSV already holds (resume). Each finished run is checked against
+ * the MANIFEST, appended to the CSV at once, and printed as one row on stdout; a wrong answer is
+ * announced on stderr immediately. At the end the tables (stdout and {@code .md}) and the cactus
+ * plot are produced from all rows of the CSV that belong to this suite and solver list.
+ */
+public final class BenchRunner {
+
+    /** Exit code when the CSV holds at least one wrong answer. */
+    public static final int EXIT_WRONG = 4;
+
+    /** What a run of the harness did. */
+    public record Summary(int ran, int skipped, int wrong, List<Score> scores, List<RunResult> rows) {
+    }
+
+    private final BenchConfig config;
+    private final TaskRunner runner;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public BenchRunner(BenchConfig config, TaskRunner runner, PrintWriter out, PrintWriter err) {
+        this.config = config;
+        this.runner = runner;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** All tasks of the suite in canonical order: instances by path, then solvers as given. */
+    public static List<Task> tasks(Manifest manifest, List<String> solvers) {
+        List<Task> tasks = new ArrayList<>();
+        for (ManifestEntry e : manifest.entries()) for (String s : solvers) tasks.add(new Task(s, e));
+        return tasks;
+    }
+
+    public Summary run() {
+        Manifest manifest = Manifest.open(config.manifest());
+        if (manifest.entries().isEmpty()) throw new InputException(manifest.file().toString(), "", "no instances (is this a suite directory or MANIFEST?)");
+        for (ManifestEntry e : manifest.entries()) {
+            if (!Files.isRegularFile(manifest.baseDir().resolve(e.path()))) {
+                throw new InputException(manifest.file().toString(), e.path(), "instance file not found");
+            }
+        }
+        List<Task> all = tasks(manifest, config.solvers());
+        List<Task> mine = config.shard().select(all);
+        int ran = 0;
+        try (ResultCsv csv = ResultCsv.open(config.csv())) {
+            if (!csv.repaired().isEmpty()) err.println("ermbit bench: " + config.csv() + ": " + csv.repaired());
+            checkLimits(csv, mine);
+            List<Task> todo = mine.stream().filter(t -> !csv.done(t)).toList();
+            err.println("ermbit bench: " + todo.size() + " runs to do (" + (mine.size() - todo.size()) + " already in " + config.csv()
+                    + ", shard " + config.shard() + " of " + all.size() + " runs)");
+            err.flush();
+            ran = execute(todo, manifest, csv);
+            List<RunResult> rows = relevant(csv.rows(), all);
+            int wrong = (int) rows.stream().filter(RunResult::wrong).count();
+            report(rows);
+            return new Summary(ran, mine.size() - todo.size(), wrong, Score.of(rows, config.solvers()), rows);
+        }
+    }
+
+    /** Refuses to mix limits in one CSV: a row for one of our tasks must have our limits. */
+    private void checkLimits(ResultCsv csv, List<Task> tasks) {
+        Set<String> keys = new HashSet<>();
+        for (Task t : tasks) keys.add(t.key());
+        for (RunResult r : csv.rows()) {
+            if (!keys.contains(r.key())) continue;
+            if (r.timeoutMs() != config.limits().timeoutMs() || r.memoryMb() != config.limits().memoryMb()) {
+                throw new InputException(config.csv().toString(), r.solver() + " on " + r.instance(), "was run with a " + Score.seconds(r.timeoutMs())
+                        + " s / " + r.memoryMb() + " MB limit, not " + Score.seconds(config.limits().timeoutMs()) + " s / "
+                        + config.limits().memoryMb() + " MB: use another CSV or the same limits");
+            }
+        }
+    }
+
+    private int execute(List<Task> todo, Manifest manifest, ResultCsv csv) {
+        if (todo.isEmpty()) return 0;
+        AtomicInteger done = new AtomicInteger();
+        ProgressBar bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("bench").setInitialMax(todo.size())
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(config.jobs());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Task t : todo) {
+                futures.add(pool.submit(() -> {
+                    RunResult r = runOne(t, manifest.baseDir().resolve(t.entry().path()));
+                    csv.append(r);
+                    int k = done.incrementAndGet();
+                    synchronized (this) {
+                        out.println(row(r));
+                        out.flush();
+                        if (r.wrong()) {
+                            err.println("ermbit bench: WRONG ANSWER: " + r.solver() + " on " + r.instance() + ": " + r.reason());
+                        }
+                        if (bar != null) {
+                            bar.step();
+                            bar.setExtraMessage(t.solver() + " " + t.entry().path());
+                        } else {
+                            err.println("ermbit bench: [" + k + "/" + todo.size() + "] " + r.solver() + " " + r.instance() + " " + r.status());
+                        }
+                        err.flush();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a benchmark run failed in the harness: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            if (bar != null) bar.close();
+        }
+        return done.get();
+    }
+
+    /** Runs one task and checks it against the MANIFEST. */
+    RunResult runOne(Task t, Path file) {
+        ChildRunner.Outcome o = runner.run(t, file);
+        ManifestEntry e = t.entry();
+        Optional<String> contradiction = AnswerCheck.contradiction(e.expected(), o.status(), o.loss());
+        String reason = contradiction.map(c -> "WRONG: " + c + (o.reason().isEmpty() ? "" : " (" + o.reason() + ")")).orElse(o.reason());
+        return new RunResult(t.solver(), e.path(), e.family(), e.mode(), e.expected(), o.status(), o.loss(), o.timeMs(), o.exitCode(),
+                contradiction.isPresent(), config.limits().timeoutMs(), config.limits().memoryMb(), reason);
+    }
+
+    private static List<RunResult> relevant(List<RunResult> rows, List<Task> all) {
+        Set<String> keys = new HashSet<>();
+        for (Task t : all) keys.add(t.key());
+        return rows.stream().filter(r -> keys.contains(r.key())).toList();
+    }
+
+    static String row(RunResult r) {
+        return (r.wrong() ? "WRONG " : "") + r.solver() + " " + r.instance() + " " + r.status()
+                + r.loss().map(l -> " loss=" + l).orElse("") + " " + Score.seconds(r.timeMs()) + "s";
+    }
+
+    private void report(List<RunResult> rows) {
+        String title = "ermbit bench: " + config.manifest() + (config.shard().count() > 1 ? " (shard " + config.shard() + ")" : "");
+        String md = MarkdownReport.render(rows, config.solvers(), title);
+        out.println();
+        out.print(md);
+        out.flush();
+        Path base = config.reportBase();
+        try {
+            Files.writeString(Path.of(base + ".md"), md, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + base + ".md", e);
+        }
+        if (config.plot()) {
+            if (CactusPlot.write(rows, config.solvers(), "ermbit bench: cactus plot", Path.of(base + "-cactus"))) {
+                err.println("ermbit bench: wrote " + base + ".md, " + base + "-cactus.png, " + base + "-cactus.svg");
+            } else {
+                err.println("ermbit bench: wrote " + base + ".md (no solved run, no cactus plot)");
+            }
+        } else {
+            err.println("ermbit bench: wrote " + base + ".md");
+        }
+        long wrong = rows.stream().filter(RunResult::wrong).count();
+        if (wrong > 0) {
+            err.println("ermbit bench: *** " + wrong + " WRONG ANSWER" + (wrong > 1 ? "S" : "") + " (see the 'wrong' column of " + config.csv() + ") ***");
+        }
+        err.flush();
+    }
+}

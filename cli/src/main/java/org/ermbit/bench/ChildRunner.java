@@ -1,0 +1,158 @@
+package org.ermbit.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.number.RationalParser;
+
+/**
+ * Runs one task in a child JVM — the same {@code java} and class path as this process, running
+ * {@code ermbit solve|optimize FILE --solver ID --timeout S --json} with {@code -Xmx} set to the
+ * memory limit — so a crash, a native abort or an out-of-memory error ends the child, not the
+ * harness. The child is killed (with its descendants) when it outlives the limit by the grace
+ * period. Exit codes 10/20/30/0 and the JSON line decide the status; anything else is an error.
+ */
+public final class ChildRunner {
+    /** Exit code of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
+    static final int EXIT_OOM = 3;
+
+    private final Limits limits;
+    private final List<String> javaPrefix;
+
+    /** Per-run limits of the harness. */
+    public record Limits(long timeoutMs, int memoryMb) {
+        public Limits {
+            if (timeoutMs < 1) throw new IllegalArgumentException("timeout must be positive");
+            if (memoryMb < 64) throw new IllegalArgumentException("memory limit must be at least 64 MB");
+        }
+
+        /** Extra wall time before the harness kills a child: 10% of the limit, at least 5 s (JVM start-up, clean shutdown). */
+        public long graceMs() {
+            return Math.max(5_000, timeoutMs / 10);
+        }
+    }
+
+    public ChildRunner(Limits limits) {
+        this(limits, defaultJava());
+    }
+
+    /** {@code javaPrefix}: the command that starts the CLI's main class, before the subcommand arguments. */
+    ChildRunner(Limits limits, List<String> javaPrefix) {
+        this.limits = limits;
+        this.javaPrefix = List.copyOf(javaPrefix);
+    }
+
+    /** This JVM's {@code java} with this process's class path, running {@code org.ermbit.cli.Main}. */
+    static List<String> defaultJava() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
+                "-XX:+UseSerialGC", "org.ermbit.cli.Main");
+    }
+
+    /** The full command line of a task (for logs and tests). */
+    public List<String> command(Task t, Path instanceFile) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaPrefix.get(0));
+        cmd.add("-Xmx" + limits.memoryMb() + "m");
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.addAll(javaPrefix.subList(1, javaPrefix.size()));
+        cmd.add(t.entry().mode().word());
+        cmd.add(instanceFile.toString());
+        cmd.add("--solver");
+        cmd.add(t.solver());
+        cmd.add("--timeout");
+        cmd.add(java.math.BigDecimal.valueOf(limits.timeoutMs(), 3).stripTrailingZeros().toPlainString());
+        cmd.add("--json");
+        return cmd;
+    }
+
+    /** Runs the task and classifies the outcome; the caller checks it against the MANIFEST. */
+    public Outcome run(Task t, Path instanceFile) {
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("ermbit-bench-", ".out");
+            err = Files.createTempFile("ermbit-bench-", ".err");
+            ProcessBuilder pb = new ProcessBuilder(command(t, instanceFile)).redirectOutput(out.toFile()).redirectError(err.toFile());
+            long start = System.nanoTime();
+            Process p = pb.start();
+            boolean finished = p.waitFor(limits.timeoutMs() + limits.graceMs(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor();
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (!finished) {
+                return new Outcome(RunStatus.TIMEOUT, Optional.empty(), ms, -1, "killed after " + ms + " ms (limit " + limits.timeoutMs() + " ms + grace)");
+            }
+            return classify(t.entry().mode(), p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), ms);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run a child JVM", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a child JVM", e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    /** What a child run produced. */
+    public record Outcome(RunStatus status, Optional<Rational> loss, long timeMs, int exitCode, String reason) {
+    }
+
+    /** Maps exit code and output to a status (package-private for tests). */
+    static Outcome classify(Mode mode, int exit, String stdout, String stderr, long ms) {
+        String errLine = lastLine(stderr);
+        if (exit == EXIT_OOM || stderr.contains("java.lang.OutOfMemoryError") || stderr.contains("Terminating due to java.lang.OutOfMemoryError")) {
+            return new Outcome(RunStatus.MEMOUT, Optional.empty(), ms, exit, "out of memory: " + errLine);
+        }
+        if (exit == 2 && stderr.contains("is not available here")) return new Outcome(RunStatus.UNAVAILABLE, Optional.empty(), ms, exit, errLine);
+        if (exit != 0 && exit != 10 && exit != 20 && exit != 30) {
+            return new Outcome(RunStatus.ERROR, Optional.empty(), ms, exit, "exit " + exit + (errLine.isEmpty() ? "" : ": " + errLine));
+        }
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(lastLine(stdout));
+        } catch (IOException e) {
+            return new Outcome(RunStatus.ERROR, Optional.empty(), ms, exit, "exit " + exit + " without a JSON result line");
+        }
+        if (json == null || !json.has("status")) return new Outcome(RunStatus.ERROR, Optional.empty(), ms, exit, "exit " + exit + " without a JSON result line");
+        String status = json.get("status").asText();
+        Optional<Rational> loss = json.has("loss") ? Optional.of(RationalParser.parse(json.get("loss").asText())) : Optional.empty();
+        String reason = json.has("reason") ? json.get("reason").asText() : "";
+        RunStatus s = switch (status) {
+            case "SATISFIABLE" -> exit == 10 ? (mode == Mode.SOLVE ? RunStatus.SAT : RunStatus.FEASIBLE) : RunStatus.ERROR;
+            case "UNSATISFIABLE" -> exit == 20 ? RunStatus.UNSAT : RunStatus.ERROR;
+            case "OPTIMUM FOUND" -> exit == 30 ? RunStatus.OPTIMUM : RunStatus.ERROR;
+            case "UNKNOWN" -> exit == 0 ? RunStatus.UNKNOWN : RunStatus.ERROR;
+            default -> RunStatus.ERROR;
+        };
+        if (s == RunStatus.ERROR) reason = "status '" + status + "' with exit " + exit;
+        return new Outcome(s, loss, ms, exit, reason);
+    }
+
+    private static String lastLine(String s) {
+        String[] lines = s.strip().split("\r?\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.ermbit.bench;
+
+/**
+ * One MANIFEST line: {@code PATH FAMILY MODE EXPECTED SOURCE}. {@code path} is relative to the
+ * MANIFEST's directory (forward slashes); {@code source} says where the expected answer comes from
+ * ({@code planted}, {@code brute-force}, {@code cnf-enumeration}, or {@code -} when unknown).
+ */
+public record ManifestEntry(String path, String family, Mode mode, ExpectedAnswer expected, String source) {
+    public ManifestEntry {
+        for (String f : new String[] {path, family, source}) {
+            if (f.isEmpty() || f.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("MANIFEST fields must be non-empty and contain no spaces: '" + f + "'");
+            }
+        }
+    }
+
+    /** The line as written in the MANIFEST. */
+    public String line() {
+        return path + " " + family + " " + mode.word() + " " + expected + " " + source;
+    }
+}

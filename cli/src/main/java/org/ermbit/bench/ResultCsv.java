@@ -1,0 +1,227 @@
+package org.ermbit.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ermbit.core.format.InputException;
+import org.ermbit.core.number.RationalParser;
+
+/**
+ * The results CSV (RFC 4180 quoting, one header line). Rows are appended and flushed one at a time
+ * as runs finish, so a killed harness loses at most the line being written: on opening, an
+ * incomplete last line (no newline, or too few fields) is cut off and reported, and the rows
+ * before it are kept — a re-run skips their (solver, instance) pairs.
+ */
+public final class ResultCsv implements AutoCloseable {
+    /** The header line. */
+    public static final String HEADER = "solver,instance,family,mode,expected,status,loss,time_ms,exit_code,wrong,timeout_ms,memory_mb,reason";
+    private static final int FIELDS = 13;
+
+    private final Path file;
+    private final Map<String, RunResult> rows;
+    private final String repaired;
+    private Writer writer;
+
+    private ResultCsv(Path file, Map<String, RunResult> rows, String repaired) {
+        this.file = file;
+        this.rows = rows;
+        this.repaired = repaired;
+    }
+
+    /** Reads {@code file} if it exists (repairing a cut-off last line), ready to append. */
+    public static ResultCsv open(Path file) {
+        Map<String, RunResult> rows = new LinkedHashMap<>();
+        String repaired = "";
+        if (Files.exists(file)) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputException(file.toString(), "", "cannot read: " + e.getMessage());
+            }
+            int complete = text.lastIndexOf('\n') + 1;
+            String[] lines = text.substring(0, complete).split("\n");
+            for (int n = 1; n <= lines.length && complete > 0; n++) {
+                String line = lines[n - 1];
+                if (n == 1) {
+                    if (!line.strip().equals(HEADER)) throw new InputException(file.toString(), "line 1", "not an ermbit bench CSV (header differs)");
+                    continue;
+                }
+                if (line.isEmpty()) continue;
+                List<String> f = split(line);
+                if (f.size() != FIELDS) throw new InputException(file.toString(), "line " + n, "expected " + FIELDS + " fields, got " + f.size());
+                RunResult r = parse(file, n, f);
+                rows.put(r.key(), r);
+            }
+            if (complete < text.length()) {
+                repaired = "dropped an incomplete last line (" + (text.length() - complete) + " bytes) left by an interrupted run";
+                truncate(file, text.getBytes(StandardCharsets.UTF_8).length - text.substring(complete).getBytes(StandardCharsets.UTF_8).length);
+            }
+        }
+        return new ResultCsv(file, rows, repaired);
+    }
+
+    /** Non-empty when {@link #open} had to cut off an incomplete last line. */
+    public String repaired() {
+        return repaired;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Rows read or appended, in order (later rows for the same pair replace earlier ones). */
+    public synchronized List<RunResult> rows() {
+        return new ArrayList<>(rows.values());
+    }
+
+    /** Whether this pair already has a row. */
+    public synchronized boolean done(Task t) {
+        return rows.containsKey(t.key());
+    }
+
+    /** Appends one row and flushes it to disk. */
+    public synchronized void append(RunResult r) {
+        try {
+            if (writer == null) {
+                boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+                if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                if (fresh) writer.write(HEADER + "\n");
+            }
+            writer.write(format(r) + "\n");
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+        rows.put(r.key(), r);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (writer == null) return;
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + file, e);
+        }
+    }
+
+    /**
+     * Writes the union of several CSVs to {@code out} (first occurrence of a (solver, instance) pair
+     * wins); returns the messages about conflicting duplicates.
+     */
+    public static List<String> merge(List<Path> inputs, Path out) {
+        Map<String, RunResult> all = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
+        for (Path in : inputs) {
+            if (!Files.exists(in)) throw new InputException(in.toString(), "", "no such file");
+            if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new InputException(out.toString(), "", "the merge output must not be one of the inputs");
+            }
+            for (RunResult r : readOnly(in)) {
+                RunResult prev = all.putIfAbsent(r.key(), r);
+                if (prev != null && (prev.status() != r.status() || !prev.loss().equals(r.loss()))) {
+                    conflicts.add(r.solver() + " on " + r.instance() + ": " + prev.status() + " kept, " + r.status() + " from " + in + " dropped");
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (RunResult r : all.values()) sb.append(format(r)).append('\n');
+        try {
+            Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+        return conflicts;
+    }
+
+    /** The complete rows of a CSV, without repairing the file. */
+    static List<RunResult> readOnly(Path in) {
+        String text;
+        try {
+            text = Files.readString(in, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(in.toString(), "", "cannot read: " + e.getMessage());
+        }
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals(HEADER)) throw new InputException(in.toString(), "line 1", "not an ermbit bench CSV (header differs)");
+        List<RunResult> out = new ArrayList<>();
+        for (int n = 2; n <= lines.length; n++) {
+            String line = lines[n - 1];
+            if (line.isEmpty()) continue;
+            List<String> f = split(line);
+            if (f.size() != FIELDS || n == lines.length) continue; // the cut-off last line of a killed run
+            out.add(parse(in, n, f));
+        }
+        return out;
+    }
+
+    private static void truncate(Path file, long size) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot repair " + file, e);
+        }
+    }
+
+    private static RunResult parse(Path file, int line, List<String> f) {
+        try {
+            return new RunResult(f.get(0), f.get(1), f.get(2), Mode.parse(f.get(3)), ExpectedAnswer.parse(f.get(4)), RunStatus.valueOf(f.get(5)),
+                    f.get(6).isEmpty() ? Optional.empty() : Optional.of(RationalParser.parse(f.get(6))), Long.parseLong(f.get(7)),
+                    Integer.parseInt(f.get(8)), f.get(9).equals("WRONG"), Long.parseLong(f.get(10)), Integer.parseInt(f.get(11)), f.get(12));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file.toString(), "line " + line, e.getMessage());
+        }
+    }
+
+    static String format(RunResult r) {
+        return String.join(",", List.of(quote(r.solver()), quote(r.instance()), quote(r.family()), r.mode().word(), r.expected().toString(),
+                r.status().name(), r.loss().map(Object::toString).orElse(""), Long.toString(r.timeMs()), Integer.toString(r.exitCode()),
+                r.wrong() ? "WRONG" : "", Long.toString(r.timeoutMs()), Integer.toString(r.memoryMb()), quote(r.reason())));
+    }
+
+    private static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** Splits one CSV line (RFC 4180 quotes; no embedded newlines). */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}

@@ -1,0 +1,32 @@
+package org.ermbit.bench;
+
+import java.util.Optional;
+import org.ermbit.core.number.Rational;
+
+/**
+ * One CSV row: a solver's run on an instance with its limits, what it answered (and the exact loss
+ * for SAT / OPTIMUM / FEASIBLE), the wall time measured by the harness (child JVM start to exit, in
+ * ms), the child's exit code, whether the answer contradicts the MANIFEST, and a reason.
+ */
+public record RunResult(String solver, String instance, String family, Mode mode, ExpectedAnswer expected, RunStatus status,
+                        Optional<Rational> loss, long timeMs, int exitCode, boolean wrong, long timeoutMs, int memoryMb, String reason) {
+
+    public RunResult {
+        reason = reason.replaceAll("[\\r\\n]+", " ").strip();
+    }
+
+    /** A definitive, correct answer within the time limit: SAT/UNSAT for a decision, OPTIMUM for an optimisation. */
+    public boolean solved() {
+        if (wrong || timeMs > timeoutMs) return false;
+        return mode == Mode.SOLVE ? status == RunStatus.SAT || status == RunStatus.UNSAT : status == RunStatus.OPTIMUM;
+    }
+
+    /** PAR-2 contribution in ms: the time when solved, twice the limit otherwise. */
+    public long par2Ms() {
+        return solved() ? timeMs : 2 * timeoutMs;
+    }
+
+    String key() {
+        return Task.key(solver, instance);
+    }
+}

@@ -1,0 +1,58 @@
+package org.ermbit.bench.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.ermbit.bench.ExpectedAnswer;
+import org.ermbit.bench.Manifest;
+import org.ermbit.bench.ManifestEntry;
+import org.ermbit.core.format.InstanceWriter;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.Expected;
+
+/**
+ * Writes generated instances into a suite directory as {@code FAMILY/NAME.json} (canonical
+ * {@code ermbit/1}, with the {@code expected} field when the label is known) and records each in the
+ * suite's MANIFEST (replacing an earlier line for the same path).
+ */
+public final class SuiteWriter {
+    private final Path dir;
+    private final Labeler labeler;
+    private final Manifest manifest;
+
+    public SuiteWriter(Path dir, Labeler labeler) {
+        this.dir = dir;
+        this.labeler = labeler;
+        this.manifest = Manifest.open(dir.resolve(Manifest.FILE_NAME));
+    }
+
+    /** Labels, writes and records {@code g}; returns its MANIFEST entry. */
+    public ManifestEntry write(Generated g) {
+        Label label = labeler.label(g);
+        ErmInstance i = g.instance();
+        ErmInstance out = new ErmInstance(i.name(), i.description(), i.architecture(), i.domains(), i.fixed(), i.loss(), i.threshold(),
+                i.data(), toExpected(label.expected()));
+        String rel = g.family() + "/" + i.name() + ".json";
+        try {
+            Files.createDirectories(dir.resolve(g.family()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir.resolve(g.family()), e);
+        }
+        InstanceWriter.write(out, dir.resolve(rel));
+        ManifestEntry e = new ManifestEntry(rel, g.family(), g.mode(), label.expected(), label.source());
+        manifest.put(e);
+        manifest.save();
+        return e;
+    }
+
+    private static Optional<Expected> toExpected(ExpectedAnswer a) {
+        return switch (a.kind()) {
+            case SAT -> Optional.of(new Expected.Sat());
+            case UNSAT -> Optional.of(new Expected.Unsat());
+            case OPTIMUM -> Optional.of(new Expected.Optimum(a.optimum().orElseThrow()));
+            case UNKNOWN -> Optional.empty();
+        };
+    }
+}

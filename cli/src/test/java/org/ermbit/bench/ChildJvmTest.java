@@ -1,0 +1,50 @@
+package org.ermbit.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.ermbit.bench.generate.DomainTags;
+import org.ermbit.bench.generate.Labeler;
+import org.ermbit.bench.generate.ParityGenerator;
+import org.ermbit.bench.generate.SuiteWriter;
+import org.ermbit.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end through {@code ermbit bench} with real child JVMs (sat4j on XOR; a deliberately wrong MANIFEST). */
+class ChildJvmTest {
+
+    @Test
+    void aDeliberatelyWrongManifestIsCaughtWithExitCode4(@TempDir Path dir) throws Exception {
+        Path suite = dir.resolve("suite");
+        new SuiteWriter(suite, new Labeler(Labeler.DEFAULT_CAP)).write(ParityGenerator.generate(2, 2, DomainTags.integers(3)));
+        // XOR with two ReLU units is feasible (planted witness); claim the opposite
+        Path manifest = suite.resolve(Manifest.FILE_NAME);
+        Files.writeString(manifest, Files.readString(manifest).replace("solve sat planted", "solve unsat planted"));
+        Path csv = dir.resolve("r.csv");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", suite.toString(), "--solvers", "sat4j", "--timeout", "120", "--memory", "512",
+                "--csv", csv.toString(), "--no-plot"}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(BenchRunner.EXIT_WRONG, code, err.toString());
+        assertTrue(err.toString().contains("WRONG ANSWER: sat4j on parity/parity-k2-h2-b3.json"), err.toString());
+        List<RunResult> rows = ResultCsv.open(csv).rows();
+        assertEquals(1, rows.size());
+        assertEquals(RunStatus.SAT, rows.get(0).status(), "the child JVM answered: " + rows.get(0).reason());
+        assertTrue(rows.get(0).wrong());
+        assertTrue(Files.readString(dir.resolve("r.md")).contains("WRONG"));
+    }
+
+    @Test
+    void anUnknownSolverIsAUsageError(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", dir.toString(), "--solvers", "no-such-solver"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("unknown solver 'no-such-solver'"), err.toString());
+    }
+}

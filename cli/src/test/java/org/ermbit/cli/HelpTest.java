@@ -1,0 +1,33 @@
+package org.ermbit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every subcommand answers {@code --help} with its usage on stdout and exit 0, and {@code --version} too. */
+class HelpTest {
+
+    static Stream<String> subcommands() {
+        return Main.commandLine().getSubcommands().keySet().stream().filter(n -> !n.equals("help"));
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @MethodSource("subcommands")
+    void helpPrintsUsage(String command) {
+        CliRun r = CliRun.of(command, "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Usage: ermbit " + command), r.out());
+        assertEquals("", r.err());
+    }
+
+    @ParameterizedTest(name = "{0} --version")
+    @MethodSource("subcommands")
+    void versionWorksOnEverySubcommand(String command) {
+        CliRun r = CliRun.of(command, "--version");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("ermbit "), r.out());
+    }
+}

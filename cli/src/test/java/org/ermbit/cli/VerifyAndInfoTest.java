@@ -1,0 +1,171 @@
+package org.ermbit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ermbit verify} and {@code ermbit info} on the shipped examples (instances/examples, read
+ * from the project tree) and on hand-made witnesses; expected values are hand calculations stated
+ * in each test and in instances/MANIFEST.
+ */
+class VerifyAndInfoTest {
+
+    static final Path EXAMPLES = Path.of("..", "instances", "examples");
+
+    static String ex(String name) {
+        return EXAMPLES.resolve(name).toString();
+    }
+
+    @Test
+    void xorBookWitnessIsVerifiedWithLossZero() {
+        CliRun r = CliRun.of("verify", ex("xor-2-2-1.json"), ex("xor-2-2-1.witness.json"));
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("s VERIFIED", lines.get(0));
+        assertEquals("c loss 0", lines.get(1));
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("s ")).count());
+        assertEquals("", r.err());
+    }
+
+    /**
+     * Output bias 1 instead of 0: outputs 1, 2, 2, 1 against 0, 1, 1, 0, squared errors 1 each, mean 1
+     * &gt; threshold 0: refuted with loss 1.
+     */
+    @Test
+    void wrongWitnessIsRefutedWithItsExactLoss(@TempDir Path dir) throws IOException {
+        Path w = dir.resolve("w.json");
+        Files.writeString(w, "{\"format\": \"ermbit-witness/1\", \"instance\": \"xor-2-2-1\", \"layers\": ["
+                + "{\"weights\": [[1, 1], [1, 1]], \"biases\": [0, -1]}, {\"weights\": [[1, -2]], \"biases\": [1]}], \"loss\": 0}");
+        CliRun r = CliRun.of("verify", ex("xor-2-2-1.json"), w.toString());
+        assertEquals(1, r.exit());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("s REFUTED", lines.get(0));
+        assertEquals("c loss 1", lines.get(1));
+        assertTrue(r.out().contains("c warning: the witness states loss 0, the exact loss is 1"), r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("s ") || l.startsWith("c ")));
+    }
+
+    /** Book linear model w = 0, b = 1/2 on xor.csv: MSE exactly 1/4 = threshold, verified; loss printed as p/q. */
+    @Test
+    void csvLinearModelPrintsLossInLowestTerms(@TempDir Path dir) throws IOException {
+        Path w = dir.resolve("w.json");
+        Files.writeString(w, "{\"format\": \"ermbit-witness/1\", \"instance\": \"xor-linear-csv\", \"layers\": ["
+                + "{\"weights\": [[\"0/3\", 0.0]], \"biases\": [\"2/4\"]}]}");
+        CliRun r = CliRun.of("verify", ex("xor-linear-csv.json"), w.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(List.of("s VERIFIED", "c loss 1/4"), r.out().lines().limit(2).toList());
+    }
+
+    /**
+     * leaky-1-1-1-mean with the identity-like witness (w = 1, b = 0, v = 1, c = 0): outputs −1/5,
+     * −1/10, 1, 2 against 0, 0, 1, 2, mean absolute error (1/5 + 1/10)/4 = 3/40 &gt; threshold 1/20.
+     */
+    @Test
+    void leakyMeanWitnessIsRefutedAtThreeFortieths(@TempDir Path dir) throws IOException {
+        Path w = dir.resolve("w.json");
+        Files.writeString(w, "{\"format\": \"ermbit-witness/1\", \"instance\": \"leaky-1-1-1-mean\", \"layers\": ["
+                + "{\"weights\": [[1]], \"biases\": [0]}, {\"weights\": [[1]], \"biases\": [0]}]}");
+        CliRun r = CliRun.of("verify", ex("leaky-1-1-1-mean.json"), w.toString());
+        assertEquals(1, r.exit());
+        assertEquals(List.of("s REFUTED", "c loss 3/40"), r.out().lines().limit(2).toList());
+    }
+
+    /** decimals-fractions with w = 3/4, b = 0: loss 347/144000 by hand (see core VerifierTest). */
+    @Test
+    void decimalsAndFractions(@TempDir Path dir) throws IOException {
+        Path w = dir.resolve("w.json");
+        Files.writeString(w, "{\"format\": \"ermbit-witness/1\", \"instance\": \"decimals-fractions\", \"layers\": ["
+                + "{\"weights\": [[0.75]], \"biases\": [\"0\"]}]}");
+        CliRun r = CliRun.of("verify", ex("decimals-fractions.json"), w.toString());
+        assertEquals(0, r.exit());
+        assertEquals(List.of("s VERIFIED", "c loss 347/144000"), r.out().lines().limit(2).toList());
+    }
+
+    /**
+     * bias-domain-2-2-1: h1 = relu(1 + x1/2 − x2), h2 = relu(1 − 2x1), output fixed to h1 − h2:
+     * by hand 0, 3/2, −1, 1/2, 1 = the targets, loss 0.
+     */
+    @Test
+    void separateBiasDomainWithFixedOutputLayer(@TempDir Path dir) throws IOException {
+        Path w = dir.resolve("w.json");
+        Files.writeString(w, "{\"format\": \"ermbit-witness/1\", \"instance\": \"bias-domain-2-2-1\", \"layers\": ["
+                + "{\"weights\": [[\"1/2\", -1], [-2, 0]], \"biases\": [1, 1]}, {\"weights\": [[1, -1]], \"biases\": [0]}]}");
+        CliRun r = CliRun.of("verify", ex("bias-domain-2-2-1.json"), w.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("s VERIFIED", "c loss 0"), r.out().lines().limit(2).toList());
+        // a bias of 1/2 lies in the weight domain but not in the integer bias domain: bad input
+        Files.writeString(w, "{\"format\": \"ermbit-witness/1\", \"instance\": \"bias-domain-2-2-1\", \"layers\": ["
+                + "{\"weights\": [[\"1/2\", -1], [-2, 0]], \"biases\": [\"1/2\", 1]}, {\"weights\": [[1, -1]], \"biases\": [0]}]}");
+        MalformedInputTest.assertOneLineError(CliRun.of("verify", ex("bias-domain-2-2-1.json"), w.toString()),
+                w.toString(), "$.layers[0].biases[0]");
+    }
+
+    /** iris-12: ŷ = petal length − 3 separates the 12 points with margin ≥ 1 (petal lengths ≤ 1.7 and ≥ 4.0): hinge 0. */
+    @Test
+    void irisGridWitness(@TempDir Path dir) throws IOException {
+        Path w = dir.resolve("w.json");
+        Files.writeString(w, "{\"format\": \"ermbit-witness/1\", \"instance\": \"iris-12\", \"layers\": ["
+                + "{\"weights\": [[0, 0, 1, 0]], \"biases\": [-3]}]}");
+        CliRun r = CliRun.of("verify", ex("iris-12.json"), w.toString());
+        assertEquals(0, r.exit());
+        assertEquals(List.of("s VERIFIED", "c loss 0"), r.out().lines().limit(2).toList());
+    }
+
+    @Test
+    void infoReportsSizesRouteAndBitGrowth() {
+        CliRun r = CliRun.of("info", ex("xor-2-2-1.json"));
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("parameters: 9 (9 free, 0 fixed)"), out);
+        assertTrue(out.contains("data points: 4"), out);
+        assertTrue(out.contains("search space: 4^9 = 262144 parameter vectors"), out);
+        assertTrue(out.contains("route: NP"), out);
+        // layer 1: |z| <= 2·(|w| ≤ 2)·(|x| ≤ 1) + 2 = 6, integers: 6 needs 3 bits + denominator 1 bit = 4
+        assertTrue(out.contains("bit-growth bound layer 1: at most 4 bits (|h| <= 6"), out);
+        // layer 2: 2·2·6 + 2 = 26: 5 + 1 = 6 bits
+        assertTrue(out.contains("bit-growth bound layer 2: at most 6 bits (|h| <= 26"), out);
+    }
+
+    @Test
+    void infoLabelsPolynomialInstancesHonestly(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("poly.json");
+        Files.writeString(f, "{\"format\": \"ermbit/1\", \"name\": \"p\", \"network\": {\"inputs\": 1, \"layers\": ["
+                + "{\"units\": 1, \"activation\": {\"type\": \"polynomial\", \"coefficients\": [0, 0, 1]}},"
+                + " {\"units\": 1, \"activation\": \"identity\"}]}, \"parameters\": {\"domain\": \"grid\", \"min\": -1, \"max\": 1},"
+                + " \"loss\": {\"type\": \"squared\"}, \"threshold\": 0, \"data\": {\"inputs\": [[2]], \"targets\": [[4]]}}");
+        CliRun r = CliRun.of("info", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("route: counting (polynomial activation of degree 2"), r.out());
+        assertTrue(r.out().contains("#P-hard as stated by the source paper"), r.out());
+        // layer 1: |z| <= 1·1·2 + 1 = 3, h = z² <= 9 (4 + 1 bits); layer 2: 1·9 + 1 = 10 (4 + 1 bits)
+        assertTrue(r.out().contains("bit-growth bound layer 1: at most 5 bits (|h| <= 9"), r.out());
+        assertTrue(r.out().contains("bit-growth bound layer 2: at most 5 bits (|h| <= 10"), r.out());
+    }
+
+    @Test
+    void helpAndVersion() {
+        for (String[] args : new String[][] {{"--help"}, {"verify", "--help"}, {"info", "--help"}, {"--version"}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.err());
+            assertTrue(!r.out().isBlank());
+        }
+        assertTrue(CliRun.of("--help").out().contains("verify"));
+        assertTrue(CliRun.of("--version").out().startsWith("ermbit "));
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        for (String[] args : new String[][] {{}, {"verify"}, {"verify", "a.json"}, {"frobnicate"}, {"info", "--bogus", "x"}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.exit(), String.join(" ", args));
+            assertEquals(1, r.errLines().size(), r.err());
+        }
+    }
+}

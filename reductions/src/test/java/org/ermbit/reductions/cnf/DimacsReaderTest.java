@@ -1,0 +1,190 @@
+package org.ermbit.reductions.cnf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ermbit.core.format.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DimacsReaderTest {
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = DimacsReaderTest.class.getResourceAsStream("/dimacs/" + name)) {
+            if (in == null) throw new IOException("missing test resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static void assertClauses(Cnf cnf, int[]... expected) {
+        assertEquals(expected.length, cnf.clauses().size(), "clause count");
+        for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], cnf.clauses().get(i), "clause " + i);
+    }
+
+    @Test
+    void plainFile() {
+        Cnf cnf = DimacsReader.parse("p cnf 3 2\n1 -2 0\n2 3 0\n", "t.cnf");
+        assertEquals(3, cnf.variables());
+        assertClauses(cnf, new int[] {1, -2}, new int[] {2, 3});
+    }
+
+    @Test
+    void commentsAnywhereCrlfTabsOddSpacing() {
+        String text = "c head\r\n\r\np \t cnf  4\t 3  \r\nc between\r\n 1\t-2 \r\n 3 0 c? no: this line is clause text\r\n";
+        // a token 'c?' inside a clause line is not a comment: rejected
+        InputException e = assertThrows(InputException.class, () -> DimacsReader.parse(text, "t.cnf"));
+        assertEquals("line 6", e.location());
+        String ok = "c head\r\n\r\np \t cnf  4\t 3  \r\nc between\r\n 1\t-2 \r\n 3 0\r\nc mid\r\n-4 0 2 0\r\nc trailing comment\r\n";
+        Cnf cnf = DimacsReader.parse(ok, "t.cnf");
+        assertEquals(4, cnf.variables());
+        assertClauses(cnf, new int[] {1, -2, 3}, new int[] {-4}, new int[] {2});
+    }
+
+    @Test
+    void oldMacLineEnds() {
+        Cnf cnf = DimacsReader.parse("p cnf 2 1\r1 2 0\r", "t.cnf");
+        assertClauses(cnf, new int[] {1, 2});
+    }
+
+    @Test
+    void emptyClauseAndDeclaredButUnusedVariables() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 10 2\n0\n5 0\n", "t.cnf");
+        assertEquals(10, p.cnf().variables());
+        assertClauses(p.cnf(), new int[] {}, new int[] {5});
+        assertTrue(p.warnings().isEmpty());
+    }
+
+    @Test
+    void noClausesAtAll() {
+        Cnf cnf = DimacsReader.parse("p cnf 7 0\n", "t.cnf");
+        assertEquals(7, cnf.variables());
+        assertEquals(0, cnf.clauses().size());
+    }
+
+    @Test
+    void satlibPercentTrailer() throws IOException {
+        DimacsReader.Parsed raw = DimacsReader.parseWithWarnings(
+                resource("satlib/raw-original-format/uf20-01.bugarela.cnf"), "uf20-01.bugarela.cnf");
+        assertEquals(20, raw.cnf().variables());
+        assertEquals(91, raw.cnf().clauses().size());
+        assertTrue(raw.warnings().isEmpty(), raw.warnings().toString());
+        // first and last clause as they appear in the file
+        assertArrayEquals(new int[] {4, -18, 19}, raw.cnf().clauses().get(0));
+        assertArrayEquals(new int[] {4, -16, -5}, raw.cnf().clauses().get(90));
+    }
+
+    @Test
+    void percentTrailerAlsoBeforeDeclaredCountEndsTheFormula() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 2 3\n1 0\n2 0\n%\n0\n", "t.cnf");
+        assertEquals(2, p.cnf().clauses().size());
+        assertTrue(p.warnings().get(0).contains("declares 3 clauses but the file has 2"), p.warnings().toString());
+    }
+
+    @Test
+    void allSatlibFilesParseWithDeclaredSizes() throws IOException {
+        for (String line : resource("satlib/expected.tsv").split("\n")) {
+            if (line.startsWith("file")) continue;
+            String[] f = line.split("\t");
+            DimacsReader.Parsed p = DimacsReader.parseWithWarnings(resource("satlib/" + f[0]), f[0]);
+            assertEquals(Integer.parseInt(f[2]), p.cnf().variables(), f[0]);
+            assertEquals(Integer.parseInt(f[3]), p.cnf().clauses().size(), f[0]);
+            assertTrue(p.warnings().isEmpty(), f[0] + " " + p.warnings());
+        }
+    }
+
+    @Test
+    void clausesAcrossLinesAndSeveralPerLine() {
+        Cnf cnf = DimacsReader.parse("p cnf 5 3\n1\n2\n\n3 0 -4 0\n5\n-1 0", "t.cnf");
+        assertClauses(cnf, new int[] {1, 2, 3}, new int[] {-4}, new int[] {5, -1});
+    }
+
+    @Test
+    void nonClauseTrailerAfterDeclaredClausesIsIgnoredWithWarning() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 2 1\n1 2 0\n1\n0.5\n0.25\n", "t.cnf");
+        assertClauses(p.cnf(), new int[] {1, 2});
+        assertEquals(1, p.warnings().size());
+        assertTrue(p.warnings().get(0).startsWith("line 3: ignored 3 lines"), p.warnings().get(0));
+    }
+
+    @Test
+    void weightLinesIgnoredWithWarning() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 2 1\nw 1 0.5\nw 2 0.5\n1 2 0\n", "t.cnf");
+        assertClauses(p.cnf(), new int[] {1, 2});
+        assertTrue(p.warnings().get(0).contains("ignored 2 weight lines"));
+    }
+
+    @Test
+    void missingFinalZeroOnLastDeclaredClauseAcceptedWithWarning() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 3 2\n1 2 0\n-3 1", "t.cnf");
+        assertClauses(p.cnf(), new int[] {1, 2}, new int[] {-3, 1});
+        assertEquals(List.of("line 3: the last clause has no terminating 0; accepted"), p.warnings());
+    }
+
+    @Test
+    void fewerClausesThanDeclaredAcceptedWithWarning() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 3 5\n1 2 0\n", "t.cnf");
+        assertClauses(p.cnf(), new int[] {1, 2});
+        assertEquals(1, p.warnings().size());
+    }
+
+    @Test
+    void writerRoundTrip() {
+        Cnf cnf = new Cnf(6, List.of(new int[] {1, -2}, new int[] {}, new int[] {6, 6, -6}, new int[] {-3}));
+        String text = DimacsWriter.write(cnf, List.of("generated", ""));
+        assertTrue(text.startsWith("c generated\nc\np cnf 6 4\n1 -2 0\n0\n6 6 -6 0\n-3 0\n"), text);
+        Cnf back = DimacsReader.parse(text, "round.cnf");
+        assertEquals(6, back.variables());
+        assertClauses(back, new int[] {1, -2}, new int[] {}, new int[] {6, 6, -6}, new int[] {-3});
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            empty file                      | ''                              | ''      | empty file
+            blank file                      | '  \n \r\n'                     | ''      | empty file
+            only comments                   | 'c a\nc b\n'                    | ''      | missing p-line
+            clause before p-line            | '1 2 0\np cnf 2 1\n'            | line 1  | clause before the p-line
+            second p-line                   | 'p cnf 2 1\np cnf 2 1\n1 0\n'   | line 2  | a second p-line
+            p-line too short                | 'p cnf 3\n1 0\n'                | line 1  | malformed p-line
+            p-line too long                 | 'p cnf 3 1 1\n1 0\n'            | line 1  | malformed p-line
+            wcnf not supported              | 'p wcnf 3 1\n1 0\n'             | line 1  | not supported: 'p wcnf'
+            negative variable count         | 'p cnf -3 1\n1 0\n'             | line 1  | negative variable count
+            negative clause count           | 'p cnf 3 -1\n1 0\n'             | line 1  | negative clause count
+            non-integer count               | 'p cnf three 1\n1 0\n'          | line 1  | is not an integer
+            huge variable count             | 'p cnf 10000001 1\n1 0\n'       | line 1  | exceeds the supported maximum 10000000
+            absurd variable count           | 'p cnf 99999999999999999999 1\n'| line 1  | exceeds the supported maximum
+            huge clause count               | 'p cnf 3 100000001\n'           | line 1  | exceeds the supported maximum 100000000
+            literal out of range            | 'p cnf 3 1\n1 4 0\n'            | line 2  | literal 4 out of range
+            negative literal out of range   | 'p cnf 3 2\n1 0\n\n-7 0\n'      | line 4  | literal -7 out of range
+            literal past int range          | 'p cnf 3 1\n1 99999999999 0\n'  | line 2  | out of range
+            non-integer token               | 'p cnf 3 1\n1 x 0\n'            | line 2  | not an integer literal: 'x'
+            decimal token                   | 'p cnf 3 1\n1 2.0 0\n'          | line 2  | not an integer literal
+            plus sign                       | 'p cnf 3 1\n+1 0\n'             | line 2  | not an integer literal
+            more clauses than declared      | 'p cnf 3 1\n1 0\n2 0\n'         | line 3  | more clauses than declared
+            more on the same line           | 'p cnf 3 1\n1 0 2 0\n'          | line 2  | more clauses than declared
+            clauses with zero declared      | 'p cnf 3 0\n1 0\n'              | line 2  | more clauses than declared
+            truncated inside a clause       | 'p cnf 3 3\n1 0\n2 3\n'         | line 3  | file ends inside a clause
+            unknown line type               | 'p cnf 3 1\nx 1 0\n'            | line 2  | not an integer literal: 'x'
+            """)
+    void malformed(String name, String text, String location, String message) {
+        InputException e = assertThrows(InputException.class,
+                () -> DimacsReader.parse(text.replace("\\n", "\n").replace("\\r", "\r"), "bad.cnf"));
+        assertEquals("bad.cnf", e.file(), name);
+        assertEquals(location, e.location(), name + ": " + e.oneLine());
+        assertTrue(e.getMessage().contains(message), name + ": " + e.getMessage());
+        assertTrue(!e.oneLine().contains("\n"));
+    }
+
+    @Test
+    void missingFileIsInputError() {
+        InputException e = assertThrows(InputException.class,
+                () -> DimacsReader.read(java.nio.file.Path.of("/nonexistent/dir/x.cnf")));
+        assertTrue(e.oneLine().startsWith("/nonexistent/dir/x.cnf: cannot read"), e.oneLine());
+    }
+}

@@ -1,0 +1,146 @@
+package org.ermbit.reductions.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.ermbit.core.ir.Assignment;
+import org.ermbit.core.ir.LinearExpr;
+import org.ermbit.core.ir.Model;
+import org.ermbit.core.ir.ModelBuilder;
+import org.ermbit.core.ir.Relation;
+import org.ermbit.core.ir.Var;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PseudoBooleanToCnfTest {
+
+    /**
+     * Faithfulness against brute force: for every assignment of the original variables, the
+     * written DIMACS (parsed back independently) has exactly one extension iff the IR model holds,
+     * else none.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+            21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40})
+    void everyOriginalModelExtendsUniquely(long seed) {
+        Model m = RandomModels.booleanModel(seed, true, true, false);
+        assertFaithful(m);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112})
+    void pureRowsWithoutEnforcement(long seed) {
+        assertFaithful(RandomModels.booleanModel(seed, false, false, false));
+    }
+
+    @Test
+    void hugeCoefficientsEquality() {
+        ModelBuilder b = new ModelBuilder();
+        Var x = b.newBool("x"), y = b.newBool("y"), z = b.newBool("z");
+        BigInteger big = BigInteger.ONE.shiftLeft(100);
+        // 2^100 x + 2^100 y - z = 2^101 - 1  ⇔  x = y = z = 1 (hand calculation)
+        b.addLinear(LinearExpr.builder().add(big, x).add(big, y).add(-1, z).build(), Relation.EQ,
+                big.shiftLeft(1).subtract(BigInteger.ONE));
+        Model m = b.build();
+        CnfEncoding e = PseudoBooleanToCnf.encode(m);
+        DimacsTestParser.Parsed p = DimacsTestParser.cnf(new CnfWriter().dimacs(e));
+        int sat = 0;
+        for (int mask = 0; mask < 8; mask++) {
+            boolean[] bits = bits(mask, 3);
+            long ext = DimacsTestParser.countExtensions(p.variables(), p.hard(), bits, 3);
+            if (ext > 0) {
+                assertEquals(7, mask);
+                sat++;
+            }
+        }
+        assertEquals(1, sat);
+        // adder network stays small: about one adder per coefficient bit, not per unit of weight
+        assertTrue(e.cnf().variables() < 3 + 2 * 3 * 102, "aux count " + e.cnf().variables());
+    }
+
+    @Test
+    void enforcedRowIsVoidWhenGuardFalse() {
+        ModelBuilder b = new ModelBuilder();
+        Var g = b.newBool("g"), x = b.newBool("x");
+        // g -> x >= 2 (impossible), so g must be false; x free: models (g,x) = (0,0), (0,1)
+        b.addLinear(LinearExpr.of(x), Relation.GE, BigInteger.TWO, List.of(g.lit()));
+        Model m = b.build();
+        DimacsTestParser.Parsed p = DimacsTestParser.cnf(new CnfWriter().dimacs(PseudoBooleanToCnf.encode(m)));
+        assertEquals(1, DimacsTestParser.countExtensions(p.variables(), p.hard(), new boolean[] {false, false, false}, 2));
+        assertEquals(1, DimacsTestParser.countExtensions(p.variables(), p.hard(), new boolean[] {false, false, true}, 2));
+        assertEquals(0, DimacsTestParser.countExtensions(p.variables(), p.hard(), new boolean[] {false, true, false}, 2));
+        assertEquals(0, DimacsTestParser.countExtensions(p.variables(), p.hard(), new boolean[] {false, true, true}, 2));
+    }
+
+    @Test
+    void refusesIntegers() {
+        ModelBuilder b = new ModelBuilder();
+        b.newInt("k", BigInteger.ZERO, BigInteger.TEN);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> PseudoBooleanToCnf.encode(b.build()));
+        assertTrue(ex.getMessage().startsWith("not supported: integer variable k"), ex.getMessage());
+    }
+
+    @Test
+    void dimacsNamesOriginalVariables() {
+        ModelBuilder b = new ModelBuilder();
+        Var x = b.newBool("w[1][2]:bit0");
+        b.addClause(x.lit());
+        String text = new CnfWriter().dimacs(PseudoBooleanToCnf.encode(b.build()));
+        assertTrue(text.contains("c var 1 = w[1][2]:bit0\n"), text);
+        assertTrue(text.contains("p cnf 1 1\n1 0\n"), text);
+    }
+
+    /** WCNF: for every model of the IR, soft cost + offset equals the objective (brute force). */
+    @ParameterizedTest
+    @ValueSource(longs = {201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215})
+    void wcnfCostMatchesObjective(long seed) {
+        Model m = RandomModels.booleanModel(seed, true, false, true);
+        CnfEncoding e = PseudoBooleanToCnf.encode(m);
+        DimacsTestParser.Parsed w = DimacsTestParser.wcnf(new CnfWriter().wcnf(e));
+        int n = m.vars().size();
+        BigInteger offset = CnfWriter.objectiveOffset(e);
+        for (int mask = 0; mask < 1 << n; mask++) {
+            boolean[] bits = bits(mask, n);
+            Assignment a = assignment(bits, n);
+            long ext = DimacsTestParser.countExtensions(e.cnf().variables(), w.hard(), bits, n);
+            assertEquals(m.isSatisfiedBy(a) ? 1 : 0, ext, "seed " + seed + " mask " + mask);
+            long cost = 0;
+            for (long[] s : w.soft()) {
+                int lit = (int) s[1];
+                if (bits[Math.abs(lit)] != (lit > 0)) cost += s[0];
+            }
+            assertEquals(m.objective().orElseThrow().expr().evaluate(a::value), offset.add(BigInteger.valueOf(cost)));
+        }
+    }
+
+    static void assertFaithful(Model m) {
+        CnfEncoding e = PseudoBooleanToCnf.encode(m);
+        DimacsTestParser.Parsed p = DimacsTestParser.cnf(new CnfWriter().dimacs(e));
+        assertEquals(e.cnf().variables(), p.variables());
+        int n = m.vars().size();
+        for (int mask = 0; mask < 1 << n; mask++) {
+            boolean[] bits = bits(mask, n);
+            Assignment a = assignment(bits, n);
+            long ext = DimacsTestParser.countExtensions(p.variables(), p.hard(), bits, n);
+            assertEquals(m.isSatisfiedBy(a) ? 1 : 0, ext, m.constraints() + " at mask " + mask);
+            if (ext == 1) assertTrue(BruteForce.isBooleanAssignmentOf(m, java.util.Arrays.copyOfRange(bits, 1, n + 1), e.decode(bits(mask, p.variables()))));
+        }
+    }
+
+    /** bits[1..n] from mask (bit i-1 of mask is variable i); bits[0] unused. */
+    static boolean[] bits(int mask, int n) {
+        boolean[] b = new boolean[n + 1];
+        for (int i = 1; i <= n && i <= 31; i++) b[i] = (mask >> (i - 1) & 1) == 1;
+        return b;
+    }
+
+    static Assignment assignment(boolean[] bits, int n) {
+        BigInteger[] v = new BigInteger[n];
+        for (int i = 0; i < n; i++) v[i] = bits[i + 1] ? BigInteger.ONE : BigInteger.ZERO;
+        return new Assignment(v);
+    }
+}

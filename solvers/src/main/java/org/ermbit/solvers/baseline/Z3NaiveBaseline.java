@@ -1,0 +1,298 @@
+package org.ermbit.solvers.baseline;
+
+import com.microsoft.z3.ArithExpr;
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
+import com.microsoft.z3.Model;
+import com.microsoft.z3.Params;
+import com.microsoft.z3.RatNum;
+import com.microsoft.z3.RealSort;
+import com.microsoft.z3.Solver;
+import com.microsoft.z3.Status;
+import com.microsoft.z3.Version;
+import com.microsoft.z3.Z3Exception;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.ermbit.core.eval.LossEvaluator;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.Domain;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Availability;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.backend.LimitWatcher;
+
+/**
+ * {@code z3-naive}: the model a user would write by hand in Z3. Every free weight and bias is a Z3
+ * real constrained to its domain by a disjunction of equalities (w = v1 ∨ w = v2 ∨ …; a
+ * {@code rational} domain as w·q = p with bounded integers p, q); the network is unrolled per data
+ * point with real arithmetic (products of unknown weights and unknown activations make it
+ * nonlinear), ReLU / leaky ReLU / hardtanh as if-then-else, polynomials as products, and the loss as
+ * one real term. Decision: assert loss ≤ γ. Optimisation: find a model, then demand a strictly
+ * smaller loss until Z3 says unsat. No scaling, no activation literals, no symmetry breaking.
+ */
+public final class Z3NaiveBaseline implements InstanceSolver {
+    /** Largest domain written out as a disjunction. */
+    public static final int MAX_DISJUNCTION = 1 << 16;
+
+    @Override
+    public String id() {
+        return Baselines.Z3_NAIVE;
+    }
+
+    @Override
+    public String description() {
+        return "naive hand-written Z3 model: real weights in a disjunction of grid values, nonlinear real arithmetic (baseline)";
+    }
+
+    @Override
+    public Availability probe() {
+        try (Context ctx = new Context()) {
+            ctx.mkSolver().check();
+            return Availability.ok(Version.getString());
+        } catch (Throwable e) { // UnsatisfiedLinkError, ExceptionInInitializerError, Z3Exception…
+            return Availability.missing("Z3 native library did not load: " + e);
+        }
+    }
+
+    @Override
+    public BaselineAnswer decide(ErmInstance inst, Limits limits) {
+        if (limits.expired()) return BaselineAnswer.unknown("timeout");
+        try (Context ctx = new Context(); LimitWatcher watch = LimitWatcher.start(limits, ctx::interrupt)) {
+            Unrolled u = Unrolled.build(ctx, inst);
+            if (u.refusal != null) return BaselineAnswer.unknown(u.refusal);
+            Solver s = u.solver;
+            s.add(ctx.mkLe(u.loss, real(ctx, inst.threshold())));
+            Status st = check(ctx, s, limits);
+            if (st == Status.UNSATISFIABLE) return new BaselineAnswer(BaselineAnswer.Kind.UNSAT, Optional.empty(), "");
+            if (st == Status.SATISFIABLE) {
+                Optional<NetworkParameters> p = u.decode(s.getModel());
+                return p.map(w -> new BaselineAnswer(BaselineAnswer.Kind.SAT, Optional.of(w), ""))
+                        .orElseGet(() -> BaselineAnswer.unknown("Z3 returned a non-rational parameter value"));
+            }
+            return BaselineAnswer.unknown(watch.fired() ? watch.reason() : "z3: " + s.getReasonUnknown());
+        } catch (Z3Exception e) {
+            return BaselineAnswer.unknown(limits.expired() ? "timeout" : "z3: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public BaselineAnswer minimize(ErmInstance inst, Limits limits, Consumer<Rational> progress) {
+        if (limits.expired()) return BaselineAnswer.unknown("timeout");
+        NetworkParameters best = null;
+        try (Context ctx = new Context(); LimitWatcher watch = LimitWatcher.start(limits, ctx::interrupt)) {
+            Unrolled u = Unrolled.build(ctx, inst);
+            if (u.refusal != null) return BaselineAnswer.unknown(u.refusal);
+            Solver s = u.solver;
+            while (true) {
+                Status st = check(ctx, s, limits);
+                if (st == Status.UNSATISFIABLE) {
+                    return best == null ? BaselineAnswer.unknown("z3 found the domain empty")
+                            : new BaselineAnswer(BaselineAnswer.Kind.OPTIMUM, Optional.of(best), "");
+                }
+                if (st != Status.SATISFIABLE) {
+                    String why = watch.fired() ? watch.reason() : "z3: " + s.getReasonUnknown();
+                    return best == null ? BaselineAnswer.unknown(why) : new BaselineAnswer(BaselineAnswer.Kind.FEASIBLE, Optional.of(best), why);
+                }
+                Optional<NetworkParameters> p = u.decode(s.getModel());
+                if (p.isEmpty()) return BaselineAnswer.unknown("Z3 returned a non-rational parameter value");
+                best = p.get();
+                Rational loss = LossEvaluator.evaluate(inst, best).total();
+                progress.accept(loss);
+                s.add(ctx.mkLt(u.loss, real(ctx, loss)));
+            }
+        } catch (Z3Exception e) {
+            String why = limits.expired() ? "timeout" : "z3: " + e.getMessage();
+            return best == null ? BaselineAnswer.unknown(why) : new BaselineAnswer(BaselineAnswer.Kind.FEASIBLE, Optional.of(best), why);
+        }
+    }
+
+    private static Status check(Context ctx, Solver s, Limits limits) {
+        Optional<java.time.Duration> left = limits.remaining();
+        if (left.isPresent()) {
+            long ms = Math.max(1, Math.min(Integer.MAX_VALUE, left.get().toMillis()));
+            Params p = ctx.mkParams();
+            p.add("timeout", (int) ms);
+            s.setParameters(p);
+        }
+        return s.check();
+    }
+
+    static ArithExpr<RealSort> real(Context ctx, Rational r) {
+        return ctx.mkReal(r.toString());
+    }
+
+    /** The unrolled model: parameter constants, the loss term, and a solver holding the domain and network constraints. */
+    private static final class Unrolled {
+        final Map<ParameterRef, ArithExpr<RealSort>> params = new HashMap<>();
+        Solver solver;
+        ArithExpr<RealSort> loss;
+        String refusal;
+        ErmInstance inst;
+
+        static Unrolled build(Context ctx, ErmInstance inst) {
+            Unrolled u = new Unrolled();
+            u.inst = inst;
+            u.solver = ctx.mkSolver();
+            Architecture a = inst.architecture();
+            Map<ParameterRef, Rational> fixed = inst.fixedValues();
+            for (int l = 1; l <= a.depth(); l++) {
+                for (int i = 0; i < a.layer(l).units(); i++) {
+                    for (int j = ParameterRef.BIAS; j < a.fanIn(l); j++) {
+                        ParameterRef r = new ParameterRef(l, i, j);
+                        if (fixed.containsKey(r)) {
+                            u.params.put(r, real(ctx, fixed.get(r)));
+                            continue;
+                        }
+                        ArithExpr<RealSort> w = ctx.mkRealConst("w_" + l + "_" + i + "_" + (j == ParameterRef.BIAS ? "b" : Integer.toString(j)));
+                        u.params.put(r, w);
+                        String why = u.constrain(ctx, w, inst.domains().of(r));
+                        if (why != null) {
+                            u.refusal = why;
+                            return u;
+                        }
+                    }
+                }
+            }
+            List<ArithExpr<RealSort>> perPoint = new ArrayList<>();
+            for (int n = 0; n < inst.data().size(); n++) {
+                List<ArithExpr<RealSort>> h = new ArrayList<>();
+                for (Rational x : inst.data().inputs().get(n)) h.add(real(ctx, x));
+                for (int l = 1; l <= a.depth(); l++) {
+                    List<ArithExpr<RealSort>> next = new ArrayList<>();
+                    for (int i = 0; i < a.layer(l).units(); i++) {
+                        List<ArithExpr<RealSort>> terms = new ArrayList<>();
+                        terms.add(u.params.get(ParameterRef.bias(l, i)));
+                        for (int j = 0; j < a.fanIn(l); j++) terms.add(ctx.mkMul(u.params.get(ParameterRef.weight(l, i, j)), h.get(j)));
+                        ArithExpr<RealSort> z = sum(ctx, terms);
+                        next.add(activate(ctx, a.layer(l).activation(), z));
+                    }
+                    h = next;
+                }
+                perPoint.add(pointLoss(ctx, inst, h, inst.data().targets().get(n)));
+            }
+            u.loss = aggregate(ctx, inst, perPoint);
+            return u;
+        }
+
+        /** Domain constraint; a reason when the naive model refuses the domain. */
+        String constrain(Context ctx, ArithExpr<RealSort> w, Domain d) {
+            if (d instanceof Domain.RationalBits rb) {
+                var p = ctx.mkIntConst(w + "_p");
+                var q = ctx.mkIntConst(w + "_q");
+                var bound = ctx.mkInt(rb.bound().toString());
+                solver.add(ctx.mkLe(ctx.mkUnaryMinus(bound), p), ctx.mkLe(p, bound), ctx.mkLe(ctx.mkInt(1), q), ctx.mkLe(q, bound),
+                        ctx.mkEq(ctx.mkMul(w, ctx.mkInt2Real(q)), ctx.mkInt2Real(p)));
+                return null;
+            }
+            if (d.size().compareTo(BigInteger.valueOf(MAX_DISJUNCTION)) > 0) {
+                return "not supported: z3-naive writes a domain as a disjunction of at most " + MAX_DISJUNCTION + " values, this one has " + d.size();
+            }
+            List<BoolExpr> eqs = new ArrayList<>();
+            for (Rational v : d.values(MAX_DISJUNCTION)) eqs.add(ctx.mkEq(w, real(ctx, v)));
+            solver.add(ctx.mkOr(eqs.toArray(new BoolExpr[0])));
+            return null;
+        }
+
+        Optional<NetworkParameters> decode(Model m) {
+            Map<ParameterRef, Rational> values = new HashMap<>();
+            for (var e : params.entrySet()) {
+                Expr<RealSort> v = m.eval(e.getValue(), true);
+                if (!(v instanceof RatNum rn)) return Optional.empty();
+                values.put(e.getKey(), Rational.of(rn.getNumerator().getBigInteger(), rn.getDenominator().getBigInteger()));
+            }
+            return Optional.of(NetworkParameters.build(inst.architecture(), values::get));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArithExpr<RealSort> ite(Context ctx, BoolExpr c, ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+        return (ArithExpr<RealSort>) ctx.mkITE(c, a, b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArithExpr<RealSort> sum(Context ctx, List<ArithExpr<RealSort>> terms) {
+        return terms.size() == 1 ? terms.get(0) : ctx.mkAdd(terms.toArray(new ArithExpr[0]));
+    }
+
+    private static ArithExpr<RealSort> activate(Context ctx, Activation act, ArithExpr<RealSort> z) {
+        ArithExpr<RealSort> zero = real(ctx, Rational.ZERO);
+        if (act instanceof Activation.Relu) return ite(ctx, ctx.mkGt(z, zero), z, zero);
+        if (act instanceof Activation.LeakyRelu lr) return ite(ctx, ctx.mkGt(z, zero), z, ctx.mkMul(real(ctx, lr.alpha()), z));
+        if (act instanceof Activation.HardTanh) {
+            ArithExpr<RealSort> one = real(ctx, Rational.ONE);
+            ArithExpr<RealSort> minusOne = real(ctx, Rational.MINUS_ONE);
+            return ite(ctx, ctx.mkLt(z, minusOne), minusOne, ite(ctx, ctx.mkGt(z, one), one, z));
+        }
+        if (act instanceof Activation.Polynomial p) {
+            List<ArithExpr<RealSort>> terms = new ArrayList<>();
+            ArithExpr<RealSort> power = real(ctx, Rational.ONE);
+            for (int k = 0; k < p.coefficients().size(); k++) {
+                if (k > 0) power = ctx.mkMul(power, z);
+                if (!p.coefficients().get(k).isZero()) terms.add(ctx.mkMul(real(ctx, p.coefficients().get(k)), power));
+            }
+            return terms.isEmpty() ? zero : sum(ctx, terms);
+        }
+        return z;
+    }
+
+    private static ArithExpr<RealSort> abs(Context ctx, ArithExpr<RealSort> d) {
+        return ite(ctx, ctx.mkGe(d, real(ctx, Rational.ZERO)), d, ctx.mkUnaryMinus(d));
+    }
+
+    private static ArithExpr<RealSort> max(Context ctx, ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+        return ite(ctx, ctx.mkGe(a, b), a, b);
+    }
+
+    private static ArithExpr<RealSort> pointLoss(Context ctx, ErmInstance inst, List<ArithExpr<RealSort>> out, List<Rational> y) {
+        List<ArithExpr<RealSort>> terms = new ArrayList<>();
+        switch (inst.loss().type()) {
+            case SQUARED -> {
+                for (int o = 0; o < out.size(); o++) {
+                    ArithExpr<RealSort> d = ctx.mkSub(out.get(o), real(ctx, y.get(o)));
+                    terms.add(ctx.mkMul(d, d));
+                }
+                return sum(ctx, terms);
+            }
+            case ABSOLUTE -> {
+                for (int o = 0; o < out.size(); o++) terms.add(abs(ctx, ctx.mkSub(out.get(o), real(ctx, y.get(o)))));
+                return sum(ctx, terms);
+            }
+            case MAX_ABS -> {
+                ArithExpr<RealSort> m = abs(ctx, ctx.mkSub(out.get(0), real(ctx, y.get(0))));
+                for (int o = 1; o < out.size(); o++) m = max(ctx, m, abs(ctx, ctx.mkSub(out.get(o), real(ctx, y.get(o)))));
+                return m;
+            }
+            case ZERO_ONE -> {
+                ArithExpr<RealSort> margin = ctx.mkMul(real(ctx, y.get(0)), out.get(0));
+                return ite(ctx, ctx.mkGt(margin, real(ctx, Rational.ZERO)), real(ctx, Rational.ZERO), real(ctx, Rational.ONE));
+            }
+            case HINGE -> {
+                ArithExpr<RealSort> slack = ctx.mkSub(real(ctx, Rational.ONE), ctx.mkMul(real(ctx, y.get(0)), out.get(0)));
+                return max(ctx, real(ctx, Rational.ZERO), slack);
+            }
+            default -> throw new IllegalStateException("unhandled loss " + inst.loss().type());
+        }
+    }
+
+    private static ArithExpr<RealSort> aggregate(Context ctx, ErmInstance inst, List<ArithExpr<RealSort>> perPoint) {
+        return switch (inst.loss().aggregate()) {
+            case SUM -> sum(ctx, perPoint);
+            case MEAN -> ctx.mkDiv(sum(ctx, perPoint), real(ctx, Rational.of(perPoint.size())));
+            case MAX -> {
+                ArithExpr<RealSort> m = perPoint.get(0);
+                for (int n = 1; n < perPoint.size(); n++) m = max(ctx, m, perPoint.get(n));
+                yield m;
+            }
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package org.ermbit.solvers.external;
+
+import java.util.Map;
+import org.ermbit.core.ir.Assignment;
+
+/** A parsed, not yet verified answer of an external solver. */
+sealed interface Answer {
+    /** An assignment; {@code optimal} when the solver claims it minimises the objective. */
+    record Sat(Assignment assignment, boolean optimal, Map<String, String> stats) implements Answer {
+    }
+
+    record Unsat(Map<String, String> stats) implements Answer {
+    }
+
+    record Unknown(String reason) implements Answer {
+    }
+
+    record Error(String reason) implements Answer {
+    }
+
+    /** The answer for a process that was killed or failed, or null when it ended normally. */
+    static Answer ofKilled(ProcessOutcome o) {
+        if (o.timedOut()) return new Unknown("timeout");
+        if (o.cancelled()) return new Unknown("cancelled");
+        return null;
+    }
+}

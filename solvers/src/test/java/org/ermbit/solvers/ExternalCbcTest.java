@@ -1,0 +1,92 @@
+package org.ermbit.solvers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import org.ermbit.core.ir.LinearExpr;
+import org.ermbit.core.ir.Model;
+import org.ermbit.core.ir.ModelBuilder;
+import org.ermbit.core.ir.Relation;
+import org.ermbit.core.ir.Var;
+import org.ermbit.core.spi.Availability;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.core.spi.SolveResult;
+import org.ermbit.core.spi.Solver;
+import org.ermbit.core.spi.Status;
+import org.ermbit.solvers.external.CbcProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code ext-cbc} against brute force (SAT/UNSAT and optimum), its 2^53 refusal and deadline; skipped without cbc. */
+class ExternalCbcTest {
+    private final CbcProvider provider = new CbcProvider();
+
+    @BeforeEach
+    void requireAvailable() {
+        Availability a = provider.probe();
+        assumeTrue(a.available(), "ext-cbc unavailable: " + a.reason());
+    }
+
+    @Test
+    void agreesWithBruteForceOnRandomLinearModels() {
+        try (Solver s = provider.create()) {
+            for (long seed = 0; seed < 40; seed++) {
+                Differential.check(provider, s, RandomModels.generate(seed, RandomModels.Shape.LIA, true), "ext-cbc LIA seed " + seed);
+            }
+            for (long seed = 0; seed < 20; seed++) {
+                Differential.check(provider, s, RandomModels.generate(seed, RandomModels.Shape.PSEUDO_BOOLEAN, true), "ext-cbc PB seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void enforcementLiteralsAreImplications() {
+        // a → x ≥ 3, ¬a → x ≤ -3, x = 4 forces a; minimise -x - 10a... optimum -14 (hand-checked)
+        ModelBuilder b = new ModelBuilder();
+        Var a = b.newBool("a");
+        Var x = b.newInt("x", BigInteger.valueOf(-5), BigInteger.valueOf(5));
+        b.addLinear(LinearExpr.of(x), Relation.GE, BigInteger.valueOf(3), List.of(a.lit()));
+        b.addLinear(LinearExpr.of(x), Relation.LE, BigInteger.valueOf(-3), List.of(a.not()));
+        b.addLinear(LinearExpr.of(x), Relation.EQ, BigInteger.valueOf(4));
+        b.minimize(LinearExpr.builder().add(-1, x).add(-10, a).build());
+        try (Solver s = provider.create()) {
+            SolveResult r = s.solve(b.build(), Limits.none());
+            assertEquals(Status.OPTIMAL, r.status(), r.toString());
+            assertEquals(BigInteger.ONE, r.model().get().value(a));
+            assertEquals(BigInteger.valueOf(-14), r.objective().get());
+        }
+    }
+
+    @Test
+    void numbersBeyondTwoToThe53AreRefused() {
+        ModelBuilder b = new ModelBuilder();
+        Var x = b.newBool("x");
+        b.addLinear(LinearExpr.builder().add(BigInteger.TWO.pow(53).add(BigInteger.ONE), x).build(), Relation.GE, BigInteger.ONE);
+        Model m = b.build();
+        String why = provider.refusal(m);
+        assertTrue(why != null && why.startsWith("not supported: ") && why.contains("2^53"), why);
+        try (Solver s = provider.create()) {
+            SolveResult r = s.solve(m, Limits.none());
+            assertEquals(Status.ERROR, r.status());
+            assertTrue(r.reason().startsWith("not supported: "), r.reason());
+        }
+        // exactly 2^53 is still exact in doubles and accepted
+        ModelBuilder ok = new ModelBuilder();
+        Var y = ok.newBool("y");
+        ok.addLinear(LinearExpr.builder().add(BigInteger.TWO.pow(53), y).build(), Relation.GE, BigInteger.ONE);
+        assertEquals(null, provider.refusal(ok.build()));
+    }
+
+    @Test
+    void deadlineKillsTheSolver() {
+        try (Solver s = provider.create()) {
+            SolveResult r = HardModels.solveWithTimeout(s, HardModels.pigeonholeInts(12), Duration.ofSeconds(1));
+            assertEquals(Status.UNKNOWN, r.status(), r.toString());
+            assertEquals("timeout", r.reason());
+        }
+    }
+}
