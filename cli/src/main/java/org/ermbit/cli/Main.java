@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             SolveCommand.class,
             OptimizeCommand.class,
+            SolversCommand.class,
             VerifyCommand.class,
             InfoCommand.class,
             GenerateCommand.class,

@@ -24,6 +24,11 @@ public final class ResultFactory {
         this.version = version;
     }
 
+    /** The backend version stamped on every result. */
+    public String version() {
+        return version;
+    }
+
     public Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
