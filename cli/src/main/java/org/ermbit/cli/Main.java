@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             SolveCommand.class,
             OptimizeCommand.class,
+            ReduceCommand.class,
+            CheckCommand.class,
         })
 public final class Main implements Runnable {
 
