@@ -77,6 +77,6 @@ final class CheckThreeSatReluCommand implements Callable<Integer> {
     }
 
     private static String millis(java.time.Duration d) {
-        return String.valueOf(d.toMillis());
+        return new java.math.BigDecimal(java.math.BigInteger.valueOf(d.toNanos()), 6).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }
