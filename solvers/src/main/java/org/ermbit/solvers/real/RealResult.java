@@ -18,6 +18,6 @@ public record RealResult(Outcome outcome, Map<ParameterRef, RealValue> witness, 
     public enum Outcome { SAT, UNSAT, UNKNOWN }
 
     public RealResult {
-        witness = Map.copyOf(witness);
+        witness = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(witness));
     }
 }
