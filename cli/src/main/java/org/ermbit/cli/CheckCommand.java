@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 
 /** {@code ermbit check NAME FILE…}: the parent of the reduction checks (DESIGN §9). */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Check a named reduction on each FILE: solve the source directly, read the answer back from the target.",
+        description = "Check a named reduction on each FILE: solve the source directly, solve or read the target, compare.",
         subcommands = {
+            CheckThreeSatReluCommand.class,
             CheckSharp3SatGradBitCommand.class,
             CheckPosSlpGradSignCommand.class,
         })

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reduce", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Apply a named reduction to INPUT and write the target instance.",
         subcommands = {
+            ReduceThreeSatReluCommand.class,
             ReduceSharp3SatGradBitCommand.class,
             ReducePosSlpGradSignCommand.class,
         })

@@ -23,12 +23,16 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     SolverOptions options;
 
+    @picocli.CommandLine.Option(names = "--real", description = "Decide over the real numbers instead of the finite domains (Z3 nlsat; exact algebraic witnesses).")
+    boolean real;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         ErmInstance inst = Instances.read(instance);
+        if (real) return RealSolveReport.run(inst, instance, options, spec.commandLine().getOut());
         SolveSession session = new SolveSession(spec, options, inst, instance);
         ErmResult r = session.run(s -> s.decide(inst));
         return switch (r.outcome()) {

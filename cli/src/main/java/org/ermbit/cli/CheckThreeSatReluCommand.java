@@ -1,0 +1,82 @@
+package org.ermbit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ermbit.reductions.cnf.Cnf;
+import org.ermbit.reductions.cnf.DimacsReader;
+import org.ermbit.reductions.hardness.ThreeSatToRelu;
+import org.ermbit.solvers.hardness.ThreeSatReluCheck;
+import org.ermbit.solvers.pipeline.ErmOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ermbit check 3sat-relu FILE…}: per formula, solve it directly (Sat4j), reduce it, decide the
+ * reduced instance with the pipeline, map the witness back and check it satisfies the formula (an
+ * UNSAT formula needs an UNSAT proof of the instance). One line per file
+ * {@code FILE source=… target=… agree|DISAGREE}, then {@code N passed, M failed}; exit 0 iff all agree.
+ * Every file is parsed before any is solved, so malformed input fails fast (exit 2).
+ */
+@Command(name = ThreeSatToRelu.NAME, description = "Check 3sat-relu on DIMACS files: direct Sat4j answer vs the pipeline on the reduced instance; exit 0 iff all agree.")
+final class CheckThreeSatReluCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "DIMACS CNF files.")
+    List<Path> files;
+
+    @Option(names = "--solver", paramLabel = "ID", split = ",", description = "Backend id(s) for the reduced instance, or 'portfolio'. Default: sat4j.")
+    List<String> solvers = new ArrayList<>(List.of("sat4j"));
+
+    @Option(names = "--timeout", paramLabel = "S", description = "Wall-clock limit per file and side, in seconds. Default: none.")
+    String timeout;
+
+    @Option(names = "--stats", description = "After each line, a comment line with the time of each side.")
+    boolean stats;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Cnf> formulas = new ArrayList<>();
+        for (Path f : files) formulas.add(DimacsReader.read(f));
+        ErmOptions options = ErmOptions.defaults().withSolvers(solvers);
+        if (timeout != null) options = options.withTimeout(SolverOptions.parseTimeout(timeout));
+        ThreeSatReluCheck check;
+        try {
+            check = new ThreeSatReluCheck(options);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int passed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            ThreeSatReluCheck.Report r;
+            try {
+                r = check.check(formulas.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            out.println(files.get(i) + " source=" + r.source() + " target=" + r.target() + (r.agree() ? " agree" : " DISAGREE"));
+            if (stats) {
+                out.println("c time source=" + millis(r.sourceTime()) + " ms target=" + millis(r.targetTime()) + " ms");
+            }
+            out.flush();
+            if (r.agree()) passed++;
+            else err.println("ermbit: " + files.get(i) + ": " + String.join("; ", r.problems()));
+        }
+        out.println(passed + " passed, " + (files.size() - passed) + " failed");
+        out.flush();
+        return passed == files.size() ? 0 : 1;
+    }
+
+    private static String millis(java.time.Duration d) {
+        return new java.math.BigDecimal(java.math.BigInteger.valueOf(d.toNanos()), 6).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}
