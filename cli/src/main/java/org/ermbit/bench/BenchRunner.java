@@ -64,7 +64,8 @@ public final class BenchRunner {
                 throw new InputException(manifest.file().toString(), e.path(), "instance file not found");
             }
         }
-        List<Task> all = tasks(manifest, config.solvers());
+        List<Task> all = tasks(manifest, config.solvers()).stream().filter(t -> config.includes(t.entry().family())).toList();
+        if (all.isEmpty()) throw new InputException(manifest.file().toString(), "", "no instances of the families " + config.families());
         List<Task> mine = config.shard().select(all);
         int ran = 0;
         try (ResultCsv csv = ResultCsv.open(config.csv())) {

@@ -47,6 +47,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Child JVMs at a time. Default: 1.")
     int jobs = 1;
 
+    @Option(names = "--families", split = ",", paramLabel = "NAME", description = "Run only these MANIFEST families (default: all).")
+    List<String> families = new ArrayList<>();
+
     @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (1-based; every n-th run of the canonical order).")
     String shard;
 
@@ -84,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchConfig config;
         try {
             config = new BenchConfig(suite, solvers, new ChildRunner.Limits(timeoutMs, memoryMb), jobs,
-                    shard == null ? Shard.all() : Shard.parse(shard), csv, !noPlot);
+                    shard == null ? Shard.all() : Shard.parse(shard), csv, !noPlot, families);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -87,6 +87,20 @@ class HarnessTest {
     }
 
     @Test
+    void familiesRestrictTheRunsAndTheTables(@TempDir Path dir) throws Exception {
+        Path suite = suite(dir.resolve("suite"));
+        Path csv = dir.resolve("r.csv");
+        Scripted runner = new Scripted();
+        BenchConfig c = new BenchConfig(suite, List.of("a", "b"), LIMITS, 1, Shard.all(), csv, false, List.of("3sat"));
+        BenchRunner.Summary s = new BenchRunner(c, runner, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).run();
+        assertEquals(2, runner.calls.get(), "one 3sat instance x two solvers");
+        assertTrue(s.rows().stream().allMatch(r -> r.family().equals("3sat")));
+        BenchConfig none = new BenchConfig(suite, List.of("a"), LIMITS, 1, Shard.all(), csv, false, List.of("nosuchfamily"));
+        BenchRunner empty = new BenchRunner(none, runner, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        org.junit.jupiter.api.Assertions.assertThrows(org.ermbit.core.format.InputException.class, empty::run);
+    }
+
+    @Test
     void aContradictionOfTheManifestIsFlaggedAndCounted(@TempDir Path dir) throws Exception {
         Path suite = suite(dir.resolve("suite"));
         Scripted liar = new Scripted();
