@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.ir.LinearExpr;
+import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.ModelBuilder;
 import org.ermbit.core.ir.Relation;
@@ -18,6 +21,9 @@ import org.ermbit.core.spi.SolveResult;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.Status;
 import org.ermbit.solvers.external.CbcProvider;
+import org.ermbit.solvers.pipeline.ErmOptions;
+import org.ermbit.solvers.pipeline.ErmResult;
+import org.ermbit.solvers.pipeline.ErmSolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,21 @@ class ExternalCbcTest {
                 Differential.check(provider, s, RandomModels.generate(seed, RandomModels.Shape.PSEUDO_BOOLEAN, true), "ext-cbc PB seed " + seed);
             }
         }
+    }
+
+    /**
+     * Regression: CBC 2.10.8's default MIP preprocessing declared this reduced 3-SAT instance (a satisfiable
+     * 10-variable formula, see instances/MANIFEST) infeasible; GLPK and Sat4j find solutions. ext-cbc runs with
+     * {@code -preprocess off} and must answer SAT (verified) here.
+     */
+    @Test
+    void cbcPreprocessingDoesNotTurnASatisfiableReductionIntoUnsat() throws Exception {
+        Path file = Path.of(getClass().getResource("/cbc/3sat-relu-v10-c43-s1.json").toURI());
+        ErmInstance inst = InstanceReader.read(file);
+        ErmResult cbc = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("ext-cbc"))).decide(inst);
+        ErmResult sat4j = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("sat4j"))).decide(inst);
+        assertEquals(ErmResult.Outcome.SAT, sat4j.outcome(), "independent answer");
+        assertEquals(ErmResult.Outcome.SAT, cbc.outcome(), cbc.toString());
     }
 
     @Test

@@ -24,9 +24,12 @@ import org.ermbit.reductions.export.LpWriter;
  * line per row and column; column values are printed as decimals and rounded to the nearest
  * integer <em>without</em> any floating-point step — the exact check of the assignment against the
  * model then decides whether the answer is accepted. An "infeasible" verdict is CBC's
- * (floating-point) claim; the pipeline names the backend with every UNSAT it reports.
+ * (floating-point) claim and cannot be re-checked; the pipeline names the backend with every UNSAT it
+ * reports. CBC's MIP preprocessing is switched off: it produced a wrong "infeasible" on a satisfiable
+ * model.
  */
 final class LpSolver extends ExternalSolver {
+    private static final String PRESOLVE_INFEASIBLE = "Problem is infeasible - tightenPrimalBounds!";
     private static final Pattern COLUMN = Pattern.compile("^\\s*(?:\\*\\*\\s*)?\\d+\\s+x(\\d+)\\s+(\\S+)\\s+\\S+\\s*$");
 
     LpSolver(String id, String version, Path binary) {
@@ -43,14 +46,16 @@ final class LpSolver extends ExternalSolver {
         Path in = dir.resolve("model.lp");
         Files.writeString(in, new LpWriter(false).write(model).text(), StandardCharsets.US_ASCII);
         Path sol = dir.resolve("solution.txt");
+        // -preprocess off: CBC 2.10.8's MIP preprocessing declared a satisfiable reduced 3-SAT instance
+        // infeasible (regression test in ExternalCbcTest); plain branch and cut does not.
         List<String> cmd = new ArrayList<>(List.of(binary.toString(), in.toString(), "-threads", "1",
-                "-printingOptions", "all", "-solve", "-solution", sol.toString()));
+                "-preprocess", "off", "-printingOptions", "all", "-solve", "-solution", sol.toString()));
         ProcessOutcome o = ProcessRunner.run(cmd, dir, limits);
         Answer killed = Answer.ofKilled(o);
         if (killed != null) return killed;
-        if (!Files.exists(sol)) return new Answer.Error(id + " wrote no solution (exit code " + o.exitCode() + "): " + o.firstErrorLine());
-        List<String> lines = Files.readAllLines(sol, StandardCharsets.US_ASCII);
-        String status = lines.isEmpty() ? "" : lines.get(0).strip();
+        List<String> lines = Files.exists(sol) ? Files.readAllLines(sol, StandardCharsets.US_ASCII) : List.of();
+        if (lines.isEmpty()) return withoutSolutionFile(in, dir, limits, o);
+        String status = lines.get(0).strip();
         Map<String, String> stats = Map.of("cbc status", status);
         if (status.startsWith("Infeasible") || status.startsWith("Integer infeasible")) return new Answer.Unsat(stats);
         if (!status.startsWith("Optimal")) return new Answer.Unknown(id + ": " + (status.isEmpty() ? "no status" : status));
@@ -59,6 +64,19 @@ final class LpSolver extends ExternalSolver {
         } catch (IllegalArgumentException e) {
             return new Answer.Error(id + " solution could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * CBC 2.10.8 crashes (SIGSEGV) while writing the solution file when it has found the model infeasible
+     * already while tightening bounds, before branch and bound. Then the solve is repeated without a
+     * solution file and its log decides.
+     */
+    private Answer withoutSolutionFile(Path in, Path dir, Limits limits, ProcessOutcome first) throws IOException {
+        ProcessOutcome o = ProcessRunner.run(List.of(binary.toString(), in.toString(), "-threads", "1", "-preprocess", "off", "-solve"), dir, limits);
+        Answer killed = Answer.ofKilled(o);
+        if (killed != null) return killed;
+        if (o.stdout().contains(PRESOLVE_INFEASIBLE)) return new Answer.Unsat(Map.of("cbc status", PRESOLVE_INFEASIBLE));
+        return new Answer.Error(id + " wrote no solution (exit code " + first.exitCode() + "): " + first.firstErrorLine());
     }
 
     /** Column values x1..xn rounded half-up to integers (decimal text, no doubles); absent columns are 0. */
