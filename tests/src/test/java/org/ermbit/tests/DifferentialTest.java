@@ -28,7 +28,7 @@ class DifferentialTest {
     private static int count(String id) {
         return switch (id) {
             case "sat4j" -> 500;
-            case "z3" -> 200;
+            case "z3", "cpsat" -> 200;
             default -> id.startsWith("ext-") ? 15 : 40; // external backends start a process per solve
         };
     }
