@@ -33,9 +33,14 @@ class DifferentialTest {
         };
     }
 
+    /** Optional comma-separated backend ids to restrict the run to (e.g. {@code -Dermbit.differential.only=cpsat}). */
+    static final String ONLY_PROPERTY = "ermbit.differential.only";
+
     static Stream<Arguments> cases() {
         SolverRegistry reg = SolverRegistry.load();
-        return reg.all().stream().filter(p -> p.probe().available())
+        String only = System.getProperty(ONLY_PROPERTY, "").trim();
+        List<String> ids = only.isEmpty() ? List.of() : List.of(only.split("\\s*,\\s*"));
+        return reg.all().stream().filter(p -> ids.isEmpty() || ids.contains(p.id())).filter(p -> p.probe().available())
                 .flatMap(p -> LongStream.range(0, count(p.id())).mapToObj(seed -> Arguments.of(p.id(), seed)));
     }
 

@@ -14,7 +14,9 @@ import org.ermbit.core.spi.SolverProvider;
  * {@link Capability#INT64_ONLY}. {@link #refusal} refuses every model whose bounds, coefficients or
  * reachable sums exceed 2^62 − 1 (see {@link CpSatRange}). {@link #probe()} and {@link #create()}
  * load the native library explicitly. CP-SAT runs {@link #DEFAULT_WORKERS} search workers unless the
- * system property {@value #WORKERS_PROPERTY} or the constructor says otherwise.
+ * system property {@value #WORKERS_PROPERTY} or the constructor says otherwise. With
+ * {@code -D}{@value #PRODUCTS_PROPERTY}{@code =bits} it drops {@link Capability#NIA}, so the pipeline
+ * expands products into weight bits (conditional copies) before CP-SAT sees the model.
  */
 public final class CpSatProvider implements SolverProvider {
     /** The backend id. */
@@ -24,19 +26,30 @@ public final class CpSatProvider implements SolverProvider {
     /** System property with the number of CP-SAT search workers. */
     public static final String WORKERS_PROPERTY = "ermbit.cpsat.workers";
 
-    private static final Set<Capability> CAPS = EnumSet.of(Capability.LIA, Capability.NIA, Capability.INT64_ONLY, Capability.OPTIMIZE);
+    /** System property {@code native} (default) or {@code bits}: how products reach CP-SAT. */
+    public static final String PRODUCTS_PROPERTY = "ermbit.cpsat.products";
 
     private final int workers;
+    private final boolean nativeProducts;
 
-    /** Used by ServiceLoader: the configured or default number of workers. */
+    /** Used by ServiceLoader: the configured or default number of workers and product handling. */
     public CpSatProvider() {
-        this(configuredWorkers());
+        this(configuredWorkers(), !"bits".equals(System.getProperty(PRODUCTS_PROPERTY, "native").trim()));
     }
 
-    /** A provider whose solvers run {@code workers} ≥ 1 CP-SAT search workers. */
+    /** A provider whose solvers run {@code workers} ≥ 1 CP-SAT search workers, with native products. */
     public CpSatProvider(int workers) {
+        this(workers, true);
+    }
+
+    /**
+     * A provider with {@code workers} ≥ 1 search workers; {@code nativeProducts} false drops NIA so the
+     * pipeline lowers products to weight bits first.
+     */
+    public CpSatProvider(int workers, boolean nativeProducts) {
         if (workers < 1) throw new IllegalArgumentException("CP-SAT needs at least one worker, got " + workers);
         this.workers = workers;
+        this.nativeProducts = nativeProducts;
     }
 
     private static int configuredWorkers() {
@@ -62,13 +75,16 @@ public final class CpSatProvider implements SolverProvider {
 
     @Override
     public String description() {
-        return "OR-Tools CP-SAT (ortools-java, bundled natives; " + workers + " workers; 64-bit integers only: refuses models"
+        return "OR-Tools CP-SAT (ortools-java, bundled natives; " + workers + " workers" + (nativeProducts ? "" : ", products as bits")
+                + "; 64-bit integers only: refuses models"
                 + " whose bounds, coefficients or sums exceed 2^62 - 1)";
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return CAPS;
+        Set<Capability> caps = EnumSet.of(Capability.LIA, Capability.INT64_ONLY, Capability.OPTIMIZE);
+        if (nativeProducts) caps.add(Capability.NIA);
+        return caps;
     }
 
     @Override
@@ -80,7 +96,7 @@ public final class CpSatProvider implements SolverProvider {
     public Solver create() {
         Availability a = CpSatNatives.load();
         if (!a.available()) throw new IllegalStateException(ID + ": " + a.reason());
-        return new CpSatSolver(a.version(), workers);
+        return new CpSatSolver(a.version(), workers, capabilities());
     }
 
     @Override

@@ -24,14 +24,14 @@ import org.ermbit.solvers.backend.ResultFactory;
  * objective value is recomputed exactly from the model (CP-SAT reports it as a double).
  */
 final class CpSatSolver implements Solver {
-    private static final Set<Capability> SHAPE = Set.of(Capability.LIA, Capability.NIA, Capability.INT64_ONLY);
-
     private final String version;
     private final int workers;
+    private final Set<Capability> accepted;
 
-    CpSatSolver(String version, int workers) {
+    CpSatSolver(String version, int workers, Set<Capability> accepted) {
         this.version = version;
         this.workers = workers;
+        this.accepted = Set.copyOf(accepted);
     }
 
     @Override
@@ -39,7 +39,7 @@ final class CpSatSolver implements Solver {
         ResultFactory results = new ResultFactory(CpSatProvider.ID, version);
         String tooBig = CpSatRange.refusal(model);
         if (tooBig != null) return results.error(tooBig);
-        Optional<String> shape = ModelShape.unsupported(model, SHAPE);
+        Optional<String> shape = ModelShape.unsupported(model, accepted);
         if (shape.isPresent()) return results.error(shape.get());
         if (limits.expired()) return results.unknown(stopReason(limits));
 
