@@ -109,7 +109,7 @@ class SolversCommandTest {
                 assertTrue(s.get("available").asBoolean(), s.toString());
             }
         }
-        assertTrue(ids.containsAll(List.of("sat4j", "z3", "smtinterpol", "princess", "cvc5", "opensmt")), ids.toString());
+        assertTrue(ids.containsAll(List.of("sat4j", "z3", "cpsat", "smtinterpol", "princess", "cvc5", "opensmt")), ids.toString());
     }
 
     @Test

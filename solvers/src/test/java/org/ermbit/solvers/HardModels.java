@@ -63,6 +63,32 @@ public final class HardModels {
         return b.build();
     }
 
+    /**
+     * A random 3-SAT formula with {@code vars} variables and {@code clauses} clauses of three distinct
+     * variables with random signs (seeded). Above the threshold ratio ≈ 4.26 it is unsatisfiable with
+     * high probability and, for a few hundred variables, needs large resolution proofs; it serves as a
+     * hard model for solvers that detect pigeonhole structure (CP-SAT finds the at-most-one cliques).
+     */
+    public static Model randomThreeSat(int vars, int clauses, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        ModelBuilder b = new ModelBuilder();
+        Var[] x = new Var[vars];
+        for (int i = 0; i < vars; i++) x[i] = b.newBool("x" + i);
+        for (int c = 0; c < clauses; c++) {
+            int i = rnd.nextInt(vars);
+            int j;
+            do j = rnd.nextInt(vars); while (j == i);
+            int k;
+            do k = rnd.nextInt(vars); while (k == i || k == j);
+            b.addClause(lit(x[i], rnd.nextBoolean()), lit(x[j], rnd.nextBoolean()), lit(x[k], rnd.nextBoolean()));
+        }
+        return b.build();
+    }
+
+    private static org.ermbit.core.ir.Literal lit(Var v, boolean positive) {
+        return positive ? v.lit() : v.not();
+    }
+
     /** Solves with a deadline {@code d} from now and logs the elapsed time. */
     public static SolveResult solveWithTimeout(Solver s, Model m, Duration d) {
         long t0 = System.nanoTime();

@@ -28,14 +28,19 @@ class DifferentialTest {
     private static int count(String id) {
         return switch (id) {
             case "sat4j" -> 500;
-            case "z3" -> 200;
+            case "z3", "cpsat" -> 200;
             default -> id.startsWith("ext-") ? 15 : 40; // external backends start a process per solve
         };
     }
 
+    /** Optional comma-separated backend ids to restrict the run to (e.g. {@code -Dermbit.differential.only=cpsat}). */
+    static final String ONLY_PROPERTY = "ermbit.differential.only";
+
     static Stream<Arguments> cases() {
         SolverRegistry reg = SolverRegistry.load();
-        return reg.all().stream().filter(p -> p.probe().available())
+        String only = System.getProperty(ONLY_PROPERTY, "").trim();
+        List<String> ids = only.isEmpty() ? List.of() : List.of(only.split("\\s*,\\s*"));
+        return reg.all().stream().filter(p -> ids.isEmpty() || ids.contains(p.id())).filter(p -> p.probe().available())
                 .flatMap(p -> LongStream.range(0, count(p.id())).mapToObj(seed -> Arguments.of(p.id(), seed)));
     }
 
