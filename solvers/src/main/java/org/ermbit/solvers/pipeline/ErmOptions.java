@@ -14,7 +14,7 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
                          List<String> crossCheck, BigInteger enumerationCap, int bitBudget) {
 
     /** The backends raced by {@code --solver portfolio} (those available on this machine). */
-    public static final List<String> DEFAULT_PORTFOLIO = List.of("sat4j", "z3");
+    public static final List<String> DEFAULT_PORTFOLIO = List.of("sat4j", "cpsat", "z3");
     /** Largest domain the exhaustive (polynomial) route enumerates. */
     public static final BigInteger DEFAULT_ENUMERATION_CAP = BigInteger.valueOf(1_000_000);
     /** Largest bit-length of an intermediate value the exhaustive route accepts. */
