@@ -64,15 +64,12 @@ public final class ComponentCounter implements ModelCounter {
     @Override
     public CountResult count(Cnf cnf, Limits limits, CountProgress progress) {
         ComponentCache cache = new ComponentCache(cacheBudgetBytes);
-        EliminationTree tree = EliminationTree.minFill(cnf, Integer.getInteger("ermbit.tries", 8), 1);
-        if (Boolean.getBoolean("ermbit.verbose")) System.err.println("c width " + tree.width() + " height " + tree.height());
-        int[] depth = tree.depths();
         int[] cubeVars = threads > 1 && cnf.variables() >= PARALLEL_MIN_VARIABLES ? cubeVariables(cnf) : new int[0];
-        if (cubeVars.length == 0) return new ComponentSearch(cnf, new int[0], depth, limits, progress, cache).run();
-        return countCubes(cnf, cubeVars, depth, limits, progress, cache);
+        if (cubeVars.length == 0) return new ComponentSearch(cnf, new int[0], limits, progress, cache).run();
+        return countCubes(cnf, cubeVars, limits, progress, cache);
     }
 
-    private CountResult countCubes(Cnf cnf, int[] cubeVars, int[] depth, Limits limits, CountProgress progress,
+    private CountResult countCubes(Cnf cnf, int[] cubeVars, Limits limits, CountProgress progress,
                                    ComponentCache cache) {
         long startNanos = System.nanoTime();
         CountProgress shared = stats -> {
@@ -92,7 +89,7 @@ public final class ComponentCounter implements ModelCounter {
                 for (int i = 0; i < cubeVars.length; i++) {
                     assumptions[i] = ((cube >> i) & 1) == 1 ? -cubeVars[i] : cubeVars[i];
                 }
-                parts.add(pool.submit(() -> new ComponentSearch(cnf, assumptions, depth, limits, shared, cache).run()));
+                parts.add(pool.submit(() -> new ComponentSearch(cnf, assumptions, limits, shared, cache).run()));
             }
             BigInteger total = BigInteger.ZERO;
             CountStatus failed = null;

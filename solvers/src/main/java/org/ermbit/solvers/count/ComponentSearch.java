@@ -26,7 +26,7 @@ import org.ermbit.reductions.cnf.Cnf;
  */
 final class ComponentSearch {
     /** Components with at most this many variables are counted by truth table (see countSmall). */
-    private static final int SMALL_VARS = Integer.getInteger("ermbit.small", 10);
+    private static final int SMALL_VARS = 10;
     /** Bit a of VAR_BITS[i] is bit i of a: the assignments (within one word) that set variable i. */
     private static final long[] VAR_BITS = {
         0xAAAAAAAAAAAAAAAAL, 0xCCCCCCCCCCCCCCCCL, 0xF0F0F0F0F0F0F0F0L,
@@ -60,10 +60,6 @@ final class ComponentSearch {
     private final int[] clauseStamp;
     private int stamp;
     private final int[] score;
-    /** Depth of each variable in the elimination tree (all 0 without one); smaller is branched first. */
-    private final int[] depth;
-    private static final int MODE = Integer.getInteger("ermbit.mode", 0);
-    private static final int LAMBDA = Integer.getInteger("ermbit.lambda", 0);
     private final int[] queue;
     private final int[] varComp;
     private final int[] smallIndex;
@@ -89,9 +85,7 @@ final class ComponentSearch {
      * {@code assumptions}, using (and filling) {@code cache}, which may be shared with searches over
      * the same formula with other assumptions.
      */
-    ComponentSearch(Cnf cnf, int[] assumptions, int[] depth, Limits limits, CountProgress progress,
-                    ComponentCache cache) {
-        this.depth = depth;
+    ComponentSearch(Cnf cnf, int[] assumptions, Limits limits, CountProgress progress, ComponentCache cache) {
         this.limits = limits;
         this.progress = progress;
         this.cache = cache;
@@ -164,9 +158,6 @@ final class ComponentSearch {
         varComp = new int[n + 1];
         smallIndex = new int[n + 1];
         clauseComp = new int[m];
-        probeMark = new byte[2 * n + 2];
-        activity = new long[n + 1];
-        for (int v = 1; v <= n; v++) activity[v] = (long) occ[v].length << 20;
     }
 
     /** Internal literals of a DIMACS clause, sorted and without duplicates; null for a tautology. */
@@ -290,14 +281,12 @@ final class ComponentSearch {
                     continue;
                 }
                 if (++decisions % CHECK_EVERY == 0) checkLimits();
-                if (MODE == 5 && decisions % 128 == 0) for (int x = 1; x <= n; x++) activity[x] >>= 1;
-                if (HIST != null) HIST[Math.min(f.comp.varCount(), 127)]++;
                 int v = f.comp.branchVar;
                 int lit = f.nextBranch == 0 ? 2 * v : 2 * v + 1;
                 f.nextBranch++;
                 assign(lit);
-                if (!propagate() || PROBE && !probe(f.trailPos)) {
-                    conflicts++; if (MODE == 5) bumpConflict(v);
+                if (!propagate()) {
+                    conflicts++;
                     undo(f.trailPos);
                     continue;
                 }
@@ -325,66 +314,8 @@ final class ComponentSearch {
         }
     }
 
-    static final long[] HIST = Boolean.getBoolean("ermbit.hist") ? new long[128] : null;
-    private static final boolean PROBE = Boolean.getBoolean("ermbit.probe");
-    private int[] probeLits = new int[16];
-    private final byte[] probeMark;
-    private long failedLiterals;
-    private long[] activity;
-    private int lastConflict = -1;
-
-    private void bumpConflict(int failedVar) {
-        activity[failedVar] += 1L << 20;
-        if (lastConflict >= 0) {
-            for (int k = start[lastConflict]; k < start[lastConflict + 1]; k++) activity[lits[k] >> 1] += 1L << 20;
-        }
-    }
-
-    /**
-     * Failed-literal probing over the literals assigned since trail position {@code from}: for
-     * every open clause that one of them falsified, each unassigned literal l of it is tested by
-     * assigning its negation and propagating; on a conflict l is implied and asserted. Repeats
-     * over the newly implied literals. False if asserting an implied literal conflicts.
-     */
-    private boolean probe(int from) {
-        int scan = from;
-        while (scan < trailSize) {
-            int count = 0;
-            int end = trailSize;
-            for (int t = scan; t < end; t++) {
-                for (int c : litOcc[trail[t] ^ 1]) {
-                    if (trueCount[c] > 0) continue;
-                    for (int k = start[c], e = start[c + 1]; k < e; k++) {
-                        int l = lits[k];
-                        if (value[l] != 0 || probeMark[l] != 0) continue;
-                        probeMark[l] = 1;
-                        if (count == probeLits.length) probeLits = Arrays.copyOf(probeLits, 2 * count);
-                        probeLits[count++] = l;
-                    }
-                }
-            }
-            for (int i = 0; i < count; i++) probeMark[probeLits[i]] = 0;
-            scan = end;
-            for (int i = 0; i < count; i++) {
-                int l = probeLits[i];
-                if (value[l] != 0) continue;
-                int mark = trailSize;
-                assign(l ^ 1);
-                boolean ok = propagate();
-                undo(mark);
-                if (!ok) {
-                    failedLiterals++;
-                    if (MODE == 5) bumpConflict(l >> 1);
-                    assign(l);
-                    if (!propagate()) return false;
-                }
-            }
-        }
-        return true;
-    }
-
     private void store(Key key, BigInteger count) {
-        cache.put(key, count);
+        cache.put(key, key.data.length, count);
     }
 
     /**
@@ -467,7 +398,7 @@ final class ComponentSearch {
             int at = childVarFill[label]++;
             childVars[label][at] = v;
             childKeys[label][1 + at] = v;
-            if (better(v, childBest[label])) childBest[label] = v;
+            if (score[v] > score[childBest[label]]) childBest[label] = v;
         }
         for (int c : clauses) {
             if (clauseStamp[c] != stamp) continue;
@@ -483,16 +414,6 @@ final class ComponentSearch {
         }
         if (count > 1) out.subList(first, out.size()).sort(Comparator.comparingInt(Component::varCount));
         return free;
-    }
-
-    /** Branching order: smaller elimination-tree depth first, then more open-clause occurrences. */
-    private boolean better(int v, int best) {
-        if (MODE == 0) return score[v] > score[best];
-        if (MODE == 1) return depth[v] < depth[best] || depth[v] == depth[best] && score[v] > score[best];
-        if (MODE == 2) return score[v] * 16 - LAMBDA * depth[v] > score[best] * 16 - LAMBDA * depth[best];
-        if (MODE == 3) return score[v] + LAMBDA * occ[v].length > score[best] + LAMBDA * occ[best].length;
-        if (MODE == 4) return score[v] * LAMBDA + occ[v].length > score[best] * LAMBDA + occ[best].length;
-        return ((long) score[v] << 20) + 10 * activity[v] > ((long) score[best] << 20) + 10 * activity[best];
     }
 
     private void growChildArrays() {
@@ -584,7 +505,6 @@ final class ComponentSearch {
                 if (value[first] == -1) {
                     while (i < size) ws[j++] = ws[i++];
                     watchSize[falseLit] = j;
-                    lastConflict = c;
                     return false;
                 }
                 assign(first);
@@ -605,42 +525,18 @@ final class ComponentSearch {
     }
 
     private CountStats stats() {
-        if (PROBE && Boolean.getBoolean("ermbit.verbose")) System.err.println("failed literals " + failedLiterals);
         return new CountStats(decisions, conflicts, cacheLookups, cacheHits, components, cache.size(),
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
-    /**
-     * Cache key: {@code [varCount, sorted vars…, sorted touched open clause ids…]} packed as
-     * variable-length deltas (7 bits a byte): the variable ids, then the clause ids, each list
-     * increasing, so most deltas take one byte. The packing is injective, so equal bytes mean
-     * equal lists.
-     */
-    static final class Key {
-        final byte[] data;
+    /** Cache key: {@code [varCount, sorted vars…, sorted touched open clause ids…]}. */
+    private static final class Key {
+        final int[] data;
         final int hash;
 
-        Key(int[] list) {
-            byte[] buf = new byte[5 * list.length + 5];
-            int pos = putVarint(buf, 0, list[0]);
-            int varEnd = 1 + list[0];
-            int previous = 0;
-            for (int i = 1; i < list.length; i++) {
-                if (i == varEnd) previous = -1; // clause ids start afresh (ids may be 0)
-                pos = putVarint(buf, pos, list[i] - previous - 1);
-                previous = list[i];
-            }
-            this.data = Arrays.copyOf(buf, pos);
+        Key(int[] data) {
+            this.data = data;
             this.hash = Arrays.hashCode(data);
-        }
-
-        private static int putVarint(byte[] buf, int pos, int value) {
-            while ((value & ~0x7F) != 0) {
-                buf[pos++] = (byte) ((value & 0x7F) | 0x80);
-                value >>>= 7;
-            }
-            buf[pos++] = (byte) value;
-            return pos;
         }
 
         @Override
