@@ -25,6 +25,9 @@ final class SolverOptions {
     @Option(names = "--no-symmetry-breaking", description = "Do not order interchangeable hidden units.")
     boolean noSymmetryBreaking;
 
+    @Option(names = "--no-refine", description = "Encode all data points at once instead of lazy data refinement (same answers).")
+    boolean noRefine;
+
     @Option(names = "--witness", paramLabel = "FILE", description = "Write the verified witness (ermbit-witness/1) to FILE.")
     Path witness;
 
@@ -33,7 +36,8 @@ final class SolverOptions {
 
     /** The pipeline options; a malformed timeout is a usage error. */
     ErmOptions toErmOptions() {
-        ErmOptions o = ErmOptions.defaults().withSolvers(solvers).withCrossCheck(crossCheck).withSymmetryBreaking(!noSymmetryBreaking);
+        ErmOptions o = ErmOptions.defaults().withSolvers(solvers).withCrossCheck(crossCheck).withSymmetryBreaking(!noSymmetryBreaking)
+                .withRefinement(!noRefine);
         if (timeout != null) o = o.withTimeout(parseTimeout(timeout));
         return o;
     }

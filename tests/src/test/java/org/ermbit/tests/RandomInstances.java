@@ -26,14 +26,19 @@ final class RandomInstances {
     }
 
     static ErmInstance piecewiseLinear(long seed, Rational threshold) {
+        return piecewiseLinear(seed, threshold, 1, 3);
+    }
+
+    /** As {@link #piecewiseLinear(long, Rational)} with between {@code minPoints} and {@code maxPoints} data points. */
+    static ErmInstance piecewiseLinear(long seed, Rational threshold, int minPoints, int maxPoints) {
         Random rnd = new Random(seed);
         while (true) {
-            ErmInstance inst = attempt(rnd, threshold);
+            ErmInstance inst = attempt(rnd, threshold, minPoints, maxPoints);
             if (inst != null && BruteForce.domainSize(inst).compareTo(BigInteger.valueOf(3000)) <= 0) return inst;
         }
     }
 
-    private static ErmInstance attempt(Random rnd, Rational threshold) {
+    private static ErmInstance attempt(Random rnd, Rational threshold, int minPoints, int maxPoints) {
         LossType lossType = LossType.values()[rnd.nextInt(LossType.values().length)];
         int inputs = 1 + rnd.nextInt(2);
         int outputs = lossType.isClassification() ? 1 : 1 + rnd.nextInt(2);
@@ -53,7 +58,7 @@ final class RandomInstances {
                 }
             }
         }
-        int points = 1 + rnd.nextInt(3);
+        int points = minPoints + rnd.nextInt(maxPoints - minPoints + 1);
         List<List<Rational>> xs = new ArrayList<>();
         List<List<Rational>> ys = new ArrayList<>();
         for (int n = 0; n < points; n++) {

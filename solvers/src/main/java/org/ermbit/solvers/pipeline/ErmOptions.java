@@ -7,11 +7,12 @@ import java.util.Optional;
 
 /**
  * How {@link ErmSolver} works: which backend(s) (one id, or several raced as a portfolio), an
- * optional timeout, hidden-unit symmetry breaking, backends that must confirm an UNSAT answer, and
- * the caps of the exhaustive route (number of parameter vectors, bit budget of intermediate values).
+ * optional timeout, hidden-unit symmetry breaking, backends that must confirm an UNSAT answer, the
+ * caps of the exhaustive route (number of parameter vectors, bit budget of intermediate values), and
+ * whether "loss ≤ γ" questions are decided by lazy data refinement ({@link DataRefinement}).
  */
 public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boolean symmetryBreaking,
-                         List<String> crossCheck, BigInteger enumerationCap, int bitBudget) {
+                         List<String> crossCheck, BigInteger enumerationCap, int bitBudget, boolean refinement) {
 
     /** The backends raced by {@code --solver portfolio} (those available on this machine). */
     public static final List<String> DEFAULT_PORTFOLIO = List.of("sat4j", "cpsat", "z3");
@@ -26,28 +27,33 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
         if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
     }
 
-    /** The embedded default: Sat4j, no timeout, symmetry breaking on. */
+    /** The embedded default: Sat4j, no timeout, symmetry breaking on, data refinement on. */
     public static ErmOptions defaults() {
-        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET);
+        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, true);
     }
 
     public ErmOptions withSolvers(List<String> ids) {
-        return new ErmOptions(ids, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget);
+        return new ErmOptions(ids, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement);
     }
 
     public ErmOptions withTimeout(Duration d) {
-        return new ErmOptions(solvers, Optional.of(d), symmetryBreaking, crossCheck, enumerationCap, bitBudget);
+        return new ErmOptions(solvers, Optional.of(d), symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement);
     }
 
     public ErmOptions withSymmetryBreaking(boolean on) {
-        return new ErmOptions(solvers, timeout, on, crossCheck, enumerationCap, bitBudget);
+        return new ErmOptions(solvers, timeout, on, crossCheck, enumerationCap, bitBudget, refinement);
     }
 
     public ErmOptions withCrossCheck(List<String> ids) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, ids, enumerationCap, bitBudget);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, ids, enumerationCap, bitBudget, refinement);
     }
 
     public ErmOptions withEnumerationCap(BigInteger cap, int bits) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits, refinement);
+    }
+
+    /** Lazy data refinement on or off (on by default; answers are the same either way). */
+    public ErmOptions withRefinement(boolean on) {
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, on);
     }
 }

@@ -82,6 +82,15 @@ public final class ErmSolver {
         Rational gamma = inst.threshold();
         if (baseline.isPresent()) return new BaselineRoute(baseline.get()).decide(inst, limits, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).decide(inst, gamma, limits, start);
+        if (options.refinement() && DataRefinement.applies(inst)) {
+            return DataRefinement.decide(inst, subset -> decideEncoded(subset, limits, start), start);
+        }
+        return decideEncoded(inst, limits, start);
+    }
+
+    /** The NP route on all points of {@code inst}: encode, race the backends, verify, cross-check an UNSAT. */
+    private ErmResult decideEncoded(ErmInstance inst, Limits limits, Instant start) {
+        Rational gamma = inst.threshold();
         Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
         List<BackendRun> runs = runs(enc);
         Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solve(enc.withLossAtMost(gamma), Optional.of(gamma), l),

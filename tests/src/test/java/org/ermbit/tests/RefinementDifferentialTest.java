@@ -1,0 +1,58 @@
+package org.ermbit.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.LongStream;
+import org.ermbit.core.eval.Verifier;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.number.Rational;
+import org.ermbit.solvers.pipeline.ErmOptions;
+import org.ermbit.solvers.pipeline.ErmResult;
+import org.ermbit.solvers.pipeline.ErmSolver;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Lazy data refinement (on by default) against brute-force enumeration on seeded random tiny instances
+ * with 7–12 data points (more than the first subset, so refinement really runs): SAT with a verified
+ * witness at the true optimum, UNSAT just below it — the same answers as with refinement off.
+ */
+class RefinementDifferentialTest {
+
+    static LongStream seeds() {
+        return LongStream.range(0, 150).map(s -> 91_000 + s);
+    }
+
+    /**
+     * Seeds whose question at the exact optimum Sat4j does not decide within minutes, with refinement on
+     * or off (mean aggregate, 10–11 points, optima 46/11 and 371/90): an open performance problem of the
+     * Sat4j encoding of fractional mean thresholds, recorded in docs/BENCHMARKS.md — skipped, visibly.
+     */
+    private static final java.util.Set<Long> SAT4J_HARD = java.util.Set.of(91_119L, 91_123L);
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void refinementAgreesWithBruteForce(long seed) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(SAT4J_HARD.contains(seed), "known slow for sat4j (see SAT4J_HARD)");
+        ErmInstance probe = RandomInstances.piecewiseLinear(seed, Rational.ZERO, 7, 12);
+        Rational optimum = BruteForce.minimumLoss(probe);
+        String where = "seed " + seed + " optimum " + optimum + " points " + probe.data().size() + " loss " + probe.loss();
+        ErmSolver refining = new ErmSolver(ErmOptions.defaults().withSymmetryBreaking(seed % 2 == 0));
+        assertTrue(ErmOptions.defaults().refinement());
+
+        ErmInstance at = DifferentialTest.withThreshold(probe, optimum);
+        ErmResult sat = refining.decide(at);
+        assertEquals(ErmResult.Outcome.SAT, sat.outcome(), where + ": " + sat.reason());
+        assertTrue(Verifier.verify(at, sat.witness().orElseThrow()).accepted(), where);
+        assertTrue(sat.encodingSummary().contains("data refinement"), where + ": " + sat.encodingSummary());
+
+        if (optimum.signum() > 0) {
+            Rational below = optimum.subtract(Rational.of(1, 1000));
+            ErmInstance under = DifferentialTest.withThreshold(probe, below.signum() < 0 ? Rational.ZERO : below);
+            assertEquals(ErmResult.Outcome.UNSAT, refining.decide(under).outcome(), where + " below");
+            assertEquals(ErmResult.Outcome.UNSAT, new ErmSolver(ErmOptions.defaults().withRefinement(false)).decide(under).outcome(), where + " below, off");
+        }
+    }
+}
