@@ -27,8 +27,8 @@ class RefinementDifferentialTest {
 
     /**
      * Seeds whose question at the exact optimum Sat4j does not decide within minutes, with refinement on
-     * or off (mean aggregate, 10–11 points, optima 46/11 and 371/90): an open performance problem of the
-     * Sat4j encoding of fractional mean thresholds, recorded in docs/BENCHMARKS.md — skipped, visibly.
+     * or off (mean aggregate, 10–11 points, optima 46/11 and 371/90): an open performance problem (cause not
+     * yet analysed), recorded in docs/BENCHMARKS.md — skipped, visibly.
      */
     private static final java.util.Set<Long> SAT4J_HARD = java.util.Set.of(91_119L, 91_123L);
 
