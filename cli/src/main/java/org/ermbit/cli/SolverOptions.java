@@ -25,8 +25,8 @@ final class SolverOptions {
     @Option(names = "--no-symmetry-breaking", description = "Do not order interchangeable hidden units.")
     boolean noSymmetryBreaking;
 
-    @Option(names = "--no-refine", description = "Encode all data points at once instead of lazy data refinement (same answers).")
-    boolean noRefine;
+    @Option(names = "--refine", description = "Lazy data refinement: decide on a growing subset of the data points (same answers; off by default).")
+    boolean refine;
 
     @Option(names = "--witness", paramLabel = "FILE", description = "Write the verified witness (ermbit-witness/1) to FILE.")
     Path witness;
@@ -37,7 +37,7 @@ final class SolverOptions {
     /** The pipeline options; a malformed timeout is a usage error. */
     ErmOptions toErmOptions() {
         ErmOptions o = ErmOptions.defaults().withSolvers(solvers).withCrossCheck(crossCheck).withSymmetryBreaking(!noSymmetryBreaking)
-                .withRefinement(!noRefine);
+                .withRefinement(refine);
         if (timeout != null) o = o.withTimeout(parseTimeout(timeout));
         return o;
     }

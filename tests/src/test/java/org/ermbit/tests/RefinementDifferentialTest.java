@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Lazy data refinement (on by default) against brute-force enumeration on seeded random tiny instances
+ * Lazy data refinement ({@code --refine}) against brute-force enumeration on seeded random tiny instances
  * with 7–12 data points (more than the first subset, so refinement really runs): SAT with a verified
  * witness at the true optimum, UNSAT just below it — the same answers as with refinement off.
  */
@@ -39,8 +39,7 @@ class RefinementDifferentialTest {
         ErmInstance probe = RandomInstances.piecewiseLinear(seed, Rational.ZERO, 7, 12);
         Rational optimum = BruteForce.minimumLoss(probe);
         String where = "seed " + seed + " optimum " + optimum + " points " + probe.data().size() + " loss " + probe.loss();
-        ErmSolver refining = new ErmSolver(ErmOptions.defaults().withSymmetryBreaking(seed % 2 == 0));
-        assertTrue(ErmOptions.defaults().refinement());
+        ErmSolver refining = new ErmSolver(ErmOptions.defaults().withSymmetryBreaking(seed % 2 == 0).withRefinement(true));
 
         ErmInstance at = DifferentialTest.withThreshold(probe, optimum);
         ErmResult sat = refining.decide(at);

@@ -27,9 +27,9 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
         if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
     }
 
-    /** The embedded default: Sat4j, no timeout, symmetry breaking on, data refinement on. */
+    /** The embedded default: Sat4j, no timeout, symmetry breaking on, data refinement off. */
     public static ErmOptions defaults() {
-        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, true);
+        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, false);
     }
 
     public ErmOptions withSolvers(List<String> ids) {
@@ -52,7 +52,7 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
         return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits, refinement);
     }
 
-    /** Lazy data refinement on or off (on by default; answers are the same either way). */
+    /** Lazy data refinement on or off (off by default; answers are the same either way). */
     public ErmOptions withRefinement(boolean on) {
         return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, on);
     }
