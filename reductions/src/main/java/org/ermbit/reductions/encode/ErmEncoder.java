@@ -675,18 +675,18 @@ public final class ErmEncoder {
                     scale = t.multiply(t);
                     BigInteger cap = bound == null ? null : bound.sqrt();
                     for (int k = 0; k < residuals.size(); k++) {
-                        Var r = cap == null ? asVar(residuals.get(k), "r" + residualNames.get(k))
-                                : defineWithin(residuals.get(k), "r" + residualNames.get(k), cap);
-                        BigInteger[] b = productBounds(r, r);
-                        Var sq = newVar(Var.AUX_PREFIX + "sq" + residualNames.get(k), b[0].max(BigInteger.ZERO), b[1],
-                                (p, vals) -> vals[r.index()].multiply(vals[r.index()]));
-                        mb.addProduct(sq, r, r);
+                        // sq = |R|·|R|: non-negative bits, so the loss sum has only positive coefficients
+                        Var m = magnitude("absr" + residualNames.get(k), residuals.get(k), cap);
+                        BigInteger[] b = productBounds(m, m);
+                        Var sq = newVar(Var.AUX_PREFIX + "sq" + residualNames.get(k), b[0], b[1],
+                                (p, vals) -> vals[m.index()].multiply(vals[m.index()]));
+                        mb.addProduct(sq, m, m);
                         loss.add(BigInteger.ONE, sq);
                     }
                 }
                 case ABSOLUTE -> {
                     scale = t;
-                    for (int k = 0; k < residuals.size(); k++) loss.add(BigInteger.ONE, absAux("abs" + residualNames.get(k), List.of(residuals.get(k))));
+                    for (int k = 0; k < residuals.size(); k++) loss.add(BigInteger.ONE, magnitude("abs" + residualNames.get(k), residuals.get(k), bound));
                 }
                 case MAX_ABS -> {
                     scale = t;
@@ -700,6 +700,7 @@ public final class ErmEncoder {
                         Var err = newBool(Var.AUX_PREFIX + "err[" + pt + "]", (p, vals) ->
                                 margin.evaluate(x -> vals[x.index()]).signum() > 0 ? BigInteger.ZERO : BigInteger.ONE);
                         mb.addLinear(margin, Relation.GE, BigInteger.ONE, List.of(err.not()));
+                        mb.addLinear(margin, Relation.LE, BigInteger.ZERO, List.of(err.lit()));
                         loss.add(BigInteger.ONE, err);
                     }
                 }
@@ -714,6 +715,7 @@ public final class ErmEncoder {
                         Var u = newVar(Var.AUX_PREFIX + "hinge[" + pt + "]", BigInteger.ZERO, uHi,
                                 (p, vals) -> slack.evaluate(x -> vals[x.index()]).max(BigInteger.ZERO));
                         mb.addLinear(minus(LinearExpr.of(u), slack), Relation.GE, BigInteger.ZERO);
+                        definePositivePart(u, slack, "hinge" + "[" + pt + "]");
                         loss.add(BigInteger.ONE, u);
                     }
                 }
@@ -725,21 +727,57 @@ public final class ErmEncoder {
             return new Encoding(inst, opts, lossBound, sc, mb.build(), scale, scaledLoss, defs, paramVars, paramDen, actVars);
         }
 
-        /** An auxiliary R = e with bounds narrowed to [−cap, cap] (the defining equality enforces them on e). */
-        private Var defineWithin(LinearExpr e, String name, BigInteger cap) {
-            BigInteger lo = e.lowerBound().max(cap.negate());
-            BigInteger hi = e.upperBound().min(cap);
-            if (lo.compareTo(hi) > 0) {
-                // no value of e is small enough: the model is infeasible under the bound
-                lo = cap.negate();
-                hi = cap;
+        /**
+         * An auxiliary A = |r|, at most {@code cap} when it is not null. A is a function of r (a sign
+         * literal picks A = r or A = −r), so fixing the parameters propagates to A: with only
+         * A ≥ ±r a clause-learning solver has to search the bits of A, which made sums of A tight
+         * at the optimum hopeless for it (docs/ENCODING.md §4).
+         */
+        private Var magnitude(String name, LinearExpr r, BigInteger cap) {
+            BigInteger hi = r.upperBound().abs().max(r.lowerBound().abs());
+            if (cap != null) hi = hi.min(cap);
+            Var a = newVar(Var.AUX_PREFIX + name, BigInteger.ZERO, hi, (p, vals) -> r.evaluate(x -> vals[x.index()]).abs());
+            LinearExpr aMinusR = minus(LinearExpr.of(a), r);
+            LinearExpr aPlusR = LinearExpr.builder().add(BigInteger.ONE, a).add(BigInteger.ONE, r).build();
+            if (r.lowerBound().signum() >= 0) {
+                mb.addLinear(aMinusR, Relation.EQ, BigInteger.ZERO);
+            } else if (r.upperBound().signum() <= 0) {
+                mb.addLinear(aPlusR, Relation.EQ, BigInteger.ZERO);
+            } else {
+                mb.addLinear(aMinusR, Relation.GE, BigInteger.ZERO);
+                mb.addLinear(aPlusR, Relation.GE, BigInteger.ZERO);
+                Var nonNegative = newBool(Var.AUX_PREFIX + name + ".nonneg", (p, vals) ->
+                        r.evaluate(x -> vals[x.index()]).signum() >= 0 ? BigInteger.ONE : BigInteger.ZERO);
+                mb.addLinear(r, Relation.GE, BigInteger.ZERO, List.of(nonNegative.lit()));
+                mb.addLinear(aMinusR, Relation.LE, BigInteger.ZERO, List.of(nonNegative.lit()));
+                mb.addLinear(r, Relation.LE, BigInteger.ONE.negate(), List.of(nonNegative.not()));
+                mb.addLinear(aPlusR, Relation.LE, BigInteger.ZERO, List.of(nonNegative.not()));
             }
-            Var v = newVar(Var.AUX_PREFIX + name, lo, hi, (p, vals) -> e.evaluate(x -> vals[x.index()]));
-            mb.addLinear(minus(LinearExpr.of(v), e), Relation.EQ, BigInteger.ZERO);
-            return v;
+            return a;
         }
 
-        /** An auxiliary A ≥ |r| for every r given (intended value: max |r|), at most the bound G when there is one. */
+        /** Makes U (already U ≥ 0 and U ≥ e) equal to max(0, e): a literal p ⇔ e ≥ 1 with p → U ≤ e, ¬p → U ≤ 0. */
+        private void definePositivePart(Var u, LinearExpr e, String name) {
+            if (e.upperBound().signum() <= 0) {
+                mb.addLinear(LinearExpr.of(u), Relation.LE, BigInteger.ZERO);
+                return;
+            }
+            if (e.lowerBound().signum() > 0) {
+                mb.addLinear(minus(LinearExpr.of(u), e), Relation.LE, BigInteger.ZERO);
+                return;
+            }
+            Var positive = newBool(Var.AUX_PREFIX + name + ".pos", (p, vals) ->
+                    e.evaluate(x -> vals[x.index()]).signum() > 0 ? BigInteger.ONE : BigInteger.ZERO);
+            mb.addLinear(e, Relation.GE, BigInteger.ONE, List.of(positive.lit()));
+            mb.addLinear(minus(LinearExpr.of(u), e), Relation.LE, BigInteger.ZERO, List.of(positive.lit()));
+            mb.addLinear(e, Relation.LE, BigInteger.ZERO, List.of(positive.not()));
+            mb.addLinear(LinearExpr.of(u), Relation.LE, BigInteger.ZERO, List.of(positive.not()));
+        }
+
+        /**
+         * An auxiliary A ≥ |r| for every r given (intended value: max |r|), at most the bound G when
+         * there is one. One-sided: only max_abs uses it, where "loss ≤ γ" is the single bound A ≤ G.
+         */
         private Var absAux(String name, List<LinearExpr> rs) {
             BigInteger hi = BigInteger.ZERO;
             for (LinearExpr r : rs) hi = hi.max(r.upperBound().abs()).max(r.lowerBound().abs());

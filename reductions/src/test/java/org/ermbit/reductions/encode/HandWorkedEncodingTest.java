@@ -69,9 +69,9 @@ class HandWorkedEncodingTest {
         Assignment a = e.intendedAssignment(bookSolution());
         Encoding zero = e.atMost(Rational.ZERO);
         assertTrue(zero.model().isSatisfiedBy(zero.intendedAssignmentWithin(bookSolution()).orElseThrow()));
-        // loss ≤ 0 fixes every residual to 0 (each square is ≤ G = 0)
+        // loss ≤ 0 fixes every |residual| to 0 (each square is ≤ G = 0)
         for (int n = 0; n < 4; n++) {
-            var r = zero.var("aux:r[" + n + "][0]").orElseThrow();
+            var r = zero.var("aux:absr[" + n + "][0]").orElseThrow();
             assertEquals(BigInteger.ZERO, r.lower());
             assertEquals(BigInteger.ZERO, r.upper());
         }
@@ -101,7 +101,8 @@ class HandWorkedEncodingTest {
         assertEquals(1, value(e, a, "aux:h[3][1][1]"));
         assertEquals(2, value(e, a, "aux:p[3][2][0][0]"));
         assertEquals(-2, value(e, a, "aux:p[3][2][0][1]"));
-        assertEquals(0, value(e, a, "aux:r[3][0]"));
+        assertEquals(0, value(e, a, "aux:absr[3][0]"));
+        assertEquals(1, value(e, a, "aux:absr[3][0].nonneg"));
         assertEquals(0, value(e, a, "aux:sq[3][0]"));
         // point 0 = (0,0): both inactive
         assertEquals(0, value(e, a, "act[0][1][0]"));
@@ -144,15 +145,16 @@ class HandWorkedEncodingTest {
         assertEquals(1, value(e, as, "aux:z[0][1][0]"));
         assertEquals(1, value(e, as, "aux:h[0][1][0]"));
         assertEquals(-2, value(e, as, "aux:p[0][2][0][0]"));
-        assertEquals(-2, value(e, as, "aux:r[0][0]"));
+        assertEquals(2, value(e, as, "aux:absr[0][0]"));
+        assertEquals(0, value(e, as, "aux:absr[0][0].nonneg"));
         assertEquals(4, value(e, as, "aux:sq[0][0]"));
         assertEquals(BigInteger.valueOf(4), e.scaledLoss().evaluate(as::value));
-        // γ = 1/144: G = 576/144 = 4, |R| ≤ 2, and R = −2 fits; γ = 1/145: G = ⌊576/145⌋ = 3, |R| ≤ 1
+        // γ = 1/144: G = 576/144 = 4, |R| ≤ 2, and |R| = 2 fits; γ = 1/145: G = ⌊576/145⌋ = 3, |R| ≤ 1
         Encoding at = e.atMost(Rational.of(1, 144));
-        assertEquals(BigInteger.TWO, at.var("aux:r[0][0]").orElseThrow().upper());
+        assertEquals(BigInteger.TWO, at.var("aux:absr[0][0]").orElseThrow().upper());
         assertTrue(at.model().isSatisfiedBy(at.intendedAssignmentWithin(p).orElseThrow()));
         Encoding below = e.atMost(Rational.of(1, 145));
-        assertEquals(BigInteger.ONE, below.var("aux:r[0][0]").orElseThrow().upper());
+        assertEquals(BigInteger.ONE, below.var("aux:absr[0][0]").orElseThrow().upper());
         assertTrue(below.intendedAssignmentWithin(p).isEmpty());
     }
 
