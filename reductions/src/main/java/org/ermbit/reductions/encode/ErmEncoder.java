@@ -43,10 +43,11 @@ import org.ermbit.core.number.Rational;
  * K·H ({@code Product} constraints, lowered by {@code ProductToBits}), residuals, loss and
  * symmetry-breaking auxiliaries. Every bound is exact interval arithmetic over the domains.
  *
- * <p><b>Loss</b>: R = E·H_L − E·A_L·y = T·(ŷ − y). squared: Σ R² (Product R·R), scale T²;
- * absolute: Σ A with A ≥ ±R, scale T; max_abs: M ≥ ±R for all, scale T; zero_one: Σ e with
- * ¬e → y·H_L ≥ 1, scale 1; hinge: Σ U with U ≥ 0, U ≥ A_L − y·H_L, scale A_L; mean multiplies the
- * scale by N.
+ * <p><b>Loss</b>: R = E·H_L − E·A_L·y = T·(ŷ − y). squared: Σ A² with A = |R| (Product A·A),
+ * scale T²; absolute: Σ A with A = |R|, scale T; max_abs: M ≥ ±R for all, scale T; zero_one: Σ e
+ * with e ⇔ y·H_L ≤ 0, scale 1; hinge: Σ U with U = max(0, A_L − y·H_L), scale A_L; mean multiplies
+ * the scale by N. Per-point auxiliaries are functions of the parameters (sign literals), so fixing
+ * the parameters propagates to the loss (docs/ENCODING.md §4).
  */
 public final class ErmEncoder {
 
@@ -739,7 +740,9 @@ public final class ErmEncoder {
             Var a = newVar(Var.AUX_PREFIX + name, BigInteger.ZERO, hi, (p, vals) -> r.evaluate(x -> vals[x.index()]).abs());
             LinearExpr aMinusR = minus(LinearExpr.of(a), r);
             LinearExpr aPlusR = LinearExpr.builder().add(BigInteger.ONE, a).add(BigInteger.ONE, r).build();
-            if (r.lowerBound().signum() >= 0) {
+            if (hi.signum() == 0) {
+                mb.addLinear(r, Relation.EQ, BigInteger.ZERO);
+            } else if (r.lowerBound().signum() >= 0) {
                 mb.addLinear(aMinusR, Relation.EQ, BigInteger.ZERO);
             } else if (r.upperBound().signum() <= 0) {
                 mb.addLinear(aPlusR, Relation.EQ, BigInteger.ZERO);
