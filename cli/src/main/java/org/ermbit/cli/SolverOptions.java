@@ -28,6 +28,10 @@ final class SolverOptions {
     @Option(names = "--refine", description = "Lazy data refinement: decide on a growing subset of the data points (same answers; off by default).")
     boolean refine;
 
+    @Option(names = "--no-local-search", description = "Do not run the local search for witnesses next to the solver "
+            + "(it only ever answers SAT, with a verified witness; on by default).")
+    boolean noLocalSearch;
+
     @Option(names = "--witness", paramLabel = "FILE", description = "Write the verified witness (ermbit-witness/1) to FILE.")
     Path witness;
 
@@ -37,7 +41,7 @@ final class SolverOptions {
     /** The pipeline options; a malformed timeout is a usage error. */
     ErmOptions toErmOptions() {
         ErmOptions o = ErmOptions.defaults().withSolvers(solvers).withCrossCheck(crossCheck).withSymmetryBreaking(!noSymmetryBreaking)
-                .withRefinement(refine);
+                .withRefinement(refine).withLocalSearch(!noLocalSearch);
         if (timeout != null) o = o.withTimeout(parseTimeout(timeout));
         return o;
     }

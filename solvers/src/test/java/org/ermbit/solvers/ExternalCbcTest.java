@@ -58,8 +58,8 @@ class ExternalCbcTest {
     void cbcPreprocessingDoesNotTurnASatisfiableReductionIntoUnsat() throws Exception {
         Path file = Path.of(getClass().getResource("/cbc/3sat-relu-v10-c43-s1.json").toURI());
         ErmInstance inst = InstanceReader.read(file);
-        ErmResult cbc = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("ext-cbc"))).decide(inst);
-        ErmResult sat4j = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("sat4j"))).decide(inst);
+        ErmResult cbc = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("ext-cbc"))).decide(inst);
+        ErmResult sat4j = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("sat4j"))).decide(inst);
         assertEquals(ErmResult.Outcome.SAT, sat4j.outcome(), "independent answer");
         assertEquals(ErmResult.Outcome.SAT, cbc.outcome(), cbc.toString());
     }

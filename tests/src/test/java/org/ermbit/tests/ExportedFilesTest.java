@@ -80,7 +80,7 @@ class ExportedFilesTest {
         ErmInstance base = RandomInstances.piecewiseLinear(seed, Rational.ZERO);
         Rational optimum = BruteForce.minimumLoss(base);
         String where = tool + " seed " + seed + " optimum " + optimum;
-        ErmSolver sat4j = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("sat4j")));
+        ErmSolver sat4j = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("sat4j")));
 
         ErmInstance at = DifferentialTest.withThreshold(base, optimum);
         assertEquals(ErmResult.Outcome.SAT, sat4j.decide(at).outcome(), where + " (in-process sat4j)");

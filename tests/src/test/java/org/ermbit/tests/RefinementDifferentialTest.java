@@ -33,7 +33,7 @@ class RefinementDifferentialTest {
         ErmInstance probe = RandomInstances.piecewiseLinear(seed, Rational.ZERO, 7, 12);
         Rational optimum = BruteForce.minimumLoss(probe);
         String where = "seed " + seed + " optimum " + optimum + " points " + probe.data().size() + " loss " + probe.loss();
-        ErmSolver refining = new ErmSolver(ErmOptions.defaults().withSymmetryBreaking(seed % 2 == 0).withRefinement(true));
+        ErmSolver refining = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSymmetryBreaking(seed % 2 == 0).withRefinement(true));
 
         ErmInstance at = DifferentialTest.withThreshold(probe, optimum);
         ErmResult sat = refining.decide(at);
@@ -45,7 +45,7 @@ class RefinementDifferentialTest {
             Rational below = optimum.subtract(Rational.of(1, 1000));
             ErmInstance under = DifferentialTest.withThreshold(probe, below.signum() < 0 ? Rational.ZERO : below);
             assertEquals(ErmResult.Outcome.UNSAT, refining.decide(under).outcome(), where + " below");
-            assertEquals(ErmResult.Outcome.UNSAT, new ErmSolver(ErmOptions.defaults().withRefinement(false)).decide(under).outcome(), where + " below, off");
+            assertEquals(ErmResult.Outcome.UNSAT, new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withRefinement(false)).decide(under).outcome(), where + " below, off");
         }
     }
 }

@@ -31,7 +31,7 @@ class TlsBitOptimaTest {
     void optimizeProvesTheExhaustiveOptimum(int b, String exhaustive, String solver) {
         assumeTrue(SolverRegistry.load().byId(solver).probe().available(), solver + " unavailable");
         ErmInstance inst = InstanceReader.read(REALRAM.resolve("tls-b" + b + ".json"));
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withSolvers(List.of(solver))).optimize(inst, loss -> { });
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of(solver))).optimize(inst, loss -> { });
         assertEquals(ErmResult.Outcome.OPTIMUM, r.outcome(), r.toString());
         Rational optimum = r.loss().orElseThrow();
         assertEquals(RationalParser.parse(exhaustive), optimum);

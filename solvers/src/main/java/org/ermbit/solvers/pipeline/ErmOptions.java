@@ -9,10 +9,12 @@ import java.util.Optional;
  * How {@link ErmSolver} works: which backend(s) (one id, or several raced as a portfolio), an
  * optional timeout, hidden-unit symmetry breaking, backends that must confirm an UNSAT answer, the
  * caps of the exhaustive route (number of parameter vectors, bit budget of intermediate values), and
- * whether "loss ≤ γ" questions are decided by lazy data refinement ({@link DataRefinement}).
+ * whether "loss ≤ γ" questions are decided by lazy data refinement ({@link DataRefinement}), and
+ * whether a local search for witnesses runs next to the backends ({@link WitnessSearch}).
  */
 public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boolean symmetryBreaking,
-                         List<String> crossCheck, BigInteger enumerationCap, int bitBudget, boolean refinement) {
+                         List<String> crossCheck, BigInteger enumerationCap, int bitBudget, boolean refinement,
+                         boolean localSearch) {
 
     /** The backends raced by {@code --solver portfolio} (those available on this machine). */
     public static final List<String> DEFAULT_PORTFOLIO = List.of("sat4j", "cpsat", "z3");
@@ -27,33 +29,42 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
         if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
     }
 
-    /** The embedded default: Sat4j, no timeout, symmetry breaking on, data refinement off. */
+    /** The embedded default: Sat4j, no timeout, symmetry breaking on, data refinement off, local search on. */
     public static ErmOptions defaults() {
-        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, false);
+        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, false, true);
     }
 
     public ErmOptions withSolvers(List<String> ids) {
-        return new ErmOptions(ids, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement);
+        return new ErmOptions(ids, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch);
     }
 
     public ErmOptions withTimeout(Duration d) {
-        return new ErmOptions(solvers, Optional.of(d), symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement);
+        return new ErmOptions(solvers, Optional.of(d), symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch);
     }
 
     public ErmOptions withSymmetryBreaking(boolean on) {
-        return new ErmOptions(solvers, timeout, on, crossCheck, enumerationCap, bitBudget, refinement);
+        return new ErmOptions(solvers, timeout, on, crossCheck, enumerationCap, bitBudget, refinement, localSearch);
     }
 
     public ErmOptions withCrossCheck(List<String> ids) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, ids, enumerationCap, bitBudget, refinement);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, ids, enumerationCap, bitBudget, refinement, localSearch);
     }
 
     public ErmOptions withEnumerationCap(BigInteger cap, int bits) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits, refinement);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits, refinement, localSearch);
     }
 
     /** Lazy data refinement on or off (off by default; answers are the same either way). */
     public ErmOptions withRefinement(boolean on) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, on);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, on, localSearch);
+    }
+
+    /**
+     * The local search for witnesses next to the backends on or off (on by default). It can only
+     * answer SAT, with a verified witness; UNSAT answers and optimality proofs come from the backends
+     * either way. Off isolates the backends (differential tests, backend benchmarks).
+     */
+    public ErmOptions withLocalSearch(boolean on) {
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, on);
     }
 }

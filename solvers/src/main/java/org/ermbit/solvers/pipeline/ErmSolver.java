@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Availability;
+import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.core.spi.Status;
@@ -88,14 +89,33 @@ public final class ErmSolver {
         return decideEncoded(inst, limits, start);
     }
 
-    /** The NP route on all points of {@code inst}: encode, race the backends, verify, cross-check an UNSAT. */
+    /**
+     * The NP route on all points of {@code inst}: encode, race the backends (and the local search for
+     * witnesses, when on), verify, cross-check an UNSAT.
+     */
     private ErmResult decideEncoded(ErmInstance inst, Limits limits, Instant start) {
         Rational gamma = inst.threshold();
         Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
         List<BackendRun> runs = runs(enc);
-        Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solve(enc.withLossAtMost(gamma), Optional.of(gamma), l),
-                a -> a.status() == Status.SAT || a.status() == Status.OPTIMAL || a.status() == Status.UNSAT, limits);
-        Answer a = w.value();
+        Limits race = childOf(limits);
+        Optional<WitnessSearch> search = options.localSearch()
+                ? WitnessSearch.forThreshold(inst, limits, race.cancel()::cancel) : Optional.empty();
+        Answer a;
+        List<String> reasons;
+        try {
+            Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solve(enc.withLossAtMost(gamma), Optional.of(gamma), l),
+                    x -> x.status() == Status.SAT || x.status() == Status.OPTIMAL || x.status() == Status.UNSAT, race);
+            a = w.value();
+            reasons = w.reasons();
+            Optional<Answer> local = search.flatMap(WitnessSearch::answer);
+            if (a.status() == Status.UNSAT && local.isPresent()) {
+                throw new ExactnessViolation(a.backend() + " answered UNSAT but " + WitnessSearch.SOURCE
+                        + " found a witness the exact verifier accepts (loss " + local.get().loss().orElseThrow() + ")");
+            }
+            if (a.status() != Status.SAT && a.status() != Status.OPTIMAL && local.isPresent()) a = local.get();
+        } finally {
+            search.ifPresent(WitnessSearch::close);
+        }
         Duration t = Duration.between(start, Instant.now());
         if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
             return new ErmResult(Outcome.SAT, a.witness(), a.loss(), a.pattern(), Routes.NP, List.of(a.backend()), "", enc.sizeSummary(), t);
@@ -106,7 +126,14 @@ public final class ErmSolver {
             return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, provenance, "",
                     enc.sizeSummary(), Duration.between(start, Instant.now()));
         }
-        return unknown(w.reasons(), enc.sizeSummary(), t);
+        return unknown(reasons, enc.sizeSummary(), t);
+    }
+
+    /** Limits with the same deadline and a cancel token of their own that the parent's cancellation also fires. */
+    private static Limits childOf(Limits limits) {
+        CancelToken token = new CancelToken();
+        limits.cancel().onCancel(token::cancel);
+        return new Limits(limits.deadline(), token);
     }
 
     /**
@@ -121,9 +148,22 @@ public final class ErmSolver {
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).optimize(inst, limits, progress, start);
         Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
         LossDescent descent = new LossDescent(enc, progress);
-        Portfolio.Winner<LossDescent.Result> w = Portfolio.race(runs(enc), descent::run,
-                r -> r.proved(), limits);
+        Limits race = childOf(limits);
+        Optional<WitnessSearch> search = options.localSearch() ? WitnessSearch.forMinimum(inst, limits, a -> {
+            // a verified loss of 0 is optimal: every loss is non-negative
+            if (descent.offer(a).orElseThrow().signum() == 0) race.cancel().cancel();
+        }) : Optional.empty();
+        Portfolio.Winner<LossDescent.Result> w;
+        try {
+            w = Portfolio.race(runs(enc), descent::run, r -> r.proved(), race);
+        } finally {
+            search.ifPresent(WitnessSearch::close);
+        }
+        search.ifPresent(WitnessSearch::answer); // rethrows a violation found by the search
         LossDescent.Result r = w.value().proved() ? w.value() : descent.best().orElse(w.value());
+        if (!r.proved() && r.answer().flatMap(Answer::loss).filter(l -> l.signum() == 0).isPresent()) {
+            r = new LossDescent.Result(r.answer(), true, "every loss is non-negative", "");
+        }
         Duration t = Duration.between(start, Instant.now());
         if (r.answer().isEmpty()) return unknown(w.reasons(), enc.sizeSummary(), t);
         Answer a = r.answer().get();

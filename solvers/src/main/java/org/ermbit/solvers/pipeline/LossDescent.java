@@ -39,7 +39,8 @@ final class LossDescent {
         return Optional.ofNullable(best).map(a -> new Result(Optional.of(a), false, "", "best found, optimality not proved"));
     }
 
-    private synchronized Optional<Rational> offer(Answer a) {
+    /** Takes {@code a} (a verified answer) as the new best if its loss is lower; returns the best loss. */
+    synchronized Optional<Rational> offer(Answer a) {
         if (best == null || a.loss().orElseThrow().compareTo(best.loss().orElseThrow()) < 0) {
             best = a;
             progress.accept(a.loss().orElseThrow());

@@ -51,10 +51,10 @@ class DataRefinementTest {
     void unsatNeedsASecondRoundAndIsReportedUnsat() {
         ErmInstance inst = contradictoryTail(Aggregate.SUM, Rational.ZERO);
         assertTrue(DataRefinement.applies(inst));
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withRefinement(true)).decide(inst);
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withRefinement(true)).decide(inst);
         assertEquals(ErmResult.Outcome.UNSAT, r.outcome(), r.toString());
         assertTrue(r.encodingSummary().matches(".*data refinement: round [2-9].*"), r.encodingSummary());
-        ErmResult off = new ErmSolver(ErmOptions.defaults().withRefinement(false)).decide(inst);
+        ErmResult off = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withRefinement(false)).decide(inst);
         assertEquals(ErmResult.Outcome.UNSAT, off.outcome());
         assertTrue(!off.encodingSummary().contains("refinement"), off.encodingSummary());
     }
@@ -63,7 +63,7 @@ class DataRefinementTest {
     void satIsVerifiedOnAllPoints() {
         // threshold 1 (sum): w = 2, b = 1 misses (1, 4) by 1 only (hand check), so the instance is SAT
         ErmInstance inst = contradictoryTail(Aggregate.SUM, Rational.ONE);
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withRefinement(true)).decide(inst);
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withRefinement(true)).decide(inst);
         assertEquals(ErmResult.Outcome.SAT, r.outcome(), r.toString());
         Rational loss = LossEvaluator.evaluate(inst, r.witness().orElseThrow()).total();
         assertEquals(loss, r.loss().orElseThrow());
@@ -80,7 +80,7 @@ class DataRefinementTest {
         assertEquals(Rational.ONE, sub.threshold(), "mean <= 1/10 over 10 points is sum <= 1");
         assertEquals(List.of(Rational.ONE), sub.data().inputs().get(1));
         assertEquals(List.of(Rational.of(4)), sub.data().targets().get(2));
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withRefinement(true)).decide(inst);
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withRefinement(true)).decide(inst);
         assertEquals(ErmResult.Outcome.SAT, r.outcome(), "mean 1/10 is reachable with w = 2, b = 1 (hand check)");
     }
 

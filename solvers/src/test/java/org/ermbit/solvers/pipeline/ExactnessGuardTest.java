@@ -78,7 +78,7 @@ class ExactnessGuardTest {
             Arrays.fill(v, BigInteger.ZERO);
             return SolveResult.sat(new Assignment(v), Optional.empty(), "zero", "", Duration.ZERO, Map.of());
         });
-        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("zero")), registryWith(allZero));
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("zero")), registryWith(allZero));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));
         assertTrue(e.getMessage().contains("zero"), e.getMessage());
     }
@@ -86,7 +86,7 @@ class ExactnessGuardTest {
     @Test
     void unsatContradictedByAVerifiedWitnessOfTheCrossCheckerIsAnInternalError() {
         Liar claimsUnsat = new Liar("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
-        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("nope")).withCrossCheck(List.of("sat4j")),
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("nope")).withCrossCheck(List.of("sat4j")),
                 registryWith(claimsUnsat));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
@@ -97,7 +97,7 @@ class ExactnessGuardTest {
         // The start point (w = b = 0) has loss 1; the liar "proves" nothing better exists, but
         // w + b = 1 has loss 0, which sat4j finds when it cross-checks "loss < 1".
         Liar claimsUnsat = new Liar("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
-        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("nope")).withCrossCheck(List.of("sat4j")),
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("nope")).withCrossCheck(List.of("sat4j")),
                 registryWith(claimsUnsat));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.optimize(linear(Rational.ZERO), l -> { }));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
@@ -106,7 +106,7 @@ class ExactnessGuardTest {
     @Test
     void aBackendThatGivesUpYieldsUnknownWithItsReason() {
         Liar giveUp = new Liar("tired", m -> SolveResult.unknown("too tired", "tired", "", Duration.ZERO));
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("tired")), registryWith(giveUp)).decide(linear(Rational.ZERO));
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("tired")), registryWith(giveUp)).decide(linear(Rational.ZERO));
         assertEquals(ErmResult.Outcome.UNKNOWN, r.outcome());
         assertTrue(r.reason().contains("too tired"), r.reason());
         assertTrue(r.witness().isEmpty());
@@ -115,7 +115,7 @@ class ExactnessGuardTest {
     @Test
     void portfolioTakesTheVerifiedAnswerWhenOneMemberGivesUp() {
         Liar giveUp = new Liar("tired", m -> SolveResult.unknown("too tired", "tired", "", Duration.ZERO));
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("tired", "sat4j")), registryWith(giveUp))
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("tired", "sat4j")), registryWith(giveUp))
                 .decide(linear(Rational.ZERO));
         assertEquals(ErmResult.Outcome.SAT, r.outcome(), r.reason());
         var layer = r.witness().orElseThrow().layer(1);
@@ -131,12 +131,12 @@ class ExactnessGuardTest {
         Dataset data = new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.of(5))));
         ErmInstance inst = new ErmInstance("far", Optional.empty(), a, ParameterDomains.uniform(d), List.of(),
                 new Loss(LossType.ABSOLUTE, Aggregate.SUM), Rational.ZERO, data, Optional.empty());
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withCrossCheck(List.of("sat4j"))).decide(inst);
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withCrossCheck(List.of("sat4j"))).decide(inst);
         assertEquals(ErmResult.Outcome.UNSAT, r.outcome());
         assertTrue(r.provenance().get(0).startsWith("sat4j"), r.provenance().toString());
         assertEquals(2, r.provenance().size(), r.provenance().toString());
         // w = 2, b = 2 gives |4 - 5| = 1: the true optimum, found by hand over the 25 vectors.
-        ErmResult opt = new ErmSolver(ErmOptions.defaults()).optimize(inst, l -> { });
+        ErmResult opt = new ErmSolver(ErmOptions.defaults().withLocalSearch(false)).optimize(inst, l -> { });
         assertEquals(ErmResult.Outcome.OPTIMUM, opt.outcome(), opt.reason());
         assertEquals(Rational.ONE, opt.loss().orElseThrow());
     }
@@ -144,7 +144,7 @@ class ExactnessGuardTest {
     @Test
     void unknownAndUnavailableSolverIdsAreRejectedUpFront() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ErmSolver(ErmOptions.defaults().withSolvers(List.of("no-such-solver"))));
+                () -> new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("no-such-solver"))));
         assertTrue(e.getMessage().contains("no-such-solver"), e.getMessage());
     }
 }

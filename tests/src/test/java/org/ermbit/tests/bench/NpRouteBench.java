@@ -15,7 +15,8 @@ import org.ermbit.solvers.pipeline.ErmSolver;
  * teachers"). Usage: {@code java -cp cli/target/ermbit.jar:tests/target/test-classes
  * org.ermbit.tests.bench.NpRouteBench INPUTS HIDDEN BITS POINTS SEEDS SOLVER SYMMETRY(on|off) TIMEOUT_S [NOISY]}.
  * Prints one row per seed and the median (an unsolved run counts as the timeout). NOISY targets shifted
- * by ±1 make most instances UNSAT at threshold 0 (then UNSAT counts as solved).
+ * by ±1 make most instances UNSAT at threshold 0 (then UNSAT counts as solved). The local search for witnesses
+ * runs next to the solver, as in the default configuration; {@code -Dermbit.bench.noLocalSearch=true} turns it off.
  */
 public final class NpRouteBench {
 
@@ -32,7 +33,9 @@ public final class NpRouteBench {
         boolean sym = args[6].equals("on");
         int timeout = Integer.parseInt(args[7]);
         int noisy = args.length > 8 ? Integer.parseInt(args[8]) : 0;
-        ErmOptions opts = ErmOptions.defaults().withSolvers(List.of(solver)).withSymmetryBreaking(sym).withTimeout(Duration.ofSeconds(timeout));
+        boolean localSearch = !Boolean.getBoolean("ermbit.bench.noLocalSearch");
+        ErmOptions opts = ErmOptions.defaults().withSolvers(List.of(solver)).withSymmetryBreaking(sym).withTimeout(Duration.ofSeconds(timeout))
+                .withLocalSearch(localSearch);
         List<Double> times = new ArrayList<>();
         int solved = 0;
         for (long s = 1; s <= seeds; s++) {
@@ -42,7 +45,8 @@ public final class NpRouteBench {
             boolean ok = r.outcome() == ErmResult.Outcome.SAT || r.outcome() == ErmResult.Outcome.UNSAT;
             if (ok) solved++;
             times.add(ok ? t : timeout);
-            System.out.printf("%s solver=%s sym=%s outcome=%s time=%.2fs%n", inst.name(), solver, sym ? "on" : "off", r.outcome(), t);
+            System.out.printf("%s solver=%s sym=%s local-search=%s outcome=%s time=%.2fs by=%s%n", inst.name(), solver, sym ? "on" : "off",
+                    localSearch ? "on" : "off", r.outcome(), t, String.join(",", r.provenance()));
         }
         Collections.sort(times);
         System.out.printf("SUMMARY %d-%d-1 b%d n%d noisy=%d solver=%s sym=%s solved=%d/%d median=%.2fs%n", inputs, hidden, bits, points, noisy, solver,

@@ -1,0 +1,120 @@
+package org.ermbit.solvers.pipeline;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.ermbit.core.eval.ActivationPattern;
+import org.ermbit.core.eval.Verifier;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.CancelToken;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.core.spi.Status;
+import org.ermbit.solvers.pipeline.BackendRun.Answer;
+import org.ermbit.solvers.search.LocalSearch;
+import org.ermbit.solvers.search.ScaledNetwork;
+
+/**
+ * {@link LocalSearch} in a background thread next to the backends (ErmOptions.localSearch, on by
+ * default). Every vector it finds is checked by the exact verifier before anyone sees it; a vector
+ * the search believed good but the verifier rejects is an {@link ExactnessViolation}, rethrown to
+ * the caller by {@link #answer()}. It only ever supplies witnesses — never an UNSAT or an
+ * optimality proof, which stay with the backends.
+ */
+final class WitnessSearch implements AutoCloseable {
+
+    /** How answers of the local search are attributed. */
+    static final String SOURCE = "local search (exact verification)";
+    /** The local search's random seed: runs are reproducible apart from where the limits stop them. */
+    static final long SEED = 1;
+    private static final long STOP_GRACE_MS = 2_000;
+
+    private final ErmInstance inst;
+    private final ScaledNetwork net;
+    private final CancelToken token = new CancelToken();
+    private final Thread thread;
+    private volatile Answer found;
+    private volatile ExactnessViolation violation;
+
+    private WitnessSearch(ErmInstance inst, ScaledNetwork net, Limits limits, long target, Consumer<Answer> onVerified) {
+        this.inst = inst;
+        this.net = net;
+        limits.cancel().onCancel(token::cancel);
+        Limits own = new Limits(limits.deadline(), token);
+        thread = new Thread(() -> search(own, target, onVerified), "ermbit-local-search");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Starts looking for a vector with loss ≤ the instance's threshold; {@code onFound} runs (in the
+     * search thread) once one is verified. Empty when the instance is out of the search's reach.
+     */
+    static Optional<WitnessSearch> forThreshold(ErmInstance inst, Limits limits, Runnable onFound) {
+        return ScaledNetwork.of(inst).map(net -> new WitnessSearch(inst, net, limits, net.scaledBound(), a -> onFound.run()));
+    }
+
+    /**
+     * Starts a search that keeps lowering the loss until closed, handing every verified improvement to
+     * {@code offer}. Empty when the instance is out of the search's reach.
+     */
+    static Optional<WitnessSearch> forMinimum(ErmInstance inst, Limits limits, Consumer<Answer> offer) {
+        return ScaledNetwork.of(inst).map(net -> new WitnessSearch(inst, net, limits, -1, offer));
+    }
+
+    private void search(Limits limits, long target, Consumer<Answer> onVerified) {
+        try {
+            new LocalSearch(net, SEED).run(target, limits, (values, scaledLoss) -> {
+                if (target >= 0 && scaledLoss > target) return;
+                Answer a = verified(values, scaledLoss);
+                if (a == null) {
+                    token.cancel();
+                    return;
+                }
+                if (target >= 0) {
+                    found = a;
+                    token.cancel();
+                }
+                onVerified.accept(a);
+            });
+        } catch (ArithmeticException e) {
+            // a value beyond long for some vector: the search stops, the backends go on
+        }
+    }
+
+    /** The verified answer for {@code values}, or null after recording a violation. */
+    private Answer verified(long[] values, long scaledLoss) {
+        NetworkParameters p = net.decode(values);
+        Verifier.Verdict v = Verifier.verify(inst, p);
+        Rational expected = Rational.of(scaledLoss, net.lossScale());
+        boolean inDomain = Verifier.domainProblems(inst, p).isEmpty();
+        boolean withinThreshold = scaledLoss > net.scaledBound() || v.accepted();
+        if (!inDomain || !v.loss().equals(expected) || !withinThreshold) {
+            violation = new ExactnessViolation(SOURCE + " produced a vector the exact verifier disagrees with: its loss "
+                    + expected + ", verifier " + v.loss() + " (" + String.join("; ", v.problems()) + ")");
+            return null;
+        }
+        return new Answer(Status.SAT, Optional.of(p), Optional.of(v.loss()), Optional.of(ActivationPattern.of(inst, p)), SOURCE, "");
+    }
+
+    /**
+     * A verified witness with loss ≤ the threshold, if the search found one.
+     *
+     * @throws ExactnessViolation if the search produced a vector the verifier disagrees with
+     */
+    Optional<Answer> answer() {
+        if (violation != null) throw violation;
+        return Optional.ofNullable(found);
+    }
+
+    /** Stops the search and waits briefly for its thread. */
+    @Override
+    public void close() {
+        token.cancel();
+        try {
+            thread.join(STOP_GRACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
