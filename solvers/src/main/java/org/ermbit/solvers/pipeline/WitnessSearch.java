@@ -64,7 +64,7 @@ final class WitnessSearch implements AutoCloseable {
 
     private void search(Limits limits, long target, Consumer<Answer> onVerified) {
         try {
-            new LocalSearch(net, SEED).run(target, limits, (values, scaledLoss) -> {
+            new LocalSearch(net, SEED).run(target, limits, Long.MAX_VALUE, (values, scaledLoss) -> {
                 if (target >= 0 && scaledLoss > target) return;
                 Answer a = verified(values, scaledLoss);
                 if (a == null) {

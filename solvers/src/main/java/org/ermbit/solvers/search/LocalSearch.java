@@ -38,7 +38,7 @@ public final class LocalSearch {
      * @throws ArithmeticException if the network's values overflow a long for some vector
      */
     public Outcome run(long target, Limits limits) {
-        return run(target, limits, (values, loss) -> { });
+        return run(target, limits, Long.MAX_VALUE, (values, loss) -> { });
     }
 
     /** Receives every strictly better vector the search finds (a copy) with its scaled loss. */
@@ -46,8 +46,11 @@ public final class LocalSearch {
         void found(long[] values, long scaledLoss);
     }
 
-    /** {@link #run(long, Limits)}, telling {@code onImprovement} about every strictly better vector as it is found. */
-    public Outcome run(long target, Limits limits, Improvement onImprovement) {
+    /**
+     * {@link #run(long, Limits)} with at most {@code maxMoves} moves (a deterministic budget), telling
+     * {@code onImprovement} about every strictly better vector as it is found.
+     */
+    public Outcome run(long target, Limits limits, long maxMoves, Improvement onImprovement) {
         int n = net.parameterCount();
         ScaledNetwork.Cursor cur = net.cursor(start(true));
         long[] best = cur.values();
@@ -57,7 +60,7 @@ public final class LocalSearch {
         long evaluations = 1;
         int restarts = 0;
         int sinceBest = 0;
-        while (bestLoss > target && n > 0) {
+        while (bestLoss > target && n > 0 && moves < maxMoves) {
             if ((moves & 15) == 0 && limits.expired()) break;
             // a best neighbour (ties broken uniformly at random)
             int bestParam = -1;

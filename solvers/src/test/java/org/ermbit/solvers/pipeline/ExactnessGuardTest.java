@@ -141,6 +141,45 @@ class ExactnessGuardTest {
         assertEquals(Rational.ONE, opt.loss().orElseThrow());
     }
 
+    /** A backend that works until it is cancelled (or 60 s pass) and then answers {@code answer}. */
+    private record Staller(String id, SolveResultMaker answer) implements SolverProvider {
+        public String description() { return "test backend that stalls until cancelled"; }
+        public Set<Capability> capabilities() { return Set.of(Capability.PSEUDO_BOOLEAN, Capability.BIGINT_COEFFS); }
+        public Availability probe() { return Availability.ok("test"); }
+        public Solver create() {
+            return new Solver() {
+                public SolveResult solve(Model model, Limits limits) {
+                    long end = System.nanoTime() + 60_000_000_000L;
+                    while (!limits.cancel().isCancelled() && System.nanoTime() < end) Thread.onSpinWait();
+                    return answer.make(model);
+                }
+                public void close() { }
+            };
+        }
+    }
+
+    @Test
+    void localSearchAnswersWithAVerifiedWitnessWhileTheBackendIsStuck() {
+        Staller stuck = new Staller("stuck", m -> SolveResult.unknown("cancelled", "stuck", "", Duration.ZERO));
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("stuck")), registryWith(stuck)).decide(linear(Rational.ZERO));
+        assertEquals(ErmResult.Outcome.SAT, r.outcome(), r.reason());
+        assertEquals(List.of(WitnessSearch.SOURCE), r.provenance());
+        var layer = r.witness().orElseThrow().layer(1);
+        assertEquals(Rational.ONE, layer.weights().get(0).get(0).add(layer.biases().get(0)), "w + b must be 1");
+        ErmResult opt = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("stuck")), registryWith(stuck)).optimize(linear(Rational.ZERO), l -> { });
+        assertEquals(ErmResult.Outcome.OPTIMUM, opt.outcome(), opt.reason());
+        assertEquals(Rational.ZERO, opt.loss().orElseThrow());
+        assertTrue(opt.provenance().contains("every loss is non-negative"), opt.provenance().toString());
+    }
+
+    @Test
+    void unsatContradictedByTheLocalSearchWitnessIsAnInternalErrorNamingTheBackend() {
+        Staller stuck = new Staller("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("nope")), registryWith(stuck));
+        ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));
+        assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("local search"), e.getMessage());
+    }
+
     @Test
     void unknownAndUnavailableSolverIdsAreRejectedUpFront() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
