@@ -81,9 +81,10 @@ class ScaledNetworkTest {
                 new org.ermbit.core.model.ParameterDomains(new Domain.RationalBits(3), new Domain.RationalBits(3)), List.of(), inst.loss(),
                 inst.threshold(), inst.data(), inst.expected());
         assertTrue(ScaledNetwork.of(rational).isEmpty());
+        Domain huge = new Domain.Grid(java.math.BigInteger.ONE, java.math.BigInteger.TWO.pow(70).negate(), java.math.BigInteger.TWO.pow(70));
         ErmInstance wide = new ErmInstance(inst.name(), inst.description(), inst.architecture(),
-                new org.ermbit.core.model.ParameterDomains(new Domain.FixedPoint(80, 0), new Domain.FixedPoint(80, 0)), List.of(), inst.loss(),
+                new org.ermbit.core.model.ParameterDomains(huge, huge), List.of(), inst.loss(),
                 inst.threshold(), inst.data(), inst.expected());
-        assertTrue(ScaledNetwork.of(wide).isEmpty(), "80-bit numerators do not fit in a long");
+        assertTrue(ScaledNetwork.of(wide).isEmpty(), "71-bit numerators do not fit in a long");
     }
 }
