@@ -81,10 +81,10 @@ class ScaledNetworkTest {
                 new org.ermbit.core.model.ParameterDomains(new Domain.RationalBits(3), new Domain.RationalBits(3)), List.of(), inst.loss(),
                 inst.threshold(), inst.data(), inst.expected());
         assertTrue(ScaledNetwork.of(rational).isEmpty());
-        Domain huge = new Domain.Grid(java.math.BigInteger.ONE, java.math.BigInteger.TWO.pow(70).negate(), java.math.BigInteger.TWO.pow(70));
+        Domain huge = new Domain.FixedPoint(64, 64);
         ErmInstance wide = new ErmInstance(inst.name(), inst.description(), inst.architecture(),
                 new org.ermbit.core.model.ParameterDomains(huge, huge), List.of(), inst.loss(),
                 inst.threshold(), inst.data(), inst.expected());
-        assertTrue(ScaledNetwork.of(wide).isEmpty(), "71-bit numerators do not fit in a long");
+        assertTrue(ScaledNetwork.of(wide).isEmpty(), "scales of 2^64 do not fit in a long");
     }
 }
