@@ -16,12 +16,19 @@ import org.ermbit.core.number.RationalParser;
 
 /**
  * Runs one task in a child JVM — the same {@code java} and class path as this process, running
- * {@code ermbit solve|optimize FILE --solver ID --timeout S --json} with {@code -Xmx} set to the
+ * {@code ermbit solve|optimize FILE [--solver ID --no-local-search] --timeout S --json} with {@code -Xmx} set to the
  * memory limit — so a crash, a native abort or an out-of-memory error ends the child, not the
  * harness. The child is killed (with its descendants) when it outlives the limit by the grace
  * period. Exit codes 10/20/30/0 and the JSON line decide the status; anything else is an error.
  */
 public final class ChildRunner {
+    /**
+     * The bench's name for ermbit's default configuration — {@code ermbit solve FILE} with no solver
+     * option: Sat4j with the local search for witnesses next to it. Every other id runs that solver
+     * alone ({@code --solver ID --no-local-search}).
+     */
+    public static final String DEFAULT_CONFIGURATION = "default";
+
     /** Exit code of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
     static final int EXIT_OOM = 3;
 
@@ -67,8 +74,12 @@ public final class ChildRunner {
         cmd.addAll(javaPrefix.subList(1, javaPrefix.size()));
         cmd.add(t.entry().mode().word());
         cmd.add(instanceFile.toString());
-        cmd.add("--solver");
-        cmd.add(t.solver());
+        if (!t.solver().equals(DEFAULT_CONFIGURATION)) {
+            // a named solver runs alone, without the default configuration's local search
+            cmd.add("--solver");
+            cmd.add(t.solver());
+            cmd.add("--no-local-search");
+        }
         cmd.add("--timeout");
         cmd.add(java.math.BigDecimal.valueOf(limits.timeoutMs(), 3).stripTrailingZeros().toPlainString());
         cmd.add("--json");

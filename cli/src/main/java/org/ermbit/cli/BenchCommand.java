@@ -35,8 +35,10 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "Suite directory (with a MANIFEST) or a MANIFEST file.")
     Path suite;
 
-    @Option(names = "--solvers", split = ",", paramLabel = "ID", description = "Solver ids, in table order (any id 'ermbit solve --solver' takes). Default: sat4j.")
-    List<String> solvers = new ArrayList<>(List.of("sat4j"));
+    @Option(names = "--solvers", split = ",", paramLabel = "ID", description = "Solver ids, in table order: 'default' (ermbit's default "
+            + "configuration, as 'ermbit solve' without --solver) or any id 'ermbit solve --solver' takes, which then runs alone "
+            + "(--no-local-search). Default: default.")
+    List<String> solvers = new ArrayList<>(List.of(ChildRunner.DEFAULT_CONFIGURATION));
 
     @Option(names = "--timeout", paramLabel = "S", description = "Wall-clock limit per run in seconds. Default: 60.")
     String timeout = "60";
@@ -98,6 +100,7 @@ final class BenchCommand implements Callable<Integer> {
     private void checkSolverIds() {
         List<String> known = new ArrayList<>(SolverRegistry.load().ids());
         known.add(Routes.PORTFOLIO);
+        known.add(ChildRunner.DEFAULT_CONFIGURATION);
         known.addAll(Baselines.ids());
         for (String id : solvers) {
             if (!known.contains(id)) throw new UsageException("--solvers: unknown solver '" + id + "' (known: " + String.join(", ", known) + ")");

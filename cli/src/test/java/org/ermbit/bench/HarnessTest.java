@@ -120,6 +120,19 @@ class HarnessTest {
         assertTrue(MarkdownReport.render(s.rows(), List.of("a", "b"), "t").contains("**WRONG"));
     }
 
+    @Test
+    void theDefaultConfigurationRunsPlainSolveAndANamedSolverRunsAlone(@TempDir Path dir) throws Exception {
+        Path suite = suite(dir.resolve("suite"));
+        List<Task> tasks = BenchRunner.tasks(Manifest.open(suite), List.of(ChildRunner.DEFAULT_CONFIGURATION, "ext-cadical"));
+        ChildRunner runner = new ChildRunner(LIMITS, List.of("java", "Main"));
+        Path file = dir.resolve("x.json");
+        List<String> plain = runner.command(tasks.stream().filter(t -> t.solver().equals("default")).findFirst().orElseThrow(), file);
+        List<String> alone = runner.command(tasks.stream().filter(t -> t.solver().equals("ext-cadical")).findFirst().orElseThrow(), file);
+        assertTrue(!plain.contains("--solver") && !plain.contains("--no-local-search"), plain.toString());
+        int i = alone.indexOf("--solver");
+        assertEquals(List.of("--solver", "ext-cadical", "--no-local-search"), alone.subList(i, i + 3), alone.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 7})
     void shardsPartitionTheRunsAndMergeBackToTheWhole(int n, @TempDir Path dir) throws Exception {
