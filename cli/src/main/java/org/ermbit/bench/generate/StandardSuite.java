@@ -20,6 +20,9 @@ public final class StandardSuite {
         for (long s = 1; s <= 3; s++) out.add(TeacherGenerator.generate(new TeacherGenerator.Spec("planted", 2, 2, relu, DomainTags.integers(3), 8, 3, 0, s)));
         for (long s = 1; s <= 2; s++) out.add(TeacherGenerator.generate(new TeacherGenerator.Spec("planted", 3, 2, relu, DomainTags.integers(3), 10, 3, 0, s)));
         out.add(TeacherGenerator.generate(new TeacherGenerator.Spec("planted", 2, 3, relu, DomainTags.integers(4), 12, 3, 0, 1)));
+        // session 6: harder teachers (the issue #3 size 2-4-1, 3-bit, 20 points, and one unit more)
+        for (long s = 1; s <= 3; s++) out.add(TeacherGenerator.generate(new TeacherGenerator.Spec("planted", 2, 4, relu, DomainTags.integers(3), 20, 3, 0, s)));
+        for (long s = 1; s <= 2; s++) out.add(TeacherGenerator.generate(new TeacherGenerator.Spec("planted", 2, 5, relu, DomainTags.integers(3), 20, 3, 0, s)));
         for (long s = 1; s <= 2; s++) out.add(TeacherGenerator.generate(new TeacherGenerator.Spec("noisy", 2, 1, relu, DomainTags.integers(3), 8, 3, 2, s)));
         out.add(ParityGenerator.generate(2, 2, DomainTags.integers(3)));
         out.add(ParityGenerator.generate(2, 1, DomainTags.integers(3)));
