@@ -61,13 +61,15 @@ public final class LocalSearch {
         int restarts = 0;
         int sinceBest = 0;
         while (bestLoss > target && n > 0 && moves < maxMoves) {
-            if ((moves & 15) == 0 && limits.expired()) break;
+            if (limits.expired()) break;
             // a best neighbour (ties broken uniformly at random)
             int bestParam = -1;
             long bestValue = 0;
             long bestNeighbour = Long.MAX_VALUE;
             int ties = 0;
             for (int k = 0; k < n; k++) {
+                // checked per parameter so that a large network still stops within milliseconds
+                if ((k & 7) == 7 && limits.expired()) break;
                 for (long v : neighbourValues(k, cur.value(k))) {
                     long loss = cur.lossWith(k, v, bestNeighbour);
                     evaluations++;
