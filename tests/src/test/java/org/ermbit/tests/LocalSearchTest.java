@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The local search against brute force on seeded random tiny instances: with a fixed move budget
  * (deterministic, no clock) it reaches the exact optimum, its best vector has exactly the loss it
- * reports, and it stops below no threshold it cannot reach. Then the default pipeline (Sat4j plus
+ * reports, and asked for less than the optimum it reports a vector at or above it. Then the default pipeline (Sat4j plus
  * the local search racing it) gives brute force's answers: SAT at the optimum, UNSAT just below,
  * and the optimum.
  */
@@ -44,7 +44,8 @@ class LocalSearchTest {
 
         if (target > 0) {
             LocalSearch.Outcome below = new LocalSearch(net, seed).run(target - 1, Limits.none(), 2_000, (v, l) -> { });
-            assertEquals(target, below.bestLoss(), where + ": nothing below the optimum exists");
+            assertTrue(below.bestLoss() >= target, where + ": nothing below the optimum exists, found " + below.bestLoss());
+            assertEquals(Rational.of(below.bestLoss(), net.lossScale()), Verifier.verify(probe, net.decode(below.best())).loss(), where);
         }
     }
 

@@ -8,7 +8,7 @@ import org.ermbit.core.spi.Limits;
  * Stochastic local search over the parameter domain: an incomplete witness finder. It moves
  * between parameter vectors that differ in one numerator, always to a best neighbour by exact
  * scaled loss ({@link ScaledNetwork}), with sideways moves on plateaus, random-walk steps at local
- * minima and restarts. It can find a vector with loss ≤ γ fast when one exists (planted teachers),
+ * minima and restarts (half of them from the best vector with a few parameters changed). It can find a vector with loss ≤ γ fast when one exists (planted teachers),
  * but it never proves that none exists; and whatever it returns is only a candidate — the caller
  * reports it after the exact verifier accepts it.
  */
@@ -17,6 +17,8 @@ public final class LocalSearch {
     static final int FULL_NEIGHBOURHOOD = 16;
     /** Consecutive moves without a new best before a restart. */
     static final int PATIENCE = 200;
+    /** Parameters changed at random when a restart starts from the best vector so far. */
+    static final int KICK = 4;
 
     /** The best vector found, its scaled loss and the work done. */
     public record Outcome(long[] best, long bestLoss, long moves, long evaluations, int restarts) {
@@ -99,7 +101,9 @@ public final class LocalSearch {
                 sinceBest = 0;
                 onImprovement.found(best.clone(), bestLoss);
             } else if (++sinceBest > PATIENCE) {
-                cur.setAll(start(false));
+                // restart: half the time from the best vector with KICK random parameters changed
+                // (iterated local search), otherwise from a uniformly random vector
+                cur.setAll(random.nextBoolean() ? kicked(best) : start(false));
                 evaluations++;
                 restarts++;
                 sinceBest = 0;
@@ -112,6 +116,15 @@ public final class LocalSearch {
         long[] k = new long[net.parameterCount()];
         for (int i = 0; i < k.length; i++) {
             k[i] = nearZero ? Math.max(net.lower(i), Math.min(net.upper(i), 0)) : randomValue(i);
+        }
+        return k;
+    }
+
+    private long[] kicked(long[] from) {
+        long[] k = from.clone();
+        for (int j = 0; j < KICK; j++) {
+            int q = random.nextInt(k.length);
+            k[q] = randomValue(q);
         }
         return k;
     }
