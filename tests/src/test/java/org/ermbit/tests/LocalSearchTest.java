@@ -12,6 +12,7 @@ import org.ermbit.solvers.pipeline.ErmOptions;
 import org.ermbit.solvers.pipeline.ErmResult;
 import org.ermbit.solvers.pipeline.ErmSolver;
 import org.ermbit.solvers.search.LocalSearch;
+import org.ermbit.solvers.search.WitnessHeuristic;
 import org.ermbit.solvers.search.ScaledNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,12 +39,12 @@ class LocalSearchTest {
         long target = optimum.multiply(Rational.of(net.lossScale())).numerator().longValueExact();
         String where = "seed " + seed + " optimum " + optimum;
 
-        LocalSearch.Outcome o = new LocalSearch(net, seed).run(target, Limits.none(), 20_000, (v, l) -> { });
+        WitnessHeuristic.Outcome o = new LocalSearch(net, seed).run(target, Limits.none(), 20_000, (v, l) -> { });
         assertEquals(target, o.bestLoss(), where + " after " + o.moves() + " moves");
         assertEquals(optimum, Verifier.verify(probe, net.decode(o.best())).loss(), where);
 
         if (target > 0) {
-            LocalSearch.Outcome below = new LocalSearch(net, seed).run(target - 1, Limits.none(), 2_000, (v, l) -> { });
+            WitnessHeuristic.Outcome below = new LocalSearch(net, seed).run(target - 1, Limits.none(), 2_000, (v, l) -> { });
             assertTrue(below.bestLoss() >= target, where + ": nothing below the optimum exists, found " + below.bestLoss());
             assertEquals(Rational.of(below.bestLoss(), net.lossScale()), Verifier.verify(probe, net.decode(below.best())).loss(), where);
         }

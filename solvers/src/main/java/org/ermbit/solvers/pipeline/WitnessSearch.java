@@ -11,11 +11,11 @@ import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.Status;
 import org.ermbit.solvers.pipeline.BackendRun.Answer;
-import org.ermbit.solvers.search.LocalSearch;
+import org.ermbit.solvers.search.SearchSchedule;
 import org.ermbit.solvers.search.ScaledNetwork;
 
 /**
- * {@link LocalSearch} in a background thread next to the backends (ErmOptions.localSearch, on by
+ * The witness heuristics ({@link SearchSchedule}: projected and plain local search) in a background thread next to the backends (ErmOptions.localSearch, on by
  * default). Every vector it finds is checked by the exact verifier before anyone sees it; a vector
  * the search believed good but the verifier rejects is an {@link ExactnessViolation}, rethrown to
  * the caller by {@link #answer()}. It only ever supplies witnesses — never an UNSAT or an
@@ -64,7 +64,7 @@ final class WitnessSearch implements AutoCloseable {
 
     private void search(Limits limits, long target, Consumer<Answer> onVerified) {
         try {
-            new LocalSearch(net, SEED).run(target, limits, Long.MAX_VALUE, (values, scaledLoss) -> {
+            new SearchSchedule(net, SEED).run(target, limits, (values, scaledLoss) -> {
                 if (target >= 0 && scaledLoss > target) return;
                 Answer a = verified(values, scaledLoss);
                 if (a == null) {

@@ -1,6 +1,5 @@
 package org.ermbit.solvers.search;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ermbit.core.spi.Limits;
 
@@ -12,20 +11,22 @@ import org.ermbit.core.spi.Limits;
  * but it never proves that none exists; and whatever it returns is only a candidate — the caller
  * reports it after the exact verifier accepts it.
  */
-public final class LocalSearch {
-    /** Domains with at most this many values are searched exhaustively per parameter; larger ones by a few jumps. */
-    static final int FULL_NEIGHBOURHOOD = 16;
+public final class LocalSearch implements WitnessHeuristic {
     /** Consecutive moves without a new best before a restart. */
     static final int PATIENCE = 200;
     /** Parameters changed at random when a restart starts from the best vector so far. */
     static final int KICK = 4;
 
-    /** The best vector found, its scaled loss and the work done. */
-    public record Outcome(long[] best, long bestLoss, long moves, long evaluations, int restarts) {
-    }
-
     private final ScaledNetwork net;
     private final SplittableRandom random;
+    /** The search state, kept between calls of {@link #run(long, Limits, long, Improvement)} (null before the first). */
+    private ScaledNetwork.Cursor cur;
+    private long[] best;
+    private long bestLoss;
+    private long moves;
+    private long evaluations;
+    private int restarts;
+    private int sinceBest;
 
     /** A search over {@code net}'s domain with a seeded random generator (runs are reproducible given the same limits). */
     public LocalSearch(ScaledNetwork net, long seed) {
@@ -43,26 +44,19 @@ public final class LocalSearch {
         return run(target, limits, Long.MAX_VALUE, (values, loss) -> { });
     }
 
-    /** Receives every strictly better vector the search finds (a copy) with its scaled loss. */
-    public interface Improvement {
-        void found(long[] values, long scaledLoss);
-    }
-
-    /**
-     * {@link #run(long, Limits)} with at most {@code maxMoves} moves (a deterministic budget), telling
-     * {@code onImprovement} about every strictly better vector as it is found.
-     */
+    /** {@inheritDoc} A later call continues from where the previous one stopped. */
+    @Override
     public Outcome run(long target, Limits limits, long maxMoves, Improvement onImprovement) {
         int n = net.parameterCount();
-        ScaledNetwork.Cursor cur = net.cursor(start(true));
-        long[] best = cur.values();
-        long bestLoss = cur.loss();
-        onImprovement.found(best.clone(), bestLoss);
-        long moves = 0;
-        long evaluations = 1;
-        int restarts = 0;
-        int sinceBest = 0;
-        while (bestLoss > target && n > 0 && moves < maxMoves) {
+        if (cur == null) {
+            cur = net.cursor(start(true));
+            best = cur.values();
+            bestLoss = cur.loss();
+            evaluations = 1;
+            onImprovement.found(best.clone(), bestLoss);
+        }
+        long stopAt = moves + Math.min(maxMoves, Long.MAX_VALUE - moves);
+        while (bestLoss > target && n > 0 && moves < stopAt) {
             if (limits.expired()) break;
             // a best neighbour (ties broken uniformly at random)
             int bestParam = -1;
@@ -109,7 +103,7 @@ public final class LocalSearch {
                 sinceBest = 0;
             }
         }
-        return new Outcome(best, bestLoss, moves, evaluations, restarts);
+        return new Outcome(best.clone(), bestLoss, moves, evaluations, restarts);
     }
 
     private long[] start(boolean nearZero) {
@@ -135,21 +129,8 @@ public final class LocalSearch {
         return lo + (span <= 0 ? 0 : random.nextLong(span));
     }
 
-    /** Every other value of a small domain; for a large one ±1, ±2, a quarter of the range either way and one random value. */
+    /** The values tried for parameter k at numerator v ({@link Neighbourhood}). */
     private long[] neighbourValues(int k, long v) {
-        long lo = net.lower(k);
-        long hi = net.upper(k);
-        long span = hi - lo + 1;
-        if (span <= FULL_NEIGHBOURHOOD) {
-            long[] out = new long[(int) span - 1];
-            int i = 0;
-            for (long x = lo; x <= hi; x++) if (x != v) out[i++] = x;
-            return out;
-        }
-        long quarter = Math.max(3, span / 4);
-        long[] steps = {v - 1, v + 1, v - 2, v + 2, v - quarter, v + quarter, randomValue(k)};
-        int m = 0;
-        for (long x : steps) if (x >= lo && x <= hi && x != v) steps[m++] = x;
-        return Arrays.copyOf(steps, m);
+        return Neighbourhood.of(net.lower(k), net.upper(k), v, randomValue(k));
     }
 }

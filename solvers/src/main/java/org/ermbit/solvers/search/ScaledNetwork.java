@@ -195,6 +195,60 @@ public final class ScaledNetwork {
         return scaledBound;
     }
 
+    /** How many layers the network has. */
+    int depth() {
+        return index.length;
+    }
+
+    /** How many data points the loss sums over. */
+    int pointCount() {
+        return inputs.length;
+    }
+
+    /** The free parameter index of layer ℓ (1-based), unit i, input slot (0: bias, j+1: input j), or −1 when fixed. */
+    int freeIndex(int layer, int unit, int slot) {
+        return index[layer - 1][unit][slot];
+    }
+
+    /** How many units layer ℓ (1-based) has. */
+    int units(int layer) {
+        return index[layer - 1].length;
+    }
+
+    /** True when the last layer is the identity (its activations are its pre-activations). */
+    boolean linearOutput() {
+        int last = index.length - 1;
+        return posFactor[last] == 1 && negFactor[last] == 1 && offset[last] == 0 && clamp[last] == Long.MAX_VALUE;
+    }
+
+    /** T·E·coef of an output-layer slot: the residual changes by this much per unit of its numerator times its input. */
+    long residualCoefficient(int unit, int slot) {
+        return Math.multiplyExact(targetScale, coef[index.length - 1][unit][slot]);
+    }
+
+    /** T·y of point pt and output o: a residual is T·E·(scaled output) minus this. */
+    long scaledTarget(int pt, int o) {
+        return scaledTargets[pt][o];
+    }
+
+    /**
+     * The activations feeding layer ℓ (1-based) at point pt for the free numerators {@code k}: the
+     * inputs for ℓ = 1, else layer ℓ−1's activations.
+     */
+    long[] inputsOf(int layer, long[] k, int pt) {
+        long[] h = inputs[pt];
+        for (int l = 0; l + 1 < layer; l++) h = layer(l, k, h, null);
+        return h;
+    }
+
+    /** The activation of unit i of layer ℓ (1-based) for inputs {@code in} and free numerators {@code k}. */
+    long unitActivation(int layer, int unit, long[] k, long[] in) {
+        int l = layer - 1;
+        long z = weight(l, unit, 0, k);
+        for (int j = 0; j < in.length; j++) z = Math.addExact(z, Math.multiplyExact(weight(l, unit, j + 1, k), in[j]));
+        return activate(l, z);
+    }
+
     /** The parameters whose free numerators are {@code k} (value k/q), fixed ones at their values. */
     public NetworkParameters decode(long[] k) {
         Map<ParameterRef, Rational> fixed = inst.fixedValues();

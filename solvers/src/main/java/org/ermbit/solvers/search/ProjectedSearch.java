@@ -1,0 +1,423 @@
+package org.ermbit.solvers.search;
+
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ermbit.core.model.LossType;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.search.LeastSquares.Residual;
+
+/**
+ * Local search over the hidden layers only, with the output layer projected out (variable
+ * projection): a hidden-parameter vector is scored by the exact least-squares residual of the best
+ * real-valued output layer on its features ({@link LeastSquares}), a lower bound on the squared loss
+ * of every output layer in the domain. One-parameter moves on this score change a hidden unit while
+ * the output weights follow it for free, which plain {@link LocalSearch} cannot do. Whenever the
+ * score reaches a new best (or the bound), the output layer is completed in the domain: the
+ * least-squares coefficients rounded to numerators, then improved one numerator at a time by exact
+ * loss. For squared loss with a linear (identity) output layer whose parameters are all free;
+ * {@link #applies} says when. Like {@link LocalSearch} it proves nothing and its vectors are
+ * candidates for the exact verifier.
+ */
+public final class ProjectedSearch implements WitnessHeuristic {
+    /** Consecutive moves without a new best score before a restart. */
+    static final int PATIENCE = 60;
+    /** Hidden parameters changed at random when a restart starts from the best vector so far. */
+    static final int KICK = 3;
+    /** Settings of one unit tried by a whole-unit move: all of them up to this many, else this many at random. */
+    static final int UNIT_CANDIDATES = 4096;
+
+    private final ScaledNetwork net;
+    private final SplittableRandom random;
+    private final int outputLayer;
+    private final int outputs;
+    private final int slots;
+    /** Free indices of the hidden parameters (layers below the output). */
+    private final int[] hidden;
+    /** outIndex[o][slot]: free index of output o's bias (slot 0) or weight of input slot−1. */
+    private final int[][] outIndex;
+    /** unitParams[u]: free indices of unit u of the last hidden layer (bias and weights). */
+    private final int[][] unitParams;
+    private final int lastHiddenUnits;
+    /** Free indices of hidden parameters below the last hidden layer. */
+    private final int[] lowerHidden;
+    /** Per point, the scaled targets T·y of every output. */
+    private final long[][] targets;
+    /** The search state, kept between calls of {@link #run} (null before the first). */
+    private long[] current;
+    private Residual score;
+    private long[] bestHidden;
+    private Residual bestScore;
+    private long[] best;
+    private long bestLoss;
+    private long moves;
+    private long evaluations;
+    private int restarts;
+    private int sinceBest;
+
+    /** A search over {@code net}, which must satisfy {@link #applies}; runs are reproducible given the same limits. */
+    public ProjectedSearch(ScaledNetwork net, long seed) {
+        if (!applies(net)) throw new IllegalArgumentException("projected search needs squared loss, an identity output layer with free parameters and a hidden layer");
+        this.net = net;
+        this.random = new SplittableRandom(seed);
+        this.outputLayer = net.depth();
+        this.outputs = net.units(outputLayer);
+        this.slots = net.units(outputLayer - 1) + 1;
+        outIndex = new int[outputs][slots];
+        List<Integer> out = new ArrayList<>();
+        for (int o = 0; o < outputs; o++) {
+            for (int s = 0; s < slots; s++) {
+                outIndex[o][s] = net.freeIndex(outputLayer, o, s);
+                out.add(outIndex[o][s]);
+            }
+        }
+        List<Integer> hid = new ArrayList<>();
+        for (int p = 0; p < net.parameterCount(); p++) if (!out.contains(p)) hid.add(p);
+        hidden = hid.stream().mapToInt(Integer::intValue).toArray();
+        int lastHidden = outputLayer - 1;
+        lastHiddenUnits = net.units(lastHidden);
+        int fanIn = lastHidden == 1 ? net.instance().architecture().inputs() : net.units(lastHidden - 1);
+        unitParams = new int[lastHiddenUnits][];
+        List<Integer> inLast = new ArrayList<>();
+        for (int u = 0; u < lastHiddenUnits; u++) {
+            List<Integer> ps = new ArrayList<>();
+            for (int sl = 0; sl <= fanIn; sl++) {
+                int p = net.freeIndex(lastHidden, u, sl);
+                if (p >= 0) ps.add(p);
+            }
+            inLast.addAll(ps);
+            unitParams[u] = ps.stream().mapToInt(Integer::intValue).toArray();
+        }
+        lowerHidden = hid.stream().filter(p -> !inLast.contains(p)).mapToInt(Integer::intValue).toArray();
+        targets = new long[net.pointCount()][outputs];
+        for (int pt = 0; pt < targets.length; pt++) for (int o = 0; o < outputs; o++) targets[pt][o] = net.scaledTarget(pt, o);
+    }
+
+    /**
+     * True for squared loss, at least two layers, an identity output layer all of whose weights and
+     * biases are free, and at least one free hidden parameter.
+     */
+    public static boolean applies(ScaledNetwork net) {
+        if (net.instance().loss().type() != LossType.SQUARED || net.depth() < 2 || !net.linearOutput()) return false;
+        int last = net.depth();
+        int freeOut = 0;
+        for (int o = 0; o < net.units(last); o++) {
+            for (int s = 0; s <= net.units(last - 1); s++) {
+                if (net.freeIndex(last, o, s) < 0) return false;
+                freeOut++;
+            }
+        }
+        return net.parameterCount() > freeOut;
+    }
+
+    /** {@inheritDoc} A later call continues from where the previous one stopped. */
+    @Override
+    public Outcome run(long target, Limits limits, long maxMoves, Improvement onImprovement) {
+        if (current == null) {
+            current = greedyStart(limits);
+            score = score(current);
+            bestHidden = current.clone();
+            bestScore = score;
+            best = complete(current);
+            bestLoss = net.scaledLoss(best);
+            evaluations = 1;
+            onImprovement.found(best.clone(), bestLoss);
+        }
+        long stopAt = moves + Math.min(maxMoves, Long.MAX_VALUE - moves);
+        while (bestLoss > target && moves < stopAt && !limits.expired()) {
+            Move m = bestSingleChange(current, limits);
+            evaluations += m.evaluations;
+            moves++;
+            boolean stuck = false;
+            if (m.param >= 0 && m.score.compareTo(score) < 0) {
+                current[m.param] = m.value;
+                score = m.score;
+            } else {
+                // a local minimum for one-numerator moves: re-choose a whole unit of the last hidden layer
+                Move b = bestUnitChange(current, score, limits);
+                evaluations += b.evaluations;
+                if (b.param >= 0) {
+                    score = b.score;
+                } else if (m.param >= 0 && m.score.compareTo(score) == 0) {
+                    current[m.param] = m.value; // sideways on a plateau
+                } else {
+                    stuck = true;
+                }
+            }
+            boolean newBest = score.compareTo(bestScore) < 0;
+            if (newBest || score.atMost(target)) {
+                long[] full = complete(current);
+                long loss = net.scaledLoss(full);
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    best = full;
+                    onImprovement.found(best.clone(), bestLoss);
+                }
+            }
+            if (newBest) {
+                bestScore = score;
+                bestHidden = current.clone();
+                sinceBest = 0;
+            } else if (++sinceBest > PATIENCE || stuck) {
+                if (random.nextBoolean()) {
+                    current = bestHidden.clone();
+                    for (int j = 0; j < KICK; j++) {
+                        int p = hidden[random.nextInt(hidden.length)];
+                        current[p] = randomValue(p);
+                    }
+                } else {
+                    for (int p : hidden) current[p] = randomValue(p);
+                }
+                score = score(current);
+                restarts++;
+                sinceBest = 0;
+            }
+        }
+        return new Outcome(best.clone(), bestLoss, moves, evaluations, restarts);
+    }
+
+    /** A candidate move: parameter (−1: none) and value, or a whole unit already applied; its score. */
+    private record Move(int param, long value, Residual score, long evaluations) {
+    }
+
+    /** The best vector differing from {@code k} in one hidden numerator (ties broken uniformly at random); {@code k} is unchanged. */
+    private Move bestSingleChange(long[] k, Limits limits) {
+        int bestParam = -1;
+        long bestValue = 0;
+        Residual bestScore = Residual.INFINITE;
+        int ties = 0;
+        long evaluations = 0;
+        long[][] in = lastHiddenInputs(k);
+        long[][] a = features(k, in);
+        for (int u = 0; u < lastHiddenUnits; u++) {
+            if (limits.expired()) break;
+            LeastSquares.ColumnScorer scorer = new LeastSquares.ColumnScorer(without(a, u + 1), targets);
+            for (int p : unitParams[u]) {
+                long saved = k[p];
+                for (long v : neighbourValues(p, saved)) {
+                    k[p] = v;
+                    Residual r = scorer.with(column(u, k, in));
+                    evaluations++;
+                    int c = r.compareTo(bestScore);
+                    if (c < 0 || (c == 0 && random.nextInt(++ties) == 0)) {
+                        if (c < 0) ties = 1;
+                        bestScore = r;
+                        bestParam = p;
+                        bestValue = v;
+                    }
+                }
+                k[p] = saved;
+            }
+        }
+        for (int p : lowerHidden) {
+            if (limits.expired()) break;
+            long saved = k[p];
+            for (long v : neighbourValues(p, saved)) {
+                k[p] = v;
+                Residual r = score(k);
+                evaluations++;
+                int c = r.compareTo(bestScore);
+                if (c < 0 || (c == 0 && random.nextInt(++ties) == 0)) {
+                    if (c < 0) ties = 1;
+                    bestScore = r;
+                    bestParam = p;
+                    bestValue = v;
+                }
+            }
+            k[p] = saved;
+        }
+        return new Move(bestParam, bestValue, bestScore, evaluations);
+    }
+
+    /**
+     * Tries the units of the last hidden layer in random order, each with every setting of its free
+     * numerators (or {@link #UNIT_CANDIDATES} random ones when there are more), and applies to
+     * {@code k} the best setting of the first unit that beats {@code current}. Returns param 0 and
+     * the new score when it moved, param −1 otherwise.
+     */
+    private Move bestUnitChange(long[] k, Residual current, Limits limits) {
+        return bestUnitChange(k, current, limits, -1);
+    }
+
+    /** {@link #bestUnitChange(long[], Residual, Limits)} for unit {@code only}, or every unit when it is −1. */
+    private Move bestUnitChange(long[] k, Residual current, Limits limits, int only) {
+        long evaluations = 0;
+        long[][] in = lastHiddenInputs(k);
+        long[][] a = features(k, in);
+        int[] order = only >= 0 ? new int[] {only} : shuffledUnits();
+        for (int u : order) {
+            if (limits.expired()) break;
+            int[] ps = unitParams[u];
+            if (ps.length == 0) continue;
+            LeastSquares.ColumnScorer scorer = new LeastSquares.ColumnScorer(without(a, u + 1), targets);
+            long[] saved = new long[ps.length];
+            for (int i = 0; i < ps.length; i++) saved[i] = k[ps[i]];
+            long[] bestSetting = null;
+            Residual bestScore = current;
+            long combos = 1;
+            for (int p : ps) combos = combos > UNIT_CANDIDATES ? combos : combos * (net.upper(p) - net.lower(p) + 1);
+            boolean exhaustive = combos <= UNIT_CANDIDATES;
+            int ties = 0;
+            long count = exhaustive ? combos : UNIT_CANDIDATES;
+            for (long c = 0; c < count; c++) {
+                long rest = c;
+                for (int p : ps) {
+                    long span = net.upper(p) - net.lower(p) + 1;
+                    if (exhaustive) {
+                        k[p] = net.lower(p) + rest % span;
+                        rest /= span;
+                    } else {
+                        k[p] = randomValue(p);
+                    }
+                }
+                Residual r = scorer.with(column(u, k, in));
+                evaluations++;
+                int cmp = r.compareTo(bestScore);
+                if (cmp < 0) ties = 1;
+                if (cmp < 0 || (cmp == 0 && bestSetting != null && random.nextInt(++ties) == 0)) {
+                    bestScore = r;
+                    bestSetting = new long[ps.length];
+                    for (int i = 0; i < ps.length; i++) bestSetting[i] = k[ps[i]];
+                }
+            }
+            long[] apply = bestSetting != null ? bestSetting : saved;
+            for (int i = 0; i < ps.length; i++) k[ps[i]] = apply[i];
+            if (bestSetting != null) return new Move(0, 0, bestScore, evaluations);
+        }
+        return new Move(-1, 0, current, evaluations);
+    }
+
+    /**
+     * A start built unit by unit (greedy forward selection, as in orthogonal matching pursuit): every
+     * hidden unit starts switched off (numerators 0 where the domain allows), then the units of the
+     * last hidden layer are chosen one at a time, each the best setting given the ones before.
+     * Lower hidden layers start at random.
+     */
+    private long[] greedyStart(Limits limits) {
+        long[] k = new long[net.parameterCount()];
+        for (int p : hidden) k[p] = Math.max(net.lower(p), Math.min(net.upper(p), 0));
+        for (int p : lowerHidden) k[p] = randomValue(p);
+        Residual score = score(k);
+        for (int u : shuffledUnits()) {
+            Move m = bestUnitChange(k, score, limits, u);
+            if (m.param >= 0) score = m.score;
+        }
+        return k;
+    }
+
+    private int[] shuffledUnits() {
+        int[] order = new int[lastHiddenUnits];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+
+    /** The least-squares residual of the output layer on the hidden features of {@code k}. */
+    private Residual score(long[] k) {
+        return LeastSquares.residual(features(k, lastHiddenInputs(k)), targets);
+    }
+
+    /** Per point, the inputs of the last hidden layer. */
+    private long[][] lastHiddenInputs(long[] k) {
+        long[][] in = new long[net.pointCount()][];
+        for (int pt = 0; pt < in.length; pt++) in[pt] = net.inputsOf(outputLayer - 1, k, pt);
+        return in;
+    }
+
+    /** Per point: 1 (the bias), then the last hidden layer's activations. */
+    private long[][] features(long[] k, long[][] in) {
+        long[][] a = new long[in.length][slots];
+        for (int pt = 0; pt < a.length; pt++) {
+            a[pt][0] = 1;
+            for (int u = 0; u < lastHiddenUnits; u++) a[pt][u + 1] = net.unitActivation(outputLayer - 1, u, k, in[pt]);
+        }
+        return a;
+    }
+
+    /** Unit u's activation at every point. */
+    private long[] column(int u, long[] k, long[][] in) {
+        long[] c = new long[in.length];
+        for (int pt = 0; pt < c.length; pt++) c[pt] = net.unitActivation(outputLayer - 1, u, k, in[pt]);
+        return c;
+    }
+
+    private static long[][] without(long[][] a, int col) {
+        long[][] b = new long[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = new long[a[i].length - 1];
+            System.arraycopy(a[i], 0, b[i], 0, col);
+            System.arraycopy(a[i], col + 1, b[i], col, a[i].length - col - 1);
+        }
+        return b;
+    }
+
+    /**
+     * {@code k}'s hidden parameters with an output layer in the domain: the least-squares
+     * coefficients rounded to the nearest numerators (clamped to the domain), then improved one
+     * output numerator at a time while the exact loss drops.
+     */
+    private long[] complete(long[] k) {
+        long[] full = k.clone();
+        Rational[][] x = LeastSquares.coefficients(features(k, lastHiddenInputs(k)), targets);
+        for (int o = 0; o < outputs; o++) {
+            for (int s = 0; s < slots; s++) {
+                int p = outIndex[o][s];
+                // residual contribution per numerator unit: residualCoefficient·feature
+                Rational numer = x[o][s].divide(Rational.of(net.residualCoefficient(o, s)));
+                full[p] = clampToDomain(p, nearest(numer));
+            }
+        }
+        ScaledNetwork.Cursor cur = net.cursor(full);
+        boolean improved = true;
+        while (improved) {
+            improved = false;
+            for (int[] row : outIndex) {
+                for (int p : row) {
+                    long bestV = cur.value(p);
+                    long bestL = cur.loss();
+                    for (long v : neighbourValues(p, bestV)) {
+                        long l = cur.lossWith(p, v, bestL);
+                        if (l < bestL) {
+                            bestL = l;
+                            bestV = v;
+                        }
+                    }
+                    if (bestV != cur.value(p)) {
+                        cur.set(p, bestV);
+                        improved = true;
+                    }
+                }
+            }
+        }
+        return cur.values();
+    }
+
+    private static BigInteger nearest(Rational r) {
+        return new java.math.BigDecimal(r.numerator()).divide(new java.math.BigDecimal(r.denominator()), 0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+    }
+
+    private long clampToDomain(int p, BigInteger v) {
+        BigInteger lo = BigInteger.valueOf(net.lower(p));
+        BigInteger hi = BigInteger.valueOf(net.upper(p));
+        return v.max(lo).min(hi).longValueExact();
+    }
+
+    private long randomValue(int p) {
+        long lo = net.lower(p);
+        long span = net.upper(p) - lo + 1;
+        return lo + (span <= 0 ? 0 : random.nextLong(span));
+    }
+
+    /** The values tried for parameter p at numerator v ({@link Neighbourhood}). */
+    private long[] neighbourValues(int p, long v) {
+        return Neighbourhood.of(net.lower(p), net.upper(p), v, randomValue(p));
+    }
+}

@@ -1,0 +1,70 @@
+package org.ermbit.solvers.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ermbit.core.spi.Limits;
+
+/**
+ * Runs the witness heuristics that apply to an instance in turns, in one thread: {@link ProjectedSearch}
+ * (when it applies) then {@link LocalSearch}, each continuing where its last turn stopped, for a
+ * budget of moves that doubles after every full round. The two are strong on different instances
+ * (docs/BENCHMARKS.md), and the doubling bounds the work lost to the wrong one by a constant factor.
+ * Budgets count moves, not seconds, so a run is reproducible up to where the limits stop it, and a
+ * cold or busy JVM does not cut a heuristic short. Only strictly better vectors than any earlier
+ * run's reach the caller.
+ */
+public final class SearchSchedule {
+    /** The first run's move budget for {@link ProjectedSearch} (a move scores every one-numerator change). */
+    static final long FIRST_PROJECTED_MOVES = 100;
+    /** The first run's move budget for {@link LocalSearch} (about as much work as the projected one's). */
+    static final long FIRST_LOCAL_MOVES = 20_000;
+
+    private final ScaledNetwork net;
+    private final long seed;
+
+    /** A schedule over {@code net}'s domain; the heuristics use seeds {@code seed} and {@code seed + 1}. */
+    public SearchSchedule(ScaledNetwork net, long seed) {
+        this.net = net;
+        this.seed = seed;
+    }
+
+    /** The heuristics that apply to the network, in the order they take turns. */
+    public List<String> heuristics() {
+        List<String> names = new ArrayList<>();
+        if (ProjectedSearch.applies(net)) names.add("projected");
+        names.add("local");
+        return names;
+    }
+
+    /**
+     * Runs until a vector with scaled loss ≤ {@code target} is found or the limits expire; returns the
+     * best vector found, if any run produced one.
+     *
+     * @throws ArithmeticException if the network's values overflow a long for some vector
+     */
+    public Optional<WitnessHeuristic.Outcome> run(long target, Limits limits, WitnessHeuristic.Improvement onImprovement) {
+        boolean projected = ProjectedSearch.applies(net);
+        long[] bestLoss = {Long.MAX_VALUE};
+        WitnessHeuristic.Improvement better = (values, loss) -> {
+            if (loss < bestLoss[0]) {
+                bestLoss[0] = loss;
+                onImprovement.found(values, loss);
+            }
+        };
+        WitnessHeuristic.Outcome best = null;
+        List<WitnessHeuristic> turns = new ArrayList<>();
+        if (projected) turns.add(new ProjectedSearch(net, seed));
+        turns.add(new LocalSearch(net, seed + 1));
+        long round = 1;
+        for (int i = 0; !limits.expired(); i = (i + 1) % turns.size()) {
+            WitnessHeuristic h = turns.get(i);
+            long budget = Math.multiplyExact(round, h instanceof ProjectedSearch ? FIRST_PROJECTED_MOVES : FIRST_LOCAL_MOVES);
+            WitnessHeuristic.Outcome o = h.run(target, limits, budget, better);
+            if (best == null || o.bestLoss() < best.bestLoss()) best = o;
+            if (best.bestLoss() <= target) break;
+            if (i == turns.size() - 1 && round < (1L << 40)) round *= 2;
+        }
+        return Optional.ofNullable(best);
+    }
+}
