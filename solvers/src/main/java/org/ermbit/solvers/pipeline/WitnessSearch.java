@@ -63,23 +63,20 @@ final class WitnessSearch implements AutoCloseable {
     }
 
     private void search(Limits limits, long target, Consumer<Answer> onVerified) {
-        try {
-            new SearchSchedule(net, SEED).run(target, limits, (values, scaledLoss) -> {
-                if (target >= 0 && scaledLoss > target) return;
-                Answer a = verified(values, scaledLoss);
-                if (a == null) {
-                    token.cancel();
-                    return;
-                }
-                if (target >= 0) {
-                    found = a;
-                    token.cancel();
-                }
-                onVerified.accept(a);
-            });
-        } catch (ArithmeticException e) {
-            // a value beyond long for some vector: the search stops, the backends go on
-        }
+        // a heuristic meeting a value beyond long drops out inside the schedule; the backends go on regardless
+        new SearchSchedule(net, SEED).run(target, limits, (values, scaledLoss) -> {
+            if (target >= 0 && scaledLoss > target) return;
+            Answer a = verified(values, scaledLoss);
+            if (a == null) {
+                token.cancel();
+                return;
+            }
+            if (target >= 0) {
+                found = a;
+                token.cancel();
+            }
+            onVerified.accept(a);
+        });
     }
 
     /** The verified answer for {@code values}, or null after recording a violation. */

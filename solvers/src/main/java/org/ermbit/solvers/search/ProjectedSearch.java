@@ -117,7 +117,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
     @Override
     public Outcome run(long target, Limits limits, long maxMoves, Improvement onImprovement) {
         if (current == null) {
-            current = greedyStart(limits);
+            current = greedyStart();
             score = score(current);
             bestHidden = current.clone();
             bestScore = score;
@@ -233,77 +233,101 @@ public final class ProjectedSearch implements WitnessHeuristic {
     }
 
     /**
-     * Tries the units of the last hidden layer in random order, each with every setting of its free
-     * numerators (or {@link #UNIT_CANDIDATES} random ones when there are more), and applies to
-     * {@code k} the best setting of the first unit that beats {@code current}. Returns param 0 and
-     * the new score when it moved, param −1 otherwise.
+     * Tries every setting of every unit of the last hidden layer ({@link #unitCandidates}) and applies
+     * to {@code k} the best one overall if it beats {@code current} (best improvement; ties broken at
+     * random). Returns param 0 and the new score when it moved, param −1 otherwise.
      */
     private Move bestUnitChange(long[] k, Residual current, Limits limits) {
-        return bestUnitChange(k, current, limits, -1);
-    }
-
-    /** {@link #bestUnitChange(long[], Residual, Limits)} for unit {@code only}, or every unit when it is −1. */
-    private Move bestUnitChange(long[] k, Residual current, Limits limits, int only) {
         long evaluations = 0;
         long[][] in = lastHiddenInputs(k);
         long[][] a = features(k, in);
-        int[] order = only >= 0 ? new int[] {only} : shuffledUnits();
-        for (int u : order) {
+        Scored overall = null;
+        int overallUnit = -1;
+        for (int u : shuffledUnits()) {
             if (limits.expired()) break;
-            int[] ps = unitParams[u];
-            if (ps.length == 0) continue;
-            LeastSquares.ColumnScorer scorer = new LeastSquares.ColumnScorer(without(a, u + 1), targets);
-            long[] saved = new long[ps.length];
-            for (int i = 0; i < ps.length; i++) saved[i] = k[ps[i]];
-            long[] bestSetting = null;
-            Residual bestScore = current;
-            long combos = 1;
-            for (int p : ps) combos = combos > UNIT_CANDIDATES ? combos : combos * (net.upper(p) - net.lower(p) + 1);
-            boolean exhaustive = combos <= UNIT_CANDIDATES;
+            List<Scored> candidates = unitCandidates(k, u, in, a);
+            evaluations += candidates.size();
+            Scored best = null;
             int ties = 0;
-            long count = exhaustive ? combos : UNIT_CANDIDATES;
-            for (long c = 0; c < count; c++) {
-                long rest = c;
-                for (int p : ps) {
-                    long span = net.upper(p) - net.lower(p) + 1;
-                    if (exhaustive) {
-                        k[p] = net.lower(p) + rest % span;
-                        rest /= span;
-                    } else {
-                        k[p] = randomValue(p);
-                    }
-                }
-                Residual r = scorer.with(column(u, k, in));
-                evaluations++;
-                int cmp = r.compareTo(bestScore);
+            for (Scored c : candidates) {
+                int cmp = best == null ? -1 : c.score.compareTo(best.score);
                 if (cmp < 0) ties = 1;
-                if (cmp < 0 || (cmp == 0 && bestSetting != null && random.nextInt(++ties) == 0)) {
-                    bestScore = r;
-                    bestSetting = new long[ps.length];
-                    for (int i = 0; i < ps.length; i++) bestSetting[i] = k[ps[i]];
+                if (cmp < 0 || (cmp == 0 && random.nextInt(++ties) == 0)) best = c;
+            }
+            if (best != null && best.score.compareTo(current) < 0) {
+                if (overall == null || best.score.compareTo(overall.score) < 0) {
+                    overall = best;
+                    overallUnit = u;
                 }
             }
-            long[] apply = bestSetting != null ? bestSetting : saved;
-            for (int i = 0; i < ps.length; i++) k[ps[i]] = apply[i];
-            if (bestSetting != null) return new Move(0, 0, bestScore, evaluations);
+        }
+        if (overall != null) {
+            apply(k, overallUnit, overall.setting);
+            return new Move(0, 0, overall.score, evaluations);
         }
         return new Move(-1, 0, current, evaluations);
+    }
+
+    /** A setting of one unit's free numerators (in {@code unitParams} order) and the score with it. */
+    private record Scored(long[] setting, Residual score) {
+    }
+
+    /**
+     * Every setting of unit u's free numerators (or {@link #UNIT_CANDIDATES} random ones when there
+     * are more), each scored with the other units as in {@code k}; {@code k} is left unchanged.
+     */
+    private List<Scored> unitCandidates(long[] k, int u, long[][] in, long[][] a) {
+        int[] ps = unitParams[u];
+        List<Scored> out = new ArrayList<>();
+        if (ps.length == 0) return out;
+        LeastSquares.ColumnScorer scorer = new LeastSquares.ColumnScorer(without(a, u + 1), targets);
+        long[] saved = new long[ps.length];
+        for (int i = 0; i < ps.length; i++) saved[i] = k[ps[i]];
+        long combos = 1;
+        for (int p : ps) combos = combos > UNIT_CANDIDATES ? combos : combos * (net.upper(p) - net.lower(p) + 1);
+        boolean exhaustive = combos <= UNIT_CANDIDATES;
+        long count = exhaustive ? combos : UNIT_CANDIDATES;
+        for (long c = 0; c < count; c++) {
+            long rest = c;
+            long[] setting = new long[ps.length];
+            for (int i = 0; i < ps.length; i++) {
+                int p = ps[i];
+                long span = net.upper(p) - net.lower(p) + 1;
+                if (exhaustive) {
+                    setting[i] = net.lower(p) + rest % span;
+                    rest /= span;
+                } else {
+                    setting[i] = randomValue(p);
+                }
+                k[p] = setting[i];
+            }
+            out.add(new Scored(setting, scorer.with(column(u, k, in))));
+        }
+        apply(k, u, saved);
+        return out;
+    }
+
+    private void apply(long[] k, int u, long[] setting) {
+        for (int i = 0; i < setting.length; i++) k[unitParams[u][i]] = setting[i];
     }
 
     /**
      * A start built unit by unit (greedy forward selection, as in orthogonal matching pursuit): every
      * hidden unit starts switched off (numerators 0 where the domain allows), then the units of the
-     * last hidden layer are chosen one at a time, each the best setting given the ones before.
-     * Lower hidden layers start at random.
+     * last hidden layer are chosen one at a time in random order, each the best setting given the ones
+     * before. Lower hidden layers start at random.
      */
-    private long[] greedyStart(Limits limits) {
+    private long[] greedyStart() {
         long[] k = new long[net.parameterCount()];
         for (int p : hidden) k[p] = Math.max(net.lower(p), Math.min(net.upper(p), 0));
         for (int p : lowerHidden) k[p] = randomValue(p);
-        Residual score = score(k);
         for (int u : shuffledUnits()) {
-            Move m = bestUnitChange(k, score, limits, u);
-            if (m.param >= 0) score = m.score;
+            long[][] in = lastHiddenInputs(k);
+            Scored best = null;
+            for (Scored c : unitCandidates(k, u, in, features(k, in))) {
+                if (best == null || c.score.compareTo(best.score) < 0) best = c;
+            }
+            if (best != null) apply(k, u, best.setting);
         }
         return k;
     }

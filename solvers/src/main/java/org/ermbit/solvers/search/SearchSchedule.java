@@ -41,7 +41,7 @@ public final class SearchSchedule {
      * Runs until a vector with scaled loss ≤ {@code target} is found or the limits expire; returns the
      * best vector found, if any run produced one.
      *
-     * @throws ArithmeticException if the network's values overflow a long for some vector
+     * A heuristic that meets a value beyond {@code long} drops out; the others go on.
      */
     public Optional<WitnessHeuristic.Outcome> run(long target, Limits limits, WitnessHeuristic.Improvement onImprovement) {
         boolean projected = ProjectedSearch.applies(net);
@@ -57,13 +57,26 @@ public final class SearchSchedule {
         if (projected) turns.add(new ProjectedSearch(net, seed));
         turns.add(new LocalSearch(net, seed + 1));
         long round = 1;
-        for (int i = 0; !limits.expired(); i = (i + 1) % turns.size()) {
+        int i = 0;
+        while (!limits.expired() && !turns.isEmpty()) {
+            if (i >= turns.size()) {
+                // a full round done: every budget doubles
+                i = 0;
+                if (round < (1L << 40)) round *= 2;
+            }
             WitnessHeuristic h = turns.get(i);
-            long budget = Math.multiplyExact(round, h instanceof ProjectedSearch ? FIRST_PROJECTED_MOVES : FIRST_LOCAL_MOVES);
-            WitnessHeuristic.Outcome o = h.run(target, limits, budget, better);
+            long budget = round * (h instanceof ProjectedSearch ? FIRST_PROJECTED_MOVES : FIRST_LOCAL_MOVES);
+            WitnessHeuristic.Outcome o;
+            try {
+                o = h.run(target, limits, budget, better);
+            } catch (ArithmeticException e) {
+                // a value beyond long for some vector: this heuristic drops out, the others go on
+                turns.remove(i);
+                continue;
+            }
             if (best == null || o.bestLoss() < best.bestLoss()) best = o;
             if (best.bestLoss() <= target) break;
-            if (i == turns.size() - 1 && round < (1L << 40)) round *= 2;
+            i++;
         }
         return Optional.ofNullable(best);
     }

@@ -1,8 +1,10 @@
 /**
  * Direct search of the parameter domain, without a constraint model: {@link org.ermbit.solvers.search.ScaledNetwork}
- * evaluates an instance's exact loss in integer arithmetic (the encoder's scales), and
- * {@link org.ermbit.solvers.search.LocalSearch} walks the domain for a low-loss vector. Incomplete by design —
- * it finds witnesses, never proves their absence — and every vector it returns is checked by the exact
- * verifier in the pipeline before it is reported.
+ * evaluates an instance's exact loss in integer arithmetic (the encoder's scales);
+ * {@link org.ermbit.solvers.search.LocalSearch} walks the domain one numerator at a time for a low-loss vector, and
+ * {@link org.ermbit.solvers.search.ProjectedSearch} walks the hidden layers only, scored by the exact least-squares
+ * residual of the output layer ({@code LeastSquares}); {@link org.ermbit.solvers.search.SearchSchedule} runs them in
+ * turns. Incomplete by design — they find witnesses, never prove their absence — and every vector they return is
+ * checked by the exact verifier in the pipeline before it is reported.
  */
 package org.ermbit.solvers.search;
