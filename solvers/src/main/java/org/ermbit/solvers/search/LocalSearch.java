@@ -19,6 +19,7 @@ public final class LocalSearch implements WitnessHeuristic {
 
     private final ScaledNetwork net;
     private final SplittableRandom random;
+    private final Neighbourhood neighbourhood;
     /** The search state, kept between calls of {@link #run(long, Limits, long, Improvement)} (null before the first). */
     private ScaledNetwork.Cursor cur;
     private long[] best;
@@ -32,6 +33,7 @@ public final class LocalSearch implements WitnessHeuristic {
     public LocalSearch(ScaledNetwork net, long seed) {
         this.net = net;
         this.random = new SplittableRandom(seed);
+        this.neighbourhood = new Neighbourhood(net, random);
     }
 
     /**
@@ -66,7 +68,7 @@ public final class LocalSearch implements WitnessHeuristic {
             for (int k = 0; k < n; k++) {
                 // checked per parameter so that a large network still stops within milliseconds
                 if ((k & 7) == 7 && limits.expired()) break;
-                for (long v : neighbourValues(k, cur.value(k))) {
+                for (long v : neighbourhood.values(k, cur.value(k))) {
                     long loss = cur.lossWith(k, v, bestNeighbour);
                     evaluations++;
                     if (loss < bestNeighbour) {
@@ -86,7 +88,7 @@ public final class LocalSearch implements WitnessHeuristic {
             } else {
                 // local minimum: a random step
                 int k = random.nextInt(n);
-                cur.set(k, randomValue(k));
+                cur.set(k, neighbourhood.randomValue(k));
                 evaluations++;
             }
             if (cur.loss() < bestLoss) {
@@ -109,7 +111,7 @@ public final class LocalSearch implements WitnessHeuristic {
     private long[] start(boolean nearZero) {
         long[] k = new long[net.parameterCount()];
         for (int i = 0; i < k.length; i++) {
-            k[i] = nearZero ? Math.max(net.lower(i), Math.min(net.upper(i), 0)) : randomValue(i);
+            k[i] = nearZero ? Math.max(net.lower(i), Math.min(net.upper(i), 0)) : neighbourhood.randomValue(i);
         }
         return k;
     }
@@ -118,19 +120,8 @@ public final class LocalSearch implements WitnessHeuristic {
         long[] k = from.clone();
         for (int j = 0; j < KICK; j++) {
             int q = random.nextInt(k.length);
-            k[q] = randomValue(q);
+            k[q] = neighbourhood.randomValue(q);
         }
         return k;
-    }
-
-    private long randomValue(int k) {
-        long lo = net.lower(k);
-        long span = net.upper(k) - lo + 1;
-        return lo + (span <= 0 ? 0 : random.nextLong(span));
-    }
-
-    /** The values tried for parameter k at numerator v ({@link Neighbourhood}). */
-    private long[] neighbourValues(int k, long v) {
-        return Neighbourhood.of(net.lower(k), net.upper(k), v, randomValue(k));
     }
 }

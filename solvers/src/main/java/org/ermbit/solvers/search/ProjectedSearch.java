@@ -32,6 +32,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
 
     private final ScaledNetwork net;
     private final SplittableRandom random;
+    private final Neighbourhood neighbourhood;
     private final int outputLayer;
     private final int outputs;
     private final int slots;
@@ -63,6 +64,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
         if (!applies(net)) throw new IllegalArgumentException("projected search needs squared loss, an identity output layer with free parameters and a hidden layer");
         this.net = net;
         this.random = new SplittableRandom(seed);
+        this.neighbourhood = new Neighbourhood(net, random);
         this.outputLayer = net.depth();
         this.outputs = net.units(outputLayer);
         this.slots = net.units(outputLayer - 1) + 1;
@@ -166,10 +168,10 @@ public final class ProjectedSearch implements WitnessHeuristic {
                     current = bestHidden.clone();
                     for (int j = 0; j < KICK; j++) {
                         int p = hidden[random.nextInt(hidden.length)];
-                        current[p] = randomValue(p);
+                        current[p] = neighbourhood.randomValue(p);
                     }
                 } else {
-                    for (int p : hidden) current[p] = randomValue(p);
+                    for (int p : hidden) current[p] = neighbourhood.randomValue(p);
                 }
                 score = score(current);
                 restarts++;
@@ -185,10 +187,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
 
     /** The best vector differing from {@code k} in one hidden numerator (ties broken uniformly at random); {@code k} is unchanged. */
     private Move bestSingleChange(long[] k, Limits limits) {
-        int bestParam = -1;
-        long bestValue = 0;
-        Residual bestScore = Residual.INFINITE;
-        int ties = 0;
+        Best best = new Best();
         long evaluations = 0;
         long[][] in = lastHiddenInputs(k);
         long[][] a = features(k, in);
@@ -197,17 +196,10 @@ public final class ProjectedSearch implements WitnessHeuristic {
             LeastSquares.ColumnScorer scorer = new LeastSquares.ColumnScorer(without(a, u + 1), targets);
             for (int p : unitParams[u]) {
                 long saved = k[p];
-                for (long v : neighbourValues(p, saved)) {
+                for (long v : neighbourhood.values(p, saved)) {
                     k[p] = v;
-                    Residual r = scorer.with(column(u, k, in));
+                    best.offer(p, v, scorer.with(column(u, k, in)));
                     evaluations++;
-                    int c = r.compareTo(bestScore);
-                    if (c < 0 || (c == 0 && random.nextInt(++ties) == 0)) {
-                        if (c < 0) ties = 1;
-                        bestScore = r;
-                        bestParam = p;
-                        bestValue = v;
-                    }
                 }
                 k[p] = saved;
             }
@@ -215,21 +207,34 @@ public final class ProjectedSearch implements WitnessHeuristic {
         for (int p : lowerHidden) {
             if (limits.expired()) break;
             long saved = k[p];
-            for (long v : neighbourValues(p, saved)) {
+            for (long v : neighbourhood.values(p, saved)) {
                 k[p] = v;
-                Residual r = score(k);
+                best.offer(p, v, score(k));
                 evaluations++;
-                int c = r.compareTo(bestScore);
-                if (c < 0 || (c == 0 && random.nextInt(++ties) == 0)) {
-                    if (c < 0) ties = 1;
-                    bestScore = r;
-                    bestParam = p;
-                    bestValue = v;
-                }
             }
             k[p] = saved;
         }
-        return new Move(bestParam, bestValue, bestScore, evaluations);
+        return new Move(best.param, best.value, best.score, evaluations);
+    }
+
+    /** The best one-numerator change offered so far; among equal scores each is kept with equal probability. */
+    private final class Best {
+        int param = -1;
+        long value;
+        Residual score = Residual.INFINITE;
+        private int ties;
+
+        void offer(int p, long v, Residual r) {
+            int c = r.compareTo(score);
+            if (c < 0) {
+                ties = 1;
+            } else if (c > 0 || random.nextInt(++ties) != 0) {
+                return;
+            }
+            param = p;
+            value = v;
+            score = r;
+        }
     }
 
     /**
@@ -297,7 +302,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
                     setting[i] = net.lower(p) + rest % span;
                     rest /= span;
                 } else {
-                    setting[i] = randomValue(p);
+                    setting[i] = neighbourhood.randomValue(p);
                 }
                 k[p] = setting[i];
             }
@@ -320,7 +325,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
     private long[] greedyStart() {
         long[] k = new long[net.parameterCount()];
         for (int p : hidden) k[p] = Math.max(net.lower(p), Math.min(net.upper(p), 0));
-        for (int p : lowerHidden) k[p] = randomValue(p);
+        for (int p : lowerHidden) k[p] = neighbourhood.randomValue(p);
         for (int u : shuffledUnits()) {
             long[][] in = lastHiddenInputs(k);
             Scored best = null;
@@ -407,7 +412,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
                 for (int p : row) {
                     long bestV = cur.value(p);
                     long bestL = cur.loss();
-                    for (long v : neighbourValues(p, bestV)) {
+                    for (long v : neighbourhood.values(p, bestV)) {
                         long l = cur.lossWith(p, v, bestL);
                         if (l < bestL) {
                             bestL = l;
@@ -432,16 +437,5 @@ public final class ProjectedSearch implements WitnessHeuristic {
         BigInteger lo = BigInteger.valueOf(net.lower(p));
         BigInteger hi = BigInteger.valueOf(net.upper(p));
         return v.max(lo).min(hi).longValueExact();
-    }
-
-    private long randomValue(int p) {
-        long lo = net.lower(p);
-        long span = net.upper(p) - lo + 1;
-        return lo + (span <= 0 ? 0 : random.nextLong(span));
-    }
-
-    /** The values tried for parameter p at numerator v ({@link Neighbourhood}). */
-    private long[] neighbourValues(int p, long v) {
-        return Neighbourhood.of(net.lower(p), net.upper(p), v, randomValue(p));
     }
 }
