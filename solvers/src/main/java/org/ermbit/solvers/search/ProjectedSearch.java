@@ -238,16 +238,15 @@ public final class ProjectedSearch implements WitnessHeuristic {
     }
 
     /**
-     * Tries every setting of every unit of the last hidden layer ({@link #unitCandidates}) and applies
-     * to {@code k} the best one overall if it beats {@code current} (best improvement; ties broken at
-     * random). Returns param 0 and the new score when it moved, param −1 otherwise.
+     * Tries the units of the last hidden layer in random order, each with every setting
+     * ({@link #unitCandidates}), and applies to {@code k} the best setting of the first unit that beats
+     * {@code current} (first improvement; ties within a unit broken at random). Returns param 0 and the
+     * new score when it moved, param −1 otherwise.
      */
     private Move bestUnitChange(long[] k, Residual current, Limits limits) {
         long evaluations = 0;
         long[][] in = lastHiddenInputs(k);
         long[][] a = features(k, in);
-        Scored overall = null;
-        int overallUnit = -1;
         for (int u : shuffledUnits()) {
             if (limits.expired()) break;
             List<Scored> candidates = unitCandidates(k, u, in, a);
@@ -260,15 +259,9 @@ public final class ProjectedSearch implements WitnessHeuristic {
                 if (cmp < 0 || (cmp == 0 && random.nextInt(++ties) == 0)) best = c;
             }
             if (best != null && best.score.compareTo(current) < 0) {
-                if (overall == null || best.score.compareTo(overall.score) < 0) {
-                    overall = best;
-                    overallUnit = u;
-                }
+                apply(k, u, best.setting);
+                return new Move(0, 0, best.score, evaluations);
             }
-        }
-        if (overall != null) {
-            apply(k, overallUnit, overall.setting);
-            return new Move(0, 0, overall.score, evaluations);
         }
         return new Move(-1, 0, current, evaluations);
     }
