@@ -14,7 +14,7 @@ import org.ermbit.solvers.search.SearchSchedule;
 import org.ermbit.solvers.search.ScaledNetwork;
 
 /**
- * The local search alone, without a solver (docs/BENCHMARKS.md, "Issue #3 targets, session 6"). Usage:
+ * The local search alone, without a solver (docs/BENCHMARKS.md, "Local search alone"). Usage:
  * {@code java -cp cli/target/ermbit.jar:tests/target/test-classes org.ermbit.tests.bench.LocalSearchBench
  * LIMIT_S FILE…}; {@code -Dermbit.bench.search=projected} runs {@link ProjectedSearch} instead, {@code =schedule} the
  * default pipeline's {@link SearchSchedule} (both in turns); {@code -Dermbit.bench.seeds=N} runs seeds 1..N (default 1).
