@@ -119,7 +119,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
     @Override
     public Outcome run(long target, Limits limits, long maxMoves, Improvement onImprovement) {
         if (current == null) {
-            current = greedyStart();
+            current = greedyStart(limits);
             score = score(current);
             bestHidden = current.clone();
             bestScore = score;
@@ -313,13 +313,14 @@ public final class ProjectedSearch implements WitnessHeuristic {
      * A start built unit by unit (greedy forward selection, as in orthogonal matching pursuit): every
      * hidden unit starts switched off (numerators 0 where the domain allows), then the units of the
      * last hidden layer are chosen one at a time in random order, each the best setting given the ones
-     * before. Lower hidden layers start at random.
+     * before (units left when the limits expire stay switched off). Lower hidden layers start at random.
      */
-    private long[] greedyStart() {
+    private long[] greedyStart(Limits limits) {
         long[] k = new long[net.parameterCount()];
         for (int p : hidden) k[p] = Math.max(net.lower(p), Math.min(net.upper(p), 0));
         for (int p : lowerHidden) k[p] = neighbourhood.randomValue(p);
         for (int u : shuffledUnits()) {
+            if (limits.expired()) break;
             long[][] in = lastHiddenInputs(k);
             Scored best = null;
             for (Scored c : unitCandidates(k, u, in, features(k, in))) {
