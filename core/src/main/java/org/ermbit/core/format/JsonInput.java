@@ -92,14 +92,23 @@ final class JsonInput {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String msg = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
-            msg = msg.replaceAll("\\s+", " ");
-            if (msg.length() > 200) msg = msg.substring(0, 200) + "...";
-            throw error(where, "invalid JSON: " + msg);
+            throw error(where, "invalid JSON: " + plainJsonMessage(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode()) throw error("", "file is empty, expected a JSON object");
         if (!root.isObject()) throw error("$", "expected a JSON object at the top level, got " + describe(root));
         return root;
+    }
+
+    /**
+     * Jackson's message without its internals: the source-location placeholder becomes "line L,
+     * column C", the trailing-token message names no Java types; at most 200 characters.
+     */
+    static String plainJsonMessage(String original) {
+        if (original == null) return "invalid JSON";
+        if (original.startsWith("Trailing token")) return "unexpected content after the end of the JSON value";
+        String msg = original.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll("\\s+", " ");
+        return msg.length() > 200 ? msg.substring(0, 200) + "..." : msg;
     }
 
     static String describe(JsonNode n) {

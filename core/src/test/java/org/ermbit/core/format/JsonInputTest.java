@@ -1,0 +1,39 @@
+package org.ermbit.core.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Syntax errors in JSON input read as one plain line: where, and what, without Jackson's internals. */
+class JsonInputTest {
+
+    /** Columns count from 1 at the character where Jackson stopped (end of input: one past the last). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "'[1, 2'            | line 1, column 6 | expected close marker for Array (start marker at line 1, column 1)",
+        "'{\"a\": [1,\n 2'  | line 2, column 3 | expected close marker for Array (start marker at line 1, column 7)",
+        "'{\"a\": 1}{'      | line 1, column 9 | unexpected content after the end of the JSON value",
+        "'{\"a\": 1,}'      | line 1, column 9 | was expecting double-quote to start field name",
+        "'{\"a\": 01}'      | line 1, column 8 | Leading zeroes not allowed"})
+    void syntaxErrorsNameLineColumnAndTheProblem(String json, String location, String expected) {
+        InputException e = assertThrows(InputException.class, () -> new JsonInput("f.json").parseObject(json));
+        assertEquals("f.json", e.file());
+        assertEquals(location, e.location());
+        assertTrue(e.getMessage().startsWith("invalid JSON: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        for (String internal : new String[] {"Source:", "REDACTED", "jackson", "StreamReadFeature", "DeserializationFeature"}) {
+            assertFalse(e.getMessage().contains(internal), "no " + internal + " in: " + e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"'[1]' | an array", "'\"x\"' | the string \"x\""})
+    void aTopLevelValueOtherThanAnObjectIsRefused(String json, String described) {
+        InputException e = assertThrows(InputException.class, () -> new JsonInput("f.json").parseObject(json));
+        assertEquals("expected a JSON object at the top level, got " + described, e.getMessage());
+    }
+}
