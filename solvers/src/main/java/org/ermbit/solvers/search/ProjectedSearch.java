@@ -1,12 +1,9 @@
 package org.ermbit.solvers.search;
 
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ermbit.core.model.LossType;
-import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.search.LeastSquares.Residual;
 
@@ -33,13 +30,10 @@ public final class ProjectedSearch implements WitnessHeuristic {
     private final ScaledNetwork net;
     private final SplittableRandom random;
     private final Neighbourhood neighbourhood;
+    private final OutputProjection projection;
     private final int outputLayer;
-    private final int outputs;
-    private final int slots;
     /** Free indices of the hidden parameters (layers below the output). */
     private final int[] hidden;
-    /** outIndex[o][slot]: free index of output o's bias (slot 0) or weight of input slot−1. */
-    private final int[][] outIndex;
     /** unitParams[u]: free indices of unit u of the last hidden layer (bias and weights). */
     private final int[][] unitParams;
     private final int lastHiddenUnits;
@@ -65,17 +59,10 @@ public final class ProjectedSearch implements WitnessHeuristic {
         this.net = net;
         this.random = new SplittableRandom(seed);
         this.neighbourhood = new Neighbourhood(net, random);
+        this.projection = new OutputProjection(net, neighbourhood);
         this.outputLayer = net.depth();
-        this.outputs = net.units(outputLayer);
-        this.slots = net.units(outputLayer - 1) + 1;
-        outIndex = new int[outputs][slots];
         List<Integer> out = new ArrayList<>();
-        for (int o = 0; o < outputs; o++) {
-            for (int s = 0; s < slots; s++) {
-                outIndex[o][s] = net.freeIndex(outputLayer, o, s);
-                out.add(outIndex[o][s]);
-            }
-        }
+        for (int[] row : projection.outputIndices()) for (int p : row) out.add(p);
         List<Integer> hid = new ArrayList<>();
         for (int p = 0; p < net.parameterCount(); p++) if (!out.contains(p)) hid.add(p);
         hidden = hid.stream().mapToInt(Integer::intValue).toArray();
@@ -94,8 +81,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
             unitParams[u] = ps.stream().mapToInt(Integer::intValue).toArray();
         }
         lowerHidden = hid.stream().filter(p -> !inLast.contains(p)).mapToInt(Integer::intValue).toArray();
-        targets = new long[net.pointCount()][outputs];
-        for (int pt = 0; pt < targets.length; pt++) for (int o = 0; o < outputs; o++) targets[pt][o] = net.scaledTarget(pt, o);
+        targets = projection.targets();
     }
 
     /**
@@ -343,33 +329,24 @@ public final class ProjectedSearch implements WitnessHeuristic {
         return order;
     }
 
-    /** The least-squares residual of the output layer on the hidden features of {@code k}. */
     private Residual score(long[] k) {
-        return LeastSquares.residual(features(k, lastHiddenInputs(k)), targets);
+        return projection.score(k);
     }
 
-    /** Per point, the inputs of the last hidden layer. */
     private long[][] lastHiddenInputs(long[] k) {
-        long[][] in = new long[net.pointCount()][];
-        for (int pt = 0; pt < in.length; pt++) in[pt] = net.inputsOf(outputLayer - 1, k, pt);
-        return in;
+        return projection.lastHiddenInputs(k);
     }
 
-    /** Per point: 1 (the bias), then the last hidden layer's activations. */
     private long[][] features(long[] k, long[][] in) {
-        long[][] a = new long[in.length][slots];
-        for (int pt = 0; pt < a.length; pt++) {
-            a[pt][0] = 1;
-            for (int u = 0; u < lastHiddenUnits; u++) a[pt][u + 1] = net.unitActivation(outputLayer - 1, u, k, in[pt]);
-        }
-        return a;
+        return projection.features(k, in);
     }
 
-    /** Unit u's activation at every point. */
     private long[] column(int u, long[] k, long[][] in) {
-        long[] c = new long[in.length];
-        for (int pt = 0; pt < c.length; pt++) c[pt] = net.unitActivation(outputLayer - 1, u, k, in[pt]);
-        return c;
+        return projection.column(u, k, in);
+    }
+
+    private long[] complete(long[] k) {
+        return projection.complete(k);
     }
 
     private static long[][] without(long[][] a, int col) {
@@ -380,56 +357,5 @@ public final class ProjectedSearch implements WitnessHeuristic {
             System.arraycopy(a[i], col + 1, b[i], col, a[i].length - col - 1);
         }
         return b;
-    }
-
-    /**
-     * {@code k}'s hidden parameters with an output layer in the domain: the least-squares
-     * coefficients rounded to the nearest numerators (clamped to the domain), then improved one
-     * output numerator at a time while the exact loss drops.
-     */
-    private long[] complete(long[] k) {
-        long[] full = k.clone();
-        Rational[][] x = LeastSquares.coefficients(features(k, lastHiddenInputs(k)), targets);
-        for (int o = 0; o < outputs; o++) {
-            for (int s = 0; s < slots; s++) {
-                int p = outIndex[o][s];
-                // residual contribution per numerator unit: residualCoefficient·feature
-                Rational numer = x[o][s].divide(Rational.of(net.residualCoefficient(o, s)));
-                full[p] = clampToDomain(p, nearest(numer));
-            }
-        }
-        ScaledNetwork.Cursor cur = net.cursor(full);
-        boolean improved = true;
-        while (improved) {
-            improved = false;
-            for (int[] row : outIndex) {
-                for (int p : row) {
-                    long bestV = cur.value(p);
-                    long bestL = cur.loss();
-                    for (long v : neighbourhood.values(p, bestV)) {
-                        long l = cur.lossWith(p, v, bestL);
-                        if (l < bestL) {
-                            bestL = l;
-                            bestV = v;
-                        }
-                    }
-                    if (bestV != cur.value(p)) {
-                        cur.set(p, bestV);
-                        improved = true;
-                    }
-                }
-            }
-        }
-        return cur.values();
-    }
-
-    private static BigInteger nearest(Rational r) {
-        return new java.math.BigDecimal(r.numerator()).divide(new java.math.BigDecimal(r.denominator()), 0, RoundingMode.HALF_EVEN).toBigIntegerExact();
-    }
-
-    private long clampToDomain(int p, BigInteger v) {
-        BigInteger lo = BigInteger.valueOf(net.lower(p));
-        BigInteger hi = BigInteger.valueOf(net.upper(p));
-        return v.max(lo).min(hi).longValueExact();
     }
 }

@@ -10,13 +10,15 @@ import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.search.LocalSearch;
 import org.ermbit.solvers.search.WitnessHeuristic;
 import org.ermbit.solvers.search.ProjectedSearch;
+import org.ermbit.solvers.search.UnitSwapSearch;
 import org.ermbit.solvers.search.SearchSchedule;
 import org.ermbit.solvers.search.ScaledNetwork;
 
 /**
  * The local search alone, without a solver (docs/BENCHMARKS.md, "Local search alone"). Usage:
  * {@code java -cp cli/target/ermbit.jar:tests/target/test-classes org.ermbit.tests.bench.LocalSearchBench
- * LIMIT_S FILE…}; {@code -Dermbit.bench.search=projected} runs {@link ProjectedSearch} instead, {@code =schedule} the
+ * LIMIT_S FILE…}; {@code -Dermbit.bench.search=projected} runs {@link ProjectedSearch} instead, {@code =unitswap}
+ * {@link UnitSwapSearch}, {@code =schedule} the
  * default pipeline's {@link SearchSchedule} (both in turns); {@code -Dermbit.bench.seeds=N} runs seeds 1..N (default 1).
  * Prints, per instance and seed, the best scaled loss against the bound G, the time, the moves and restarts, and
  * whether the exact verifier accepts the best vector; with several seeds also the instance's median time (runs
@@ -39,6 +41,7 @@ public final class LocalSearchBench {
                 long t0 = System.nanoTime();
                 WitnessHeuristic.Outcome o = switch (SEARCH) {
                     case "projected" -> new ProjectedSearch(net, seed).run(net.scaledBound(), Limits.timeout(limit), Long.MAX_VALUE, (v, l) -> { });
+                    case "unitswap" -> new UnitSwapSearch(net, seed).run(net.scaledBound(), Limits.timeout(limit), Long.MAX_VALUE, (v, l) -> { });
                     case "schedule" -> new SearchSchedule(net, seed).run(net.scaledBound(), Limits.timeout(limit), (v, l) -> { }).orElseThrow();
                     default -> new LocalSearch(net, seed).run(net.scaledBound(), Limits.timeout(limit));
                 };

@@ -1,0 +1,336 @@
+package org.ermbit.solvers.search;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.search.LeastSquares.Residual;
+
+/**
+ * Iterated local search over whole hidden units, with the output layer projected out, for networks
+ * with one hidden layer whose units all range over the same settings (every hidden parameter free,
+ * the same domain per slot, at most {@value #MAX_SETTINGS} settings per unit). A step replaces one
+ * unit by the setting that minimises the least-squares residual of the best real output layer given
+ * the other units (first unit in random order whose best setting improves); at a local minimum the
+ * search restarts from the best state with one unit set at random (a kick) and keeps the result when
+ * it is no worse. States whose residual is at most the best one's are completed with an output layer
+ * in the domain ({@link OutputProjection#complete}) and their exact loss is reported.
+ *
+ * <p><b>Exactness.</b> Ranking all settings of a unit exactly costs big-integer arithmetic per
+ * setting (that is what {@link ProjectedSearch} does); here the settings are <em>ranked</em> in
+ * floating point (modified Gram–Schmidt on the other units' columns), and the chosen setting is
+ * accepted only if the exact residual ({@link LeastSquares}, rational) improves. Floating point thus
+ * decides only which candidate is tried next — every accepted step, every reported loss and every
+ * vector handed on is exact, and the vectors go on to the exact verifier like any heuristic's.
+ */
+public final class UnitSwapSearch implements WitnessHeuristic {
+    /** Largest number of settings of one unit this search enumerates (e.g. 16^4 for a 3-input unit with 4-bit parameters). */
+    static final int MAX_SETTINGS = 1 << 16;
+    /** Relative margin below which a floating-point score does not count as an improvement. */
+    private static final double MARGIN = 1e-9;
+
+    private final ScaledNetwork net;
+    private final SplittableRandom random;
+    private final OutputProjection projection;
+    private final int units;
+    /** unitParams[u]: free indices of unit u (bias and weights, in slot order). */
+    private final int[][] unitParams;
+    /** settings[s]: the numerators of one unit's slots for setting s. */
+    private final long[][] settings;
+    /** columns[s][pt]: a unit's activation at point pt with setting s. */
+    private final double[][] columns;
+    /** byPoint[pt][s] = columns[s][pt], for scoring all settings in one sweep per basis vector. */
+    private final double[][] byPoint;
+    private final double[] columnNorms;
+    /** Scratch arrays over the settings. */
+    private final double[] projected;
+    private final double[] dots;
+    /** targets[o][pt]: scaled target of output o at point pt. */
+    private final double[][] targets;
+    private final long[] fixedPart;
+
+    private int[] current;
+    private Residual currentScore;
+    private int[] best;
+    private Residual bestScore;
+    private long[] bestVector;
+    private long bestLoss = Long.MAX_VALUE;
+    /** The sorted settings of the state completed last, so a state reached again is not completed again. */
+    private int[] lastCompleted = new int[0];
+    private long moves;
+    private long evaluations;
+    private int restarts;
+
+    /** A search over {@code net}, which must satisfy {@link #applies}; runs are reproducible given the same limits. */
+    public UnitSwapSearch(ScaledNetwork net, long seed) {
+        if (!applies(net)) throw new IllegalArgumentException("unit-swap search needs what ProjectedSearch needs, one hidden layer and units with identical free settings");
+        this.net = net;
+        this.random = new SplittableRandom(seed);
+        Neighbourhood neighbourhood = new Neighbourhood(net, random);
+        this.projection = new OutputProjection(net, neighbourhood);
+        this.units = net.units(1);
+        int slots = net.instance().architecture().inputs() + 1;
+        unitParams = new int[units][slots];
+        for (int u = 0; u < units; u++) for (int s = 0; s < slots; s++) unitParams[u][s] = net.freeIndex(1, u, s);
+        int count = settingCount(net);
+        settings = new long[count][slots];
+        fixedPart = new long[net.parameterCount()];
+        long[][] in = projection.lastHiddenInputs(fixedPart);
+        columns = new double[count][];
+        columnNorms = new double[count];
+        for (int s = 0; s < count; s++) {
+            long rest = s;
+            for (int i = 0; i < slots; i++) {
+                int p = unitParams[0][i];
+                long span = net.upper(p) - net.lower(p) + 1;
+                settings[s][i] = net.lower(p) + rest % span;
+                rest /= span;
+                fixedPart[p] = settings[s][i];
+            }
+            long[] c = projection.column(0, fixedPart, in);
+            columns[s] = new double[c.length];
+            for (int pt = 0; pt < c.length; pt++) {
+                columns[s][pt] = c[pt];
+                columnNorms[s] += (double) c[pt] * c[pt];
+            }
+        }
+        int n = in.length;
+        byPoint = new double[n][count];
+        for (int s = 0; s < count; s++) for (int pt = 0; pt < n; pt++) byPoint[pt][s] = columns[s][pt];
+        projected = new double[count];
+        dots = new double[count];
+        long[][] t = projection.targets();
+        int outputs = t.length == 0 ? 0 : t[0].length;
+        targets = new double[outputs][t.length];
+        for (int o = 0; o < outputs; o++) for (int pt = 0; pt < t.length; pt++) targets[o][pt] = t[pt][o];
+    }
+
+    /**
+     * True when {@link ProjectedSearch#applies} and the network has one hidden layer whose
+     * parameters are all free, with the same domain in each slot for every unit and at most
+     * {@value #MAX_SETTINGS} settings per unit.
+     */
+    public static boolean applies(ScaledNetwork net) {
+        if (!ProjectedSearch.applies(net) || net.depth() != 2) return false;
+        int slots = net.instance().architecture().inputs() + 1;
+        for (int u = 0; u < net.units(1); u++) {
+            for (int s = 0; s < slots; s++) {
+                int p = net.freeIndex(1, u, s);
+                int p0 = net.freeIndex(1, 0, s);
+                if (p < 0 || net.lower(p) != net.lower(p0) || net.upper(p) != net.upper(p0)) return false;
+            }
+        }
+        return settingCount(net) > 0;
+    }
+
+    /** Settings of one unit, or 0 when there are more than {@link #MAX_SETTINGS}. */
+    private static int settingCount(ScaledNetwork net) {
+        long count = 1;
+        for (int s = 0; s <= net.instance().architecture().inputs(); s++) {
+            int p = net.freeIndex(1, 0, s);
+            count *= net.upper(p) - net.lower(p) + 1;
+            if (count > MAX_SETTINGS) return 0;
+        }
+        return (int) count;
+    }
+
+    /** {@inheritDoc} A later call continues from where the previous one stopped. */
+    @Override
+    public Outcome run(long target, Limits limits, long maxMoves, Improvement onImprovement) {
+        long stopAt = moves + Math.min(maxMoves, Long.MAX_VALUE - moves);
+        if (current == null) {
+            current = greedyStart(limits);
+            currentScore = exactScore(current);
+            best = current.clone();
+            bestScore = currentScore;
+            consider(current, target, onImprovement);
+            descend(limits, stopAt);
+            keepIfNoWorse(target, onImprovement);
+        }
+        while (bestLoss > target && moves < stopAt && !limits.expired()) {
+            current = best.clone();
+            current[random.nextInt(units)] = random.nextInt(settings.length);
+            currentScore = exactScore(current);
+            moves++;
+            restarts++;
+            descend(limits, stopAt);
+            keepIfNoWorse(target, onImprovement);
+        }
+        return new Outcome(bestVector.clone(), bestLoss, moves, evaluations, restarts);
+    }
+
+    /** Makes the current state the best when its residual is no worse, completing it when it may lead to a better vector. */
+    private void keepIfNoWorse(long target, Improvement onImprovement) {
+        int c = currentScore.compareTo(bestScore);
+        if (c <= 0) {
+            best = current.clone();
+            bestScore = currentScore;
+        }
+        if (c <= 0 || currentScore.atMost(target)) consider(current, target, onImprovement);
+    }
+
+    /** Completes {@code state} with an output layer and reports it when its exact loss beats the best so far. */
+    private void consider(int[] state, long target, Improvement onImprovement) {
+        int[] sorted = state.clone();
+        Arrays.sort(sorted);
+        if (Arrays.equals(sorted, lastCompleted)) return;
+        lastCompleted = sorted;
+        long[] full = projection.complete(vector(state));
+        long loss = net.scaledLoss(full);
+        if (loss < bestLoss) {
+            bestLoss = loss;
+            bestVector = full;
+            onImprovement.found(full.clone(), loss);
+        }
+    }
+
+    /** Unit steps from the current state until no unit's best setting improves the exact residual. */
+    private void descend(Limits limits, long stopAt) {
+        boolean moved = true;
+        while (moved && moves < stopAt && !limits.expired()) {
+            moved = false;
+            for (int u : shuffledUnits()) {
+                int s = bestSetting(current, u);
+                if (s < 0 || s == current[u]) continue;
+                int old = current[u];
+                current[u] = s;
+                Residual r = exactScore(current);
+                if (r.compareTo(currentScore) < 0) {
+                    currentScore = r;
+                    moves++;
+                    moved = true;
+                    break;
+                }
+                current[u] = old;
+            }
+        }
+    }
+
+    /**
+     * The setting of unit u that minimises the floating-point residual with the other units as in
+     * {@code state}, or −1 when none beats u's current setting by more than the margin.
+     */
+    private int bestSetting(int[] state, int u) {
+        int[] others = new int[units - 1];
+        for (int v = 0, i = 0; v < units; v++) if (v != u) others[i++] = state[v];
+        return bestAdded(others, state[u]);
+    }
+
+    /**
+     * The setting that, added to the units with settings {@code others}, minimises the floating-point
+     * residual; −1 when {@code current} (a setting, or −1 for none) is within the margin of it.
+     */
+    private int bestAdded(int[] others, int current) {
+        int n = columns[0].length;
+        double[][] q = new double[others.length + 1][];
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1);
+        int rank = orthogonalise(q, 0, ones);
+        for (int s : others) rank = orthogonalise(q, rank, columns[s]);
+        double[][] r0 = new double[targets.length][];
+        double base = 0;
+        for (int o = 0; o < targets.length; o++) {
+            r0[o] = targets[o].clone();
+            for (int i = 0; i < rank; i++) subtractProjection(r0[o], q[i]);
+            base += dot(r0[o], r0[o]);
+        }
+        int count = settings.length;
+        Arrays.fill(projected, 0);
+        for (int i = 0; i < rank; i++) {
+            sweep(q[i]);
+            for (int c = 0; c < count; c++) projected[c] += dots[c] * dots[c];
+        }
+        double[] gain = new double[count];
+        for (double[] r : r0) {
+            sweep(r);
+            for (int c = 0; c < count; c++) gain[c] += dots[c] * dots[c];
+        }
+        int bestS = -1;
+        double bestValue = Double.POSITIVE_INFINITY;
+        double currentValue = Double.POSITIVE_INFINITY;
+        int start = random.nextInt(count);
+        for (int k = 0; k < count; k++) {
+            int c = start + k < count ? start + k : start + k - count;
+            double hn = columnNorms[c] - projected[c];
+            double value = hn > MARGIN * (columnNorms[c] + 1) ? base - gain[c] / hn : base;
+            if (c == current) currentValue = value;
+            if (value < bestValue) {
+                bestValue = value;
+                bestS = c;
+            }
+        }
+        evaluations += settings.length;
+        if (current < 0) return bestS;
+        return bestValue < currentValue - MARGIN * (Math.abs(currentValue) + 1) ? bestS : -1;
+    }
+
+    /** Adds {@code column} to the orthonormal basis q[0..rank) when it is not (nearly) in its span; returns the new rank. */
+    private static int orthogonalise(double[][] q, int rank, double[] column) {
+        if (rank == q.length) return rank;
+        double[] v = column.clone();
+        double norm0 = dot(v, v);
+        for (int i = 0; i < rank; i++) subtractProjection(v, q[i]);
+        double norm = dot(v, v);
+        if (norm <= MARGIN * (norm0 + 1)) return rank;
+        double scale = 1 / Math.sqrt(norm);
+        for (int i = 0; i < v.length; i++) v[i] *= scale;
+        q[rank] = v;
+        return rank + 1;
+    }
+
+    /** dots[s] = v · (column of setting s), for every setting. */
+    private void sweep(double[] v) {
+        Arrays.fill(dots, 0);
+        for (int pt = 0; pt < v.length; pt++) {
+            double x = v[pt];
+            if (x == 0) continue;
+            double[] row = byPoint[pt];
+            for (int c = 0; c < row.length; c++) dots[c] += x * row[c];
+        }
+    }
+
+    private static void subtractProjection(double[] v, double[] unit) {
+        double d = dot(v, unit);
+        for (int i = 0; i < v.length; i++) v[i] -= d * unit[i];
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    /**
+     * A start built unit by unit (greedy forward selection): each unit in turn takes the setting that
+     * best fits the targets together with the units chosen before it (units left when the limits
+     * expire keep setting 0).
+     */
+    private int[] greedyStart(Limits limits) {
+        int[] state = new int[units];
+        for (int u = 0; u < units && !limits.expired(); u++) state[u] = bestAdded(Arrays.copyOf(state, u), -1);
+        return state;
+    }
+
+    private long[] vector(int[] state) {
+        long[] k = fixedPart.clone();
+        for (int u = 0; u < units; u++) {
+            for (int i = 0; i < unitParams[u].length; i++) k[unitParams[u][i]] = settings[state[u]][i];
+        }
+        return k;
+    }
+
+    private Residual exactScore(int[] state) {
+        return projection.score(vector(state));
+    }
+
+    private int[] shuffledUnits() {
+        int[] order = new int[units];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+}
