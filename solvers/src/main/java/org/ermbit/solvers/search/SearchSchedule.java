@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.ermbit.core.spi.Limits;
 
 /**
- * Runs the witness heuristics that apply to an instance in turns, in one thread: {@link ProjectedSearch}
- * (when it applies) then {@link LocalSearch}, each continuing where its last turn stopped, for a
+ * Runs the witness heuristics that apply to an instance in turns, in one thread: {@link UnitSwapSearch}
+ * when it applies (one hidden layer), else {@link ProjectedSearch} when that applies, then
+ * {@link LocalSearch}, each continuing where its last turn stopped, for a
  * budget of moves that doubles after every full round. The two are strong on different instances
  * (docs/BENCHMARKS.md), and the doubling bounds the work lost to the wrong one by a constant factor.
  * Budgets count moves, not seconds, so a run is reproducible up to where the limits stop it, and a
@@ -17,6 +18,11 @@ import org.ermbit.core.spi.Limits;
 public final class SearchSchedule {
     /** The first run's move budget for {@link ProjectedSearch} (a move scores every one-numerator change). */
     static final long FIRST_PROJECTED_MOVES = 100;
+    /**
+     * The first run's move budget for {@link UnitSwapSearch} (a move is a unit step or a kick): about four
+     * times the plain search's time on the planted 2-8-1 teachers (docs/BENCHMARKS.md).
+     */
+    static final long FIRST_UNIT_SWAP_MOVES = 2_000;
     /**
      * The first run's move budget for {@link LocalSearch}: about a quarter of the projected search's time on
      * the planted teachers (measured against 20,000, about equal time, in docs/BENCHMARKS.md).
@@ -35,7 +41,11 @@ public final class SearchSchedule {
     /** The heuristics that apply to the network, in the order they take turns. */
     public List<String> heuristics() {
         List<String> names = new ArrayList<>();
-        if (ProjectedSearch.applies(net)) names.add("projected");
+        if (UnitSwapSearch.applies(net)) {
+            names.add("unit-swap");
+        } else if (ProjectedSearch.applies(net)) {
+            names.add("projected");
+        }
         names.add("local");
         return names;
     }
@@ -47,7 +57,6 @@ public final class SearchSchedule {
      * A heuristic that meets a value beyond {@code long} drops out; the others go on.
      */
     public Optional<WitnessHeuristic.Outcome> run(long target, Limits limits, WitnessHeuristic.Improvement onImprovement) {
-        boolean projected = ProjectedSearch.applies(net);
         long[] bestLoss = {Long.MAX_VALUE};
         WitnessHeuristic.Improvement better = (values, loss) -> {
             if (loss < bestLoss[0]) {
@@ -57,7 +66,11 @@ public final class SearchSchedule {
         };
         WitnessHeuristic.Outcome best = null;
         List<WitnessHeuristic> turns = new ArrayList<>();
-        if (projected) turns.add(new ProjectedSearch(net, seed));
+        if (UnitSwapSearch.applies(net)) {
+            turns.add(new UnitSwapSearch(net, seed));
+        } else if (ProjectedSearch.applies(net)) {
+            turns.add(new ProjectedSearch(net, seed));
+        }
         turns.add(new LocalSearch(net, seed + 1));
         long round = 1;
         int i = 0;
@@ -68,7 +81,9 @@ public final class SearchSchedule {
                 if (round < (1L << 40)) round *= 2;
             }
             WitnessHeuristic h = turns.get(i);
-            long budget = round * (h instanceof ProjectedSearch ? FIRST_PROJECTED_MOVES : FIRST_LOCAL_MOVES);
+            long first = h instanceof UnitSwapSearch ? FIRST_UNIT_SWAP_MOVES
+                    : h instanceof ProjectedSearch ? FIRST_PROJECTED_MOVES : FIRST_LOCAL_MOVES;
+            long budget = round * first;
             WitnessHeuristic.Outcome o;
             try {
                 o = h.run(target, limits, budget, better);

@@ -49,6 +49,8 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     private final long[] fixedPart;
 
     private int[] current;
+    /** True while the current state is being descended (a call may stop mid-descent). */
+    private boolean descending;
     private Residual currentScore;
     private int[] best;
     private Residual bestScore;
@@ -133,7 +135,7 @@ public final class UnitSwapSearch implements WitnessHeuristic {
         return (int) count;
     }
 
-    /** {@inheritDoc} A later call continues from where the previous one stopped. */
+    /** {@inheritDoc} A later call continues from where the previous one stopped, mid-descent included. */
     @Override
     public Outcome run(long target, Limits limits, long maxMoves, Improvement onImprovement) {
         long stopAt = moves + Math.min(maxMoves, Long.MAX_VALUE - moves);
@@ -142,20 +144,52 @@ public final class UnitSwapSearch implements WitnessHeuristic {
             currentScore = exactScore(current);
             best = current.clone();
             bestScore = currentScore;
-            consider(current, target, onImprovement);
-            descend(limits, stopAt);
-            keepIfNoWorse(target, onImprovement);
+            consider(current, onImprovement);
+            descending = true;
         }
         while (bestLoss > target && moves < stopAt && !limits.expired()) {
+            if (descending) {
+                Step step = step(limits);
+                if (step == Step.LOCAL_MINIMUM) {
+                    descending = false;
+                    keepIfNoWorse(target, onImprovement);
+                }
+                continue;
+            }
+            // a kick: from the best state, one unit set at random
             current = best.clone();
             current[random.nextInt(units)] = random.nextInt(settings.length);
             currentScore = exactScore(current);
             moves++;
             restarts++;
-            descend(limits, stopAt);
-            keepIfNoWorse(target, onImprovement);
+            descending = true;
         }
         return new Outcome(bestVector.clone(), bestLoss, moves, evaluations, restarts);
+    }
+
+    /** What one unit step did. */
+    private enum Step { MOVED, LOCAL_MINIMUM, INTERRUPTED }
+
+    /**
+     * Tries the units in random order and moves the first whose best setting improves the exact
+     * residual (one move).
+     */
+    private Step step(Limits limits) {
+        for (int u : shuffledUnits()) {
+            if (limits.expired()) return Step.INTERRUPTED;
+            int s = bestSetting(current, u);
+            if (s < 0 || s == current[u]) continue;
+            int old = current[u];
+            current[u] = s;
+            Residual r = exactScore(current);
+            if (r.compareTo(currentScore) < 0) {
+                currentScore = r;
+                moves++;
+                return Step.MOVED;
+            }
+            current[u] = old;
+        }
+        return Step.LOCAL_MINIMUM;
     }
 
     /** Makes the current state the best when its residual is no worse, completing it when it may lead to a better vector. */
@@ -165,11 +199,11 @@ public final class UnitSwapSearch implements WitnessHeuristic {
             best = current.clone();
             bestScore = currentScore;
         }
-        if (c <= 0 || currentScore.atMost(target)) consider(current, target, onImprovement);
+        if (c <= 0 || currentScore.atMost(target)) consider(current, onImprovement);
     }
 
     /** Completes {@code state} with an output layer and reports it when its exact loss beats the best so far. */
-    private void consider(int[] state, long target, Improvement onImprovement) {
+    private void consider(int[] state, Improvement onImprovement) {
         int[] sorted = state.clone();
         Arrays.sort(sorted);
         if (Arrays.equals(sorted, lastCompleted)) return;
@@ -180,28 +214,6 @@ public final class UnitSwapSearch implements WitnessHeuristic {
             bestLoss = loss;
             bestVector = full;
             onImprovement.found(full.clone(), loss);
-        }
-    }
-
-    /** Unit steps from the current state until no unit's best setting improves the exact residual. */
-    private void descend(Limits limits, long stopAt) {
-        boolean moved = true;
-        while (moved && moves < stopAt && !limits.expired()) {
-            moved = false;
-            for (int u : shuffledUnits()) {
-                int s = bestSetting(current, u);
-                if (s < 0 || s == current[u]) continue;
-                int old = current[u];
-                current[u] = s;
-                Residual r = exactScore(current);
-                if (r.compareTo(currentScore) < 0) {
-                    currentScore = r;
-                    moves++;
-                    moved = true;
-                    break;
-                }
-                current[u] = old;
-            }
         }
     }
 
