@@ -27,15 +27,21 @@ import org.junit.jupiter.api.Test;
 class OverflowingSearchTest {
 
     private static final String BIG = "100000000000000000";
+    /** Inputs so large that weights −2, −2 take a unit's pre-activation at (B, B) beyond long (−4·3·10^18). */
+    private static final String HUGE = "3000000000000000000";
 
     private static ErmInstance instance() {
+        return instance(BIG);
+    }
+
+    private static ErmInstance instance(String big) {
         String json = """
             {"format": "ermbit/1", "name": "overflowing",
              "network": {"inputs": 2, "layers": [{"units": 2, "activation": "relu"}, {"units": 1, "activation": "identity"}]},
              "parameters": {"domain": "grid", "denominator": 1, "min": -2, "max": 1},
              "loss": {"type": "squared", "aggregate": "sum"}, "threshold": "0",
              "data": {"inputs": [[0, 0], [B, 0], [0, B], [B, B]], "targets": [[0], [B], [B], [2B]]}}
-            """.replace("2B", "2" + BIG.substring(1)).replace("B", BIG);
+            """.replace("2B", new java.math.BigInteger(big).shiftLeft(1).toString()).replace("B", big);
         return InstanceReader.parse(json, "overflowing.json", null);
     }
 
@@ -44,6 +50,14 @@ class OverflowingSearchTest {
         ErmInstance inst = instance();
         ScaledNetwork net = ScaledNetwork.of(inst).orElseThrow();
         // the deadline only guards against a hang; the run is expected to end long before it
+        Optional<WitnessHeuristic.Outcome> o = new SearchSchedule(net, 1).run(0, Limits.timeout(Duration.ofMinutes(5)), (v, l) -> { });
+        o.ifPresent(out -> assertEquals(Rational.of(out.bestLoss(), net.lossScale()), Verifier.verify(inst, net.decode(out.best())).loss()));
+    }
+
+    @Test
+    void scheduleSurvivesActivationsBeyondLongWhenTabulatingUnitSettings() {
+        ErmInstance inst = instance(HUGE);
+        ScaledNetwork net = ScaledNetwork.of(inst).orElseThrow();
         Optional<WitnessHeuristic.Outcome> o = new SearchSchedule(net, 1).run(0, Limits.timeout(Duration.ofMinutes(5)), (v, l) -> { });
         o.ifPresent(out -> assertEquals(Rational.of(out.bestLoss(), net.lossScale()), Verifier.verify(inst, net.decode(out.best())).loss()));
     }

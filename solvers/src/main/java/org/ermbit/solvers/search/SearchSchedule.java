@@ -66,10 +66,14 @@ public final class SearchSchedule {
         };
         WitnessHeuristic.Outcome best = null;
         List<WitnessHeuristic> turns = new ArrayList<>();
-        if (UnitSwapSearch.applies(net)) {
-            turns.add(new UnitSwapSearch(net, seed));
-        } else if (ProjectedSearch.applies(net)) {
-            turns.add(new ProjectedSearch(net, seed));
+        try {
+            if (UnitSwapSearch.applies(net)) {
+                turns.add(new UnitSwapSearch(net, seed)); // tabulates every unit setting's activations
+            } else if (ProjectedSearch.applies(net)) {
+                turns.add(new ProjectedSearch(net, seed));
+            }
+        } catch (ArithmeticException e) {
+            // an activation beyond long: the projected heuristic is left out, the plain one still runs
         }
         turns.add(new LocalSearch(net, seed + 1));
         long round = 1;
