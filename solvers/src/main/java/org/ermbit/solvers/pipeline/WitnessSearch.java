@@ -15,7 +15,7 @@ import org.ermbit.solvers.search.SearchSchedule;
 import org.ermbit.solvers.search.ScaledNetwork;
 
 /**
- * The witness heuristics ({@link SearchSchedule}: projected and plain local search) in a background thread next to the backends (ErmOptions.localSearch, on by
+ * The witness heuristics ({@link SearchSchedule}: unit-swap or projected, and plain local search) in a background thread next to the backends (ErmOptions.localSearch, on by
  * default). Every vector it finds is checked by the exact verifier before anyone sees it; a vector
  * the search believed good but the verifier rejects is an {@link ExactnessViolation}, rethrown to
  * the caller by {@link #answer()}. It only ever supplies witnesses — never an UNSAT or an

@@ -26,6 +26,19 @@ final class Neighbourhood {
         return lo + (span <= 0 ? 0 : random.nextLong(span));
     }
 
+    /** 0, 1, …, n−1 in a uniformly random order. */
+    int[] shuffled(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+
     /**
      * Every other value of parameter p's domain when it has at most {@link #FULL} values; otherwise
      * v ± 1, v ± 2, a quarter of the range either way and a random value, within the domain.

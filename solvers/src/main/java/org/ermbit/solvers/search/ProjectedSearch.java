@@ -318,15 +318,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
     }
 
     private int[] shuffledUnits() {
-        int[] order = new int[lastHiddenUnits];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
+        return neighbourhood.shuffled(lastHiddenUnits);
     }
 
     private Residual score(long[] k) {

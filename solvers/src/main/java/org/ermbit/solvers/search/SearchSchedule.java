@@ -19,8 +19,9 @@ public final class SearchSchedule {
     /** The first run's move budget for {@link ProjectedSearch} (a move scores every one-numerator change). */
     static final long FIRST_PROJECTED_MOVES = 100;
     /**
-     * The first run's move budget for {@link UnitSwapSearch} (a move is a unit step or a kick): about four
-     * times the plain search's time on the planted 2-8-1 teachers (docs/BENCHMARKS.md).
+     * The first run's move budget for {@link UnitSwapSearch} (a move is a unit step or a kick): about 2.3
+     * times the plain search's time per round on the planted 2-8-1 teachers (some 1,400 unit-swap and
+     * 8,000 plain moves per second there, docs/BENCHMARKS.md).
      */
     static final long FIRST_UNIT_SWAP_MOVES = 2_000;
     /**

@@ -8,7 +8,8 @@ import org.ermbit.solvers.search.LeastSquares.Residual;
 /**
  * Iterated local search over whole hidden units, with the output layer projected out, for networks
  * with one hidden layer whose units all range over the same settings (every hidden parameter free,
- * the same domain per slot, at most {@value #MAX_SETTINGS} settings per unit). A step replaces one
+ * the same domain per slot, at most {@value #MAX_SETTINGS} settings per unit and at most
+ * {@value #MAX_TABLE} settings × points). A step replaces one
  * unit by the setting that minimises the least-squares residual of the best real output layer given
  * the other units (first unit in random order whose best setting improves); at a local minimum the
  * search restarts from the best state with one unit set at random (a kick) and keeps the result when
@@ -25,24 +26,26 @@ import org.ermbit.solvers.search.LeastSquares.Residual;
 public final class UnitSwapSearch implements WitnessHeuristic {
     /** Largest number of settings of one unit this search enumerates (e.g. 16^4 for a 3-input unit with 4-bit parameters). */
     static final int MAX_SETTINGS = 1 << 16;
+    /** Largest settings × points table (doubles) this search builds, about 64 MB. */
+    static final long MAX_TABLE = 1L << 23;
     /** Relative margin below which a floating-point score does not count as an improvement. */
     private static final double MARGIN = 1e-9;
 
     private final ScaledNetwork net;
     private final SplittableRandom random;
+    private final Neighbourhood neighbourhood;
     private final OutputProjection projection;
     private final int units;
     /** unitParams[u]: free indices of unit u (bias and weights, in slot order). */
     private final int[][] unitParams;
     /** settings[s]: the numerators of one unit's slots for setting s. */
     private final long[][] settings;
-    /** columns[s][pt]: a unit's activation at point pt with setting s. */
-    private final double[][] columns;
-    /** byPoint[pt][s] = columns[s][pt], for scoring all settings in one sweep per basis vector. */
+    /** byPoint[pt][s]: a unit's activation at point pt with setting s (one sweep per basis vector scores all settings). */
     private final double[][] byPoint;
     private final double[] columnNorms;
     /** Scratch arrays over the settings. */
     private final double[] projected;
+    private final double[] gains;
     private final double[] dots;
     /** targets[o][pt]: scaled target of output o at point pt. */
     private final double[][] targets;
@@ -67,7 +70,7 @@ public final class UnitSwapSearch implements WitnessHeuristic {
         if (!applies(net)) throw new IllegalArgumentException("unit-swap search needs what ProjectedSearch needs, one hidden layer and units with identical free settings");
         this.net = net;
         this.random = new SplittableRandom(seed);
-        Neighbourhood neighbourhood = new Neighbourhood(net, random);
+        this.neighbourhood = new Neighbourhood(net, random);
         this.projection = new OutputProjection(net, neighbourhood);
         this.units = net.units(1);
         int slots = net.instance().architecture().inputs() + 1;
@@ -77,7 +80,7 @@ public final class UnitSwapSearch implements WitnessHeuristic {
         settings = new long[count][slots];
         fixedPart = new long[net.parameterCount()];
         long[][] in = projection.lastHiddenInputs(fixedPart);
-        columns = new double[count][];
+        byPoint = new double[in.length][count];
         columnNorms = new double[count];
         for (int s = 0; s < count; s++) {
             long rest = s;
@@ -89,16 +92,13 @@ public final class UnitSwapSearch implements WitnessHeuristic {
                 fixedPart[p] = settings[s][i];
             }
             long[] c = projection.column(0, fixedPart, in);
-            columns[s] = new double[c.length];
             for (int pt = 0; pt < c.length; pt++) {
-                columns[s][pt] = c[pt];
+                byPoint[pt][s] = c[pt];
                 columnNorms[s] += (double) c[pt] * c[pt];
             }
         }
-        int n = in.length;
-        byPoint = new double[n][count];
-        for (int s = 0; s < count; s++) for (int pt = 0; pt < n; pt++) byPoint[pt][s] = columns[s][pt];
         projected = new double[count];
+        gains = new double[count];
         dots = new double[count];
         long[][] t = projection.targets();
         int outputs = t.length == 0 ? 0 : t[0].length;
@@ -108,8 +108,8 @@ public final class UnitSwapSearch implements WitnessHeuristic {
 
     /**
      * True when {@link ProjectedSearch#applies} and the network has one hidden layer whose
-     * parameters are all free, with the same domain in each slot for every unit and at most
-     * {@value #MAX_SETTINGS} settings per unit.
+     * parameters are all free, with the same domain in each slot for every unit, at most
+     * {@value #MAX_SETTINGS} settings per unit and a settings × points table of at most {@value #MAX_TABLE} entries.
      */
     public static boolean applies(ScaledNetwork net) {
         if (!ProjectedSearch.applies(net) || net.depth() != 2) return false;
@@ -121,7 +121,7 @@ public final class UnitSwapSearch implements WitnessHeuristic {
                 if (p < 0 || net.lower(p) != net.lower(p0) || net.upper(p) != net.upper(p0)) return false;
             }
         }
-        return settingCount(net) > 0;
+        return settingCount(net) > 0 && (long) settingCount(net) * net.pointCount() <= MAX_TABLE;
     }
 
     /** Settings of one unit, or 0 when there are more than {@link #MAX_SETTINGS}. */
@@ -232,12 +232,12 @@ public final class UnitSwapSearch implements WitnessHeuristic {
      * residual; −1 when {@code current} (a setting, or −1 for none) is within the margin of it.
      */
     private int bestAdded(int[] others, int current) {
-        int n = columns[0].length;
+        int n = byPoint.length;
         double[][] q = new double[others.length + 1][];
         double[] ones = new double[n];
         Arrays.fill(ones, 1);
         int rank = orthogonalise(q, 0, ones);
-        for (int s : others) rank = orthogonalise(q, rank, columns[s]);
+        for (int s : others) rank = orthogonalise(q, rank, column(s));
         double[][] r0 = new double[targets.length][];
         double base = 0;
         for (int o = 0; o < targets.length; o++) {
@@ -251,10 +251,10 @@ public final class UnitSwapSearch implements WitnessHeuristic {
             sweep(q[i]);
             for (int c = 0; c < count; c++) projected[c] += dots[c] * dots[c];
         }
-        double[] gain = new double[count];
+        Arrays.fill(gains, 0);
         for (double[] r : r0) {
             sweep(r);
-            for (int c = 0; c < count; c++) gain[c] += dots[c] * dots[c];
+            for (int c = 0; c < count; c++) gains[c] += dots[c] * dots[c];
         }
         int bestS = -1;
         double bestValue = Double.POSITIVE_INFINITY;
@@ -263,14 +263,14 @@ public final class UnitSwapSearch implements WitnessHeuristic {
         for (int k = 0; k < count; k++) {
             int c = start + k < count ? start + k : start + k - count;
             double hn = columnNorms[c] - projected[c];
-            double value = hn > MARGIN * (columnNorms[c] + 1) ? base - gain[c] / hn : base;
+            double value = hn > MARGIN * (columnNorms[c] + 1) ? base - gains[c] / hn : base;
             if (c == current) currentValue = value;
             if (value < bestValue) {
                 bestValue = value;
                 bestS = c;
             }
         }
-        evaluations += settings.length;
+        evaluations += count;
         if (current < 0) return bestS;
         return bestValue < currentValue - MARGIN * (Math.abs(currentValue) + 1) ? bestS : -1;
     }
@@ -287,6 +287,13 @@ public final class UnitSwapSearch implements WitnessHeuristic {
         for (int i = 0; i < v.length; i++) v[i] *= scale;
         q[rank] = v;
         return rank + 1;
+    }
+
+    /** The activations of setting s at every point. */
+    private double[] column(int s) {
+        double[] c = new double[byPoint.length];
+        for (int pt = 0; pt < c.length; pt++) c[pt] = byPoint[pt][s];
+        return c;
     }
 
     /** dots[s] = v · (column of setting s), for every setting. */
@@ -335,14 +342,6 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     }
 
     private int[] shuffledUnits() {
-        int[] order = new int[units];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
+        return neighbourhood.shuffled(units);
     }
 }

@@ -4,7 +4,7 @@ import org.ermbit.core.spi.Limits;
 
 /**
  * An incomplete search of the parameter domain for a vector with low scaled loss
- * ({@link ScaledNetwork}): {@link LocalSearch} and {@link ProjectedSearch}. It proves nothing;
+ * ({@link ScaledNetwork}): {@link LocalSearch}, {@link ProjectedSearch} and {@link UnitSwapSearch}. It proves nothing;
  * whatever it returns is a candidate for the exact verifier.
  */
 public interface WitnessHeuristic {
