@@ -18,6 +18,8 @@ import org.ermbit.reductions.encode.EncoderOptions;
 import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.encode.ErmEncoder;
 import org.ermbit.reductions.encode.UnsupportedInstanceException;
+import org.ermbit.solvers.search.ScaledNetwork;
+import org.ermbit.solvers.search.SearchSchedule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -90,8 +92,16 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         out.println("encoding: " + encoding(inst, np));
+        if (np) out.println("witness search: " + witnessSearch(inst));
         out.flush();
         return 0;
+    }
+
+    /** The witness heuristics {@code solve} and {@code optimize} run next to the backends, in turn order. */
+    private static String witnessSearch(ErmInstance inst) {
+        return ScaledNetwork.of(inst)
+                .map(net -> String.join(", ", new SearchSchedule(net, 0).heuristics()) + " (on by default; --no-local-search turns it off)")
+                .orElse("none (the instance's scaled values do not fit in 64 bits)");
     }
 
     private static String describe(Activation act) {

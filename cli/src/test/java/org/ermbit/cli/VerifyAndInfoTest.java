@@ -131,6 +131,15 @@ class VerifyAndInfoTest {
         assertTrue(out.contains("bit-growth bound layer 1: at most 4 bits (|h| <= 6"), out);
         // layer 2: 2·2·6 + 2 = 26: 5 + 1 = 6 bits
         assertTrue(out.contains("bit-growth bound layer 2: at most 6 bits (|h| <= 26"), out);
+        // one hidden layer, squared loss, free identity output, 4^3 settings per unit
+        assertTrue(out.contains("witness search: unit-swap, plain (on by default"), out);
+    }
+
+    @Test
+    void infoNamesTheWitnessHeuristicsThatApply() {
+        // absolute loss: only the plain search (the projected ones need squared loss)
+        String leaky = CliRun.of("info", ex("leaky-1-1-1-mean.json")).out();
+        assertTrue(leaky.contains("witness search: plain (on by default"), leaky);
     }
 
     @Test

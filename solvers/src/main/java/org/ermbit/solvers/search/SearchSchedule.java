@@ -47,7 +47,7 @@ public final class SearchSchedule {
         } else if (ProjectedSearch.applies(net)) {
             names.add("projected");
         }
-        names.add("local");
+        names.add("plain");
         return names;
     }
 
