@@ -106,10 +106,10 @@ public final class ProjectedSearch implements WitnessHeuristic {
     public Outcome run(long target, Limits limits, long maxMoves, Improvement onImprovement) {
         if (current == null) {
             current = greedyStart(limits);
-            score = score(current);
+            score = projection.score(current);
             bestHidden = current.clone();
             bestScore = score;
-            best = complete(current);
+            best = projection.complete(current);
             bestLoss = net.scaledLoss(best);
             evaluations = 1;
             onImprovement.found(best.clone(), bestLoss);
@@ -137,7 +137,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
             }
             boolean newBest = score.compareTo(bestScore) < 0;
             if (newBest || score.atMost(target)) {
-                long[] full = complete(current);
+                long[] full = projection.complete(current);
                 long loss = net.scaledLoss(full);
                 if (loss < bestLoss) {
                     bestLoss = loss;
@@ -159,7 +159,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
                 } else {
                     for (int p : hidden) current[p] = neighbourhood.randomValue(p);
                 }
-                score = score(current);
+                score = projection.score(current);
                 restarts++;
                 sinceBest = 0;
             }
@@ -175,8 +175,8 @@ public final class ProjectedSearch implements WitnessHeuristic {
     private Move bestSingleChange(long[] k, Limits limits) {
         Best best = new Best();
         long evaluations = 0;
-        long[][] in = lastHiddenInputs(k);
-        long[][] a = features(k, in);
+        long[][] in = projection.lastHiddenInputs(k);
+        long[][] a = projection.features(k, in);
         for (int u = 0; u < lastHiddenUnits; u++) {
             if (limits.expired()) break;
             LeastSquares.ColumnScorer scorer = new LeastSquares.ColumnScorer(without(a, u + 1), targets);
@@ -184,7 +184,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
                 long saved = k[p];
                 for (long v : neighbourhood.values(p, saved)) {
                     k[p] = v;
-                    best.offer(p, v, scorer.with(column(u, k, in)));
+                    best.offer(p, v, scorer.with(projection.column(u, k, in)));
                     evaluations++;
                 }
                 k[p] = saved;
@@ -195,7 +195,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
             long saved = k[p];
             for (long v : neighbourhood.values(p, saved)) {
                 k[p] = v;
-                best.offer(p, v, score(k));
+                best.offer(p, v, projection.score(k));
                 evaluations++;
             }
             k[p] = saved;
@@ -231,8 +231,8 @@ public final class ProjectedSearch implements WitnessHeuristic {
      */
     private Move bestUnitChange(long[] k, Residual current, Limits limits) {
         long evaluations = 0;
-        long[][] in = lastHiddenInputs(k);
-        long[][] a = features(k, in);
+        long[][] in = projection.lastHiddenInputs(k);
+        long[][] a = projection.features(k, in);
         for (int u : shuffledUnits()) {
             if (limits.expired()) break;
             List<Scored> candidates = unitCandidates(k, u, in, a);
@@ -285,7 +285,7 @@ public final class ProjectedSearch implements WitnessHeuristic {
                 }
                 k[p] = setting[i];
             }
-            out.add(new Scored(setting, scorer.with(column(u, k, in))));
+            out.add(new Scored(setting, scorer.with(projection.column(u, k, in))));
         }
         apply(k, u, saved);
         return out;
@@ -307,9 +307,9 @@ public final class ProjectedSearch implements WitnessHeuristic {
         for (int p : lowerHidden) k[p] = neighbourhood.randomValue(p);
         for (int u : shuffledUnits()) {
             if (limits.expired()) break;
-            long[][] in = lastHiddenInputs(k);
+            long[][] in = projection.lastHiddenInputs(k);
             Scored best = null;
-            for (Scored c : unitCandidates(k, u, in, features(k, in))) {
+            for (Scored c : unitCandidates(k, u, in, projection.features(k, in))) {
                 if (best == null || c.score.compareTo(best.score) < 0) best = c;
             }
             if (best != null) apply(k, u, best.setting);
@@ -319,26 +319,6 @@ public final class ProjectedSearch implements WitnessHeuristic {
 
     private int[] shuffledUnits() {
         return neighbourhood.shuffled(lastHiddenUnits);
-    }
-
-    private Residual score(long[] k) {
-        return projection.score(k);
-    }
-
-    private long[][] lastHiddenInputs(long[] k) {
-        return projection.lastHiddenInputs(k);
-    }
-
-    private long[][] features(long[] k, long[][] in) {
-        return projection.features(k, in);
-    }
-
-    private long[] column(int u, long[] k, long[][] in) {
-        return projection.column(u, k, in);
-    }
-
-    private long[] complete(long[] k) {
-        return projection.complete(k);
     }
 
     private static long[][] without(long[][] a, int col) {
