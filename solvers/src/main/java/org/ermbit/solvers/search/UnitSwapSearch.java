@@ -28,8 +28,6 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     static final int MAX_SETTINGS = 1 << 16;
     /** Largest settings × points table (doubles) this search builds, about 64 MB. */
     static final long MAX_TABLE = 1L << 23;
-    /** Kicks without a strictly better state before the search starts afresh from random settings (0: never). */
-    static final int FRESH_START_AFTER = Integer.getInteger("ermbit.unitswap.fresh", 0);
     /** Relative margin below which a floating-point score does not count as an improvement. */
     private static final double MARGIN = 1e-9;
 
@@ -66,7 +64,6 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     private long moves;
     private long evaluations;
     private int restarts;
-    private int kicksSinceBetter;
 
     /** A search over {@code net}, which must satisfy {@link #applies}; runs are reproducible given the same limits. */
     public UnitSwapSearch(ScaledNetwork net, long seed) {
@@ -159,17 +156,9 @@ public final class UnitSwapSearch implements WitnessHeuristic {
                 }
                 continue;
             }
-            if (FRESH_START_AFTER > 0 && kicksSinceBetter >= FRESH_START_AFTER) {
-                // a fresh start: every unit at random, and the new descent's end becomes the incumbent
-                for (int u = 0; u < units; u++) current[u] = random.nextInt(settings.length);
-                bestScore = LeastSquares.Residual.INFINITE;
-                kicksSinceBetter = 0;
-            } else {
-                // a kick: from the best state, one unit set at random
-                current = best.clone();
-                current[random.nextInt(units)] = random.nextInt(settings.length);
-                kicksSinceBetter++;
-            }
+            // a kick: from the best state, one unit set at random
+            current = best.clone();
+            current[random.nextInt(units)] = random.nextInt(settings.length);
             currentScore = exactScore(current);
             moves++;
             restarts++;
@@ -206,7 +195,6 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     /** Makes the current state the best when its residual is no worse, completing it when it may lead to a better vector. */
     private void keepIfNoWorse(long target, Improvement onImprovement) {
         int c = currentScore.compareTo(bestScore);
-        if (c < 0) kicksSinceBetter = 0;
         if (c <= 0) {
             best = current.clone();
             bestScore = currentScore;
