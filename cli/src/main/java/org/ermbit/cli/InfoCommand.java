@@ -101,7 +101,7 @@ public final class InfoCommand implements Callable<Integer> {
     private static String witnessSearch(ErmInstance inst) {
         return ScaledNetwork.of(inst)
                 .map(net -> String.join(", ", new SearchSchedule(net, 0).heuristics()) + " (on by default; --no-local-search turns it off)")
-                .orElse("none (the instance's scaled values do not fit in 64 bits)");
+                .orElse("none (it needs fixed or grid domains whose scaled values fit in 64 bits)");
     }
 
     private static String describe(Activation act) {

@@ -136,10 +136,19 @@ class VerifyAndInfoTest {
     }
 
     @Test
-    void infoNamesTheWitnessHeuristicsThatApply() {
+    void infoNamesTheWitnessHeuristicsThatApply(@TempDir Path dir) throws IOException {
         // absolute loss: only the plain search (the projected ones need squared loss)
         String leaky = CliRun.of("info", ex("leaky-1-1-1-mean.json")).out();
         assertTrue(leaky.contains("witness search: plain (on by default"), leaky);
+        // a rational domain has no common scale: no witness search at all
+        Path f = dir.resolve("rational.json");
+        Files.writeString(f, "{\"format\": \"ermbit/1\", \"name\": \"r\", \"network\": {\"inputs\": 1, \"layers\": ["
+                + "{\"units\": 1, \"activation\": \"relu\"}, {\"units\": 1, \"activation\": \"identity\"}]},"
+                + " \"parameters\": {\"domain\": \"rational\", \"bits\": 2}, \"loss\": {\"type\": \"squared\", \"aggregate\": \"sum\"},"
+                + " \"threshold\": 0, \"data\": {\"inputs\": [[1]], \"targets\": [[1]]}}");
+        CliRun r = CliRun.of("info", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("witness search: none (it needs fixed or grid domains"), r.out());
     }
 
     @Test
