@@ -12,9 +12,17 @@ import org.ermbit.solvers.search.LeastSquares.Residual;
  * {@value #MAX_TABLE} settings × points). A step replaces one
  * unit by the setting that minimises the least-squares residual of the best real output layer given
  * the other units (first unit in random order whose best setting improves); at a local minimum the
- * search restarts from the best state with one unit set at random (a kick) and keeps the result when
- * it is no worse. States whose residual is at most the best one's are completed with an output layer
- * in the domain ({@link OutputProjection#complete}) and their exact loss is reported.
+ * search restarts from the incumbent (the best state since the last fresh start) with one unit set at
+ * random (a kick) and makes the result the incumbent when it is no worse; after
+ * {@value #FRESH_START_AFTER} kicks without a strictly better state it starts afresh with every unit
+ * at random. States whose residual is at most the incumbent's are completed with an output layer in
+ * the domain ({@link OutputProjection#complete}) and their exact loss is reported when it beats every
+ * loss reported before.
+ *
+ * <p><b>Cost.</b> Ranking a unit's settings takes one sweep over a settings × points table: the
+ * projections of every setting on the span of <em>all</em> units are kept per state and downdated
+ * by the ranked unit's direction, and after a move they are updated by the new unit's direction
+ * instead of being recomputed (see {@link #bestSetting}).
  *
  * <p><b>Exactness.</b> Ranking all settings of a unit exactly costs big-integer arithmetic per
  * setting (that is what {@link ProjectedSearch} does); here the settings are <em>ranked</em> in
@@ -30,6 +38,10 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     static final long MAX_TABLE = 1L << 23;
     /** Relative margin below which a floating-point score does not count as an improvement. */
     private static final double MARGIN = 1e-9;
+    /** Incremental span updates between two full recomputations. */
+    private static final int SPAN_UPDATES_PER_REFRESH = 32;
+    /** Kicks without a strictly better state after which the search starts afresh from random settings. */
+    static final int FRESH_START_AFTER = 500;
 
     private final ScaledNetwork net;
     private final SplittableRandom random;
@@ -51,6 +63,28 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     private final double[][] targets;
     private final long[] fixedPart;
 
+    /** The state that the span arrays below describe (null: none yet). */
+    private int[] spanState;
+    /** spanProjected[s]: squared norm of setting s's column projected on the span of the constant and all units' columns. */
+    private final double[] spanProjected;
+    /** spanDots[o][s]: the residual of output o's targets off that span, dotted with setting s's column. */
+    private final double[][] spanDots;
+    /** Squared norm of those residuals, summed over the outputs. */
+    private double spanBase;
+    /** Span updates by {@link #spanMoved} since the last full {@link #refreshSpan} (bounds rounding drift). */
+    private int spanUpdates;
+    /**
+     * What the last {@link #bestSetting} call left for {@link #spanMoved}: the unit it ranked (−1: none
+     * valid), the orthonormal basis of the constant and the other units' columns with its rank, and
+     * the residual norm off that basis; {@link #projected} and {@link #dots} then hold the settings'
+     * projections on that basis and their dots with e, and {@code downEy} the targets' dots with e.
+     */
+    private int downUnit = -1;
+    private double[][] downBasis;
+    private int downRank;
+    private double downBase;
+    private double[] downEy;
+
     private int[] current;
     /** True while the current state is being descended (a call may stop mid-descent). */
     private boolean descending;
@@ -64,6 +98,7 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     private long moves;
     private long evaluations;
     private int restarts;
+    private int kicksSinceBetter;
 
     /** A search over {@code net}, which must satisfy {@link #applies}; runs are reproducible given the same limits. */
     public UnitSwapSearch(ScaledNetwork net, long seed) {
@@ -104,6 +139,8 @@ public final class UnitSwapSearch implements WitnessHeuristic {
         int outputs = t.length == 0 ? 0 : t[0].length;
         targets = new double[outputs][t.length];
         for (int o = 0; o < outputs; o++) for (int pt = 0; pt < t.length; pt++) targets[o][pt] = t[pt][o];
+        spanProjected = new double[count];
+        spanDots = new double[outputs][count];
     }
 
     /**
@@ -156,9 +193,17 @@ public final class UnitSwapSearch implements WitnessHeuristic {
                 }
                 continue;
             }
-            // a kick: from the best state, one unit set at random
-            current = best.clone();
-            current[random.nextInt(units)] = random.nextInt(settings.length);
+            if (kicksSinceBetter >= FRESH_START_AFTER) {
+                // a fresh start: every unit at random; the next local minimum becomes the incumbent
+                for (int u = 0; u < units; u++) current[u] = random.nextInt(settings.length);
+                bestScore = Residual.INFINITE;
+                kicksSinceBetter = 0;
+            } else {
+                // a kick: from the incumbent, one unit set at random
+                current = best.clone();
+                current[random.nextInt(units)] = random.nextInt(settings.length);
+                kicksSinceBetter++;
+            }
             currentScore = exactScore(current);
             moves++;
             restarts++;
@@ -185,6 +230,7 @@ public final class UnitSwapSearch implements WitnessHeuristic {
             if (r.compareTo(currentScore) < 0) {
                 currentScore = r;
                 moves++;
+                spanMoved(u, s);
                 return Step.MOVED;
             }
             current[u] = old;
@@ -195,6 +241,7 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     /** Makes the current state the best when its residual is no worse, completing it when it may lead to a better vector. */
     private void keepIfNoWorse(long target, Improvement onImprovement) {
         int c = currentScore.compareTo(bestScore);
+        if (c < 0) kicksSinceBetter = 0;
         if (c <= 0) {
             best = current.clone();
             bestScore = currentScore;
@@ -220,11 +267,153 @@ public final class UnitSwapSearch implements WitnessHeuristic {
     /**
      * The setting of unit u that minimises the floating-point residual with the other units as in
      * {@code state}, or −1 when none beats u's current setting by more than the margin.
+     *
+     * <p>Rather than projecting every setting's column on the span of the other units (one sweep over
+     * the settings table per basis vector, for every unit), this downdates the span of <em>all</em>
+     * units, computed once per state ({@link #refreshSpan}): with e the unit vector of u's column
+     * orthogonal to the others, the projection on the others' span is the projection on the full span
+     * minus the part along e, and the residual off the others' span is the full residual plus
+     * (e·y)·e. So a unit costs one sweep (e against every setting) instead of one per unit.
      */
     private int bestSetting(int[] state, int u) {
-        int[] others = new int[units - 1];
-        for (int v = 0, i = 0; v < units; v++) if (v != u) others[i++] = state[v];
-        return bestAdded(others, state[u]);
+        refreshSpan(state);
+        int n = byPoint.length;
+        double[][] q = new double[units + 1][];
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1);
+        int rank = orthogonalise(q, 0, ones);
+        for (int v = 0; v < units; v++) if (v != u) rank = orthogonalise(q, rank, column(state[v]));
+        downUnit = u;
+        downBasis = q;
+        downRank = rank;
+        boolean independent = orthogonalise(q, rank, column(state[u])) > rank;
+        int count = settings.length;
+        double[] ey = new double[targets.length];
+        downEy = ey;
+        double base = spanBase;
+        if (independent) {
+            double[] e = q[rank];
+            sweep(e);
+            for (int o = 0; o < targets.length; o++) {
+                ey[o] = dot(e, targets[o]);
+                base += ey[o] * ey[o];
+            }
+        } else {
+            Arrays.fill(dots, 0);
+        }
+        for (int c = 0; c < count; c++) {
+            double d = dots[c];
+            projected[c] = spanProjected[c] - d * d;
+            double g = 0;
+            for (int o = 0; o < targets.length; o++) {
+                double r = spanDots[o][c] + ey[o] * d;
+                g += r * r;
+            }
+            gains[c] = g;
+        }
+        downBase = base;
+        return bestOf(base, state[u]);
+    }
+
+    /**
+     * Updates the span arrays after unit u of the state they describe moved to setting s, right after
+     * {@link #bestSetting} ranked u there: the others' span (left by that call) plus the new column's
+     * direction e′ gives the new span, at one sweep (e′ against every setting). Every
+     * {@value #SPAN_UPDATES_PER_REFRESH} updates the arrays are instead recomputed from scratch.
+     */
+    private void spanMoved(int u, int s) {
+        if (downUnit != u || spanState == null || ++spanUpdates >= SPAN_UPDATES_PER_REFRESH) {
+            spanState = null;
+            return;
+        }
+        downUnit = -1;
+        int count = settings.length;
+        for (int o = 0; o < targets.length; o++) {
+            double ey = downEy[o];
+            double[] sd = spanDots[o];
+            for (int c = 0; c < count; c++) sd[c] += ey * dots[c];
+        }
+        System.arraycopy(projected, 0, spanProjected, 0, count);
+        spanBase = downBase;
+        spanState[u] = s;
+        if (orthogonalise(downBasis, downRank, column(s)) == downRank) return;
+        double[] e = downBasis[downRank];
+        sweep(e);
+        for (int c = 0; c < count; c++) spanProjected[c] += dots[c] * dots[c];
+        for (int o = 0; o < targets.length; o++) {
+            double ey = dot(e, targets[o]);
+            spanBase -= ey * ey;
+            double[] sd = spanDots[o];
+            for (int c = 0; c < count; c++) sd[c] -= ey * dots[c];
+        }
+    }
+
+    /**
+     * Recomputes the span arrays for {@code state} unless they already describe it: the projection
+     * of every setting's column on the span of the constant and all units' columns, and the targets'
+     * residuals off that span dotted with every column.
+     */
+    private void refreshSpan(int[] state) {
+        if (Arrays.equals(state, spanState)) return;
+        spanState = state.clone();
+        spanUpdates = 0;
+        downUnit = -1;
+        spanBase = computeSpan(state, spanProjected, spanDots);
+    }
+
+    /**
+     * Fills {@code projectedOut[s]} (setting s's column projected on the span of the constant and
+     * {@code state}'s columns, squared norm) and {@code dotsOut[o][s]} (output o's residual off that
+     * span, dotted with the column); returns the residuals' squared norm summed over the outputs.
+     */
+    private double computeSpan(int[] state, double[] projectedOut, double[][] dotsOut) {
+        int n = byPoint.length;
+        double[][] q = new double[units + 1][];
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1);
+        int rank = orthogonalise(q, 0, ones);
+        for (int s : state) rank = orthogonalise(q, rank, column(s));
+        int count = settings.length;
+        Arrays.fill(projectedOut, 0);
+        for (int i = 0; i < rank; i++) {
+            sweep(q[i]);
+            for (int c = 0; c < count; c++) projectedOut[c] += dots[c] * dots[c];
+        }
+        double base = 0;
+        for (int o = 0; o < targets.length; o++) {
+            double[] r = targets[o].clone();
+            for (int i = 0; i < rank; i++) subtractProjection(r, q[i]);
+            base += dot(r, r);
+            sweep(r);
+            System.arraycopy(dots, 0, dotsOut[o], 0, count);
+        }
+        return base;
+    }
+
+    /**
+     * For tests: the largest difference between the span arrays as they stand (possibly updated
+     * incrementally) and as recomputed from scratch, each relative to the scale of its entry; 0 before
+     * the first ranking.
+     */
+    double spanDrift() {
+        if (spanState == null) return 0;
+        int count = settings.length;
+        double[] p = new double[count];
+        double[][] d = new double[targets.length][count];
+        double base = computeSpan(spanState, p, d);
+        double worst = Math.abs(base - spanBase) / (1 + base);
+        for (int c = 0; c < count; c++) {
+            worst = Math.max(worst, Math.abs(p[c] - spanProjected[c]) / (1 + columnNorms[c]));
+            for (int o = 0; o < targets.length; o++) {
+                worst = Math.max(worst, Math.abs(d[o][c] - spanDots[o][c]) / (1 + Math.sqrt(columnNorms[c] * (base + 1))));
+            }
+        }
+        return worst;
+    }
+
+    /** For tests: incremental span updates since the last full recomputation. */
+    int spanUpdatesSinceRefresh() {
+        return spanState == null ? 0 : spanUpdates;
     }
 
     /**
@@ -256,6 +445,15 @@ public final class UnitSwapSearch implements WitnessHeuristic {
             sweep(r);
             for (int c = 0; c < count; c++) gains[c] += dots[c] * dots[c];
         }
+        return bestOf(base, current);
+    }
+
+    /**
+     * The setting with the least floating-point residual {@code base − gains[s] / (‖column s‖² −
+     * projected[s])}; −1 when {@code current} (a setting, or −1 for none) is within the margin of it.
+     */
+    private int bestOf(double base, int current) {
+        int count = settings.length;
         int bestS = -1;
         double bestValue = Double.POSITIVE_INFINITY;
         double currentValue = Double.POSITIVE_INFINITY;
