@@ -277,12 +277,11 @@ public final class UnitSwapSearch implements WitnessHeuristic {
      */
     private int bestSetting(int[] state, int u) {
         refreshSpan(state);
-        int n = byPoint.length;
-        double[][] q = new double[units + 1][];
-        double[] ones = new double[n];
-        Arrays.fill(ones, 1);
-        int rank = orthogonalise(q, 0, ones);
-        for (int v = 0; v < units; v++) if (v != u) rank = orthogonalise(q, rank, column(state[v]));
+        int[] others = new int[units - 1];
+        for (int v = 0, i = 0; v < units; v++) if (v != u) others[i++] = state[v];
+        Basis b = basis(others, 1);
+        double[][] q = b.vectors();
+        int rank = b.rank();
         downUnit = u;
         downBasis = q;
         downRank = rank;
@@ -367,12 +366,9 @@ public final class UnitSwapSearch implements WitnessHeuristic {
      * span, dotted with the column); returns the residuals' squared norm summed over the outputs.
      */
     private double computeSpan(int[] state, double[] projectedOut, double[][] dotsOut) {
-        int n = byPoint.length;
-        double[][] q = new double[units + 1][];
-        double[] ones = new double[n];
-        Arrays.fill(ones, 1);
-        int rank = orthogonalise(q, 0, ones);
-        for (int s : state) rank = orthogonalise(q, rank, column(s));
+        Basis b = basis(state, 0);
+        double[][] q = b.vectors();
+        int rank = b.rank();
         int count = settings.length;
         Arrays.fill(projectedOut, 0);
         for (int i = 0; i < rank; i++) {
@@ -421,12 +417,9 @@ public final class UnitSwapSearch implements WitnessHeuristic {
      * residual; −1 when {@code current} (a setting, or −1 for none) is within the margin of it.
      */
     private int bestAdded(int[] others, int current) {
-        int n = byPoint.length;
-        double[][] q = new double[others.length + 1][];
-        double[] ones = new double[n];
-        Arrays.fill(ones, 1);
-        int rank = orthogonalise(q, 0, ones);
-        for (int s : others) rank = orthogonalise(q, rank, column(s));
+        Basis b = basis(others, 0);
+        double[][] q = b.vectors();
+        int rank = b.rank();
         double[][] r0 = new double[targets.length][];
         double base = 0;
         for (int o = 0; o < targets.length; o++) {
@@ -471,6 +464,22 @@ public final class UnitSwapSearch implements WitnessHeuristic {
         evaluations += count;
         if (current < 0) return bestS;
         return bestValue < currentValue - MARGIN * (Math.abs(currentValue) + 1) ? bestS : -1;
+    }
+
+    /** Orthonormal vectors: {@code vectors[0..rank)} span what they were built from; later slots are free. */
+    private record Basis(double[][] vectors, int rank) { }
+
+    /**
+     * A basis of the constant column and the columns of {@code columns} (settings), with room for
+     * {@code extra} more vectors.
+     */
+    private Basis basis(int[] columns, int extra) {
+        double[][] q = new double[columns.length + 1 + extra][];
+        double[] ones = new double[byPoint.length];
+        Arrays.fill(ones, 1);
+        int rank = orthogonalise(q, 0, ones);
+        for (int s : columns) rank = orthogonalise(q, rank, column(s));
+        return new Basis(q, rank);
     }
 
     /** Adds {@code column} to the orthonormal basis q[0..rank) when it is not (nearly) in its span; returns the new rank. */
