@@ -126,7 +126,10 @@ public final class ErmSolver {
             return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, provenance, "",
                     enc.sizeSummary(), Duration.between(start, Instant.now()));
         }
-        return unknown(reasons, enc.sizeSummary(), t);
+        List<String> why = new ArrayList<>(reasons);
+        search.flatMap(WitnessSearch::bestLossAboveThreshold).ifPresent(l -> why.add(WitnessSearch.SOURCE
+                + ": best loss found " + l + " on " + inst.data().size() + " points, above the threshold " + gamma));
+        return unknown(why, enc.sizeSummary(), t);
     }
 
     /** Limits with the same deadline and a cancel token of their own that the parent's cancellation also fires. */

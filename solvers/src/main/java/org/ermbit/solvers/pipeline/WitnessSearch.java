@@ -35,6 +35,10 @@ final class WitnessSearch implements AutoCloseable {
     private final Thread thread;
     private volatile Answer found;
     private volatile ExactnessViolation violation;
+    /** The vector of least loss met above the target, and that loss (scaled). */
+    private volatile Best bestAbove;
+
+    private record Best(long[] values, long scaledLoss) { }
 
     private WitnessSearch(ErmInstance inst, ScaledNetwork net, Limits limits, long target, Consumer<Answer> onVerified) {
         this.inst = inst;
@@ -65,7 +69,11 @@ final class WitnessSearch implements AutoCloseable {
     private void search(Limits limits, long target, Consumer<Answer> onVerified) {
         // a heuristic meeting a value beyond long drops out inside the schedule; the backends go on regardless
         new SearchSchedule(net, SEED).run(target, limits, (values, scaledLoss) -> {
-            if (target >= 0 && scaledLoss > target) return;
+            if (target >= 0 && scaledLoss > target) {
+                Best b = bestAbove;
+                if (b == null || scaledLoss < b.scaledLoss()) bestAbove = new Best(values.clone(), scaledLoss);
+                return;
+            }
             Answer a = verified(values, scaledLoss);
             if (a == null) {
                 token.cancel();
@@ -102,6 +110,16 @@ final class WitnessSearch implements AutoCloseable {
     Optional<Answer> answer() {
         if (violation != null) throw violation;
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * When no witness within the threshold was found: the exact loss (by the verifier) of the best
+     * vector the search met, so that an UNKNOWN can say how close the search came.
+     */
+    Optional<Rational> bestLossAboveThreshold() {
+        Best b = bestAbove;
+        if (found != null || b == null) return Optional.empty();
+        return Optional.of(Verifier.verify(inst, net.decode(b.values())).loss());
     }
 
     /** Stops the search and waits briefly for its thread. */

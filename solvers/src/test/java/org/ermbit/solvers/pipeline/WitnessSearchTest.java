@@ -1,0 +1,81 @@
+package org.ermbit.solvers.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.Aggregate;
+import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.Dataset;
+import org.ermbit.core.model.Domain;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.LayerSpec;
+import org.ermbit.core.model.Loss;
+import org.ermbit.core.model.LossType;
+import org.ermbit.core.model.ParameterDomains;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Limits;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the witness search tells the pipeline besides witnesses: when nothing within the threshold
+ * exists, the exact loss of the best vector it met (so an UNKNOWN can say how close it came), and
+ * nothing of the kind once it has found a witness. Hand-checked instances: y = w·x + b with w, b in
+ * {−2..2} and absolute loss.
+ */
+class WitnessSearchTest {
+
+    /** Hang guard only: the searches below reach their values within milliseconds. */
+    private static final Duration GUARD = Duration.ofMinutes(2);
+
+    /** Points (1, 1) and (1, 2): loss |w + b − 1| + |w + b − 2| ≥ 1, equal to 1 for w + b ∈ {1, 2}. */
+    @Test
+    void reportsTheBestLossWhenNothingIsWithinTheThreshold() {
+        ErmInstance inst = linear(List.of(Rational.ONE, Rational.of(2)));
+        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), () -> {
+            throw new AssertionError("no vector has loss 0");
+        }).orElseThrow();
+        try {
+            waitFor(() -> search.bestLossAboveThreshold().filter(Rational.ONE::equals).isPresent());
+        } finally {
+            search.close();
+        }
+        assertEquals(Optional.of(Rational.ONE), search.bestLossAboveThreshold());
+        assertTrue(search.answer().isEmpty());
+    }
+
+    /** Point (1, 1): loss 0 exactly when w + b = 1. */
+    @Test
+    void reportsNoBestLossOnceAWitnessIsFound() {
+        ErmInstance inst = linear(List.of(Rational.ONE));
+        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), () -> { }).orElseThrow();
+        try {
+            waitFor(() -> search.answer().isPresent());
+        } finally {
+            search.close();
+        }
+        assertEquals(Optional.of(Rational.ZERO), search.answer().orElseThrow().loss());
+        assertTrue(search.bestLossAboveThreshold().isEmpty());
+    }
+
+    private static void waitFor(Supplier<Boolean> condition) {
+        assertTimeoutPreemptively(GUARD, () -> {
+            while (!condition.get()) Thread.sleep(5);
+        });
+    }
+
+    /** y = w·x + b, w and b in {−2..2}, absolute loss, threshold 0, every point at x = 1 with the given targets. */
+    private static ErmInstance linear(List<Rational> targets) {
+        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity())));
+        Domain d = new Domain.Grid(BigInteger.ONE, BigInteger.valueOf(-2), BigInteger.valueOf(2));
+        Dataset data = new Dataset(targets.stream().map(y -> List.of(Rational.ONE)).toList(), targets.stream().map(List::of).toList());
+        return new ErmInstance("witness-search", Optional.empty(), a, ParameterDomains.uniform(d), List.of(),
+                new Loss(LossType.ABSOLUTE, Aggregate.SUM), Rational.ZERO, data, Optional.empty());
+    }
+}
