@@ -115,11 +115,18 @@ final class WitnessSearch implements AutoCloseable {
     /**
      * When no witness within the threshold was found: the exact loss (by the verifier) of the best
      * vector the search met, so that an UNKNOWN can say how close the search came.
+     *
+     * @throws ExactnessViolation if the verifier's loss differs from the search's own
      */
     Optional<Rational> bestLossAboveThreshold() {
         Best b = bestAbove;
         if (found != null || b == null) return Optional.empty();
-        return Optional.of(Verifier.verify(inst, net.decode(b.values())).loss());
+        Rational loss = Verifier.verify(inst, net.decode(b.values())).loss();
+        Rational expected = Rational.of(b.scaledLoss(), net.lossScale());
+        if (!loss.equals(expected)) {
+            throw new ExactnessViolation(SOURCE + " computed the loss " + expected + " for a vector whose exact loss is " + loss);
+        }
+        return Optional.of(loss);
     }
 
     /** Stops the search and waits briefly for its thread. */
