@@ -20,10 +20,10 @@ public final class SearchSchedule {
     static final long FIRST_PROJECTED_MOVES = 100;
     /**
      * The first run's move budget for {@link UnitSwapSearch} (a move is a unit step or a kick): about 2.3
-     * times the plain search's time per round on the planted 2-8-1 teachers (some 1,400 unit-swap and
-     * 8,000 plain moves per second there, docs/BENCHMARKS.md).
+     * times the plain search's time per round on the planted 2-8-1 teachers (some 4,400 unit-swap and
+     * 8,100 plain moves per second there, docs/BENCHMARKS.md).
      */
-    static final long FIRST_UNIT_SWAP_MOVES = 2_000;
+    static final long FIRST_UNIT_SWAP_MOVES = 7_000;
     /**
      * The first run's move budget for {@link LocalSearch}: about a quarter of the projected search's time on
      * the planted teachers (measured against 20,000, about equal time, in docs/BENCHMARKS.md).
