@@ -15,8 +15,10 @@ import org.ermbit.reductions.cnf.Cnf;
  * A sharpSAT-style exact model counter: DPLL with unit propagation (two watched literals), the
  * residual formula split into connected components that are counted independently and multiplied,
  * a cache of component counts keyed canonically, branching on the variable with the most
- * occurrences in the current component's open clauses, and components of at most 10 variables
- * counted by truth table. Counts are BigIntegers; variables that end up in no open clause
+ * occurrences in the current component's open clauses, components of at most 10 variables
+ * counted by truth table, and components of at most 62 variables whose primal graph has a narrow
+ * elimination order (width ≤ 14) counted by variable elimination instead of branching
+ * ({@link EliminationCounter}). Counts are BigIntegers; variables that end up in no open clause
  * (including variables declared but unused) contribute a factor 2 each.
  *
  * <p>With more than one thread and at least {@value #PARALLEL_MIN_VARIABLES} variables, the
@@ -98,6 +100,7 @@ public final class ComponentCounter implements ModelCounter {
             long lookups = 0;
             long hits = 0;
             long components = 0;
+            long eliminated = 0;
             for (Future<CountResult> part : parts) {
                 CountResult r = get(part);
                 CountStats s = r.stats();
@@ -106,13 +109,14 @@ public final class ComponentCounter implements ModelCounter {
                 lookups += s.cacheLookups();
                 hits += s.cacheHits();
                 components += s.components();
+                eliminated += s.eliminated();
                 if (r.status() == CountStatus.COUNTED) {
                     total = total.add(r.exactCount());
                 } else if (failed == null) {
                     failed = r.status();
                 }
             }
-            CountStats stats = new CountStats(decisions, conflicts, lookups, hits, components, cache.size(),
+            CountStats stats = new CountStats(decisions, conflicts, lookups, hits, components, eliminated, cache.size(),
                     Duration.ofNanos(System.nanoTime() - startNanos));
             return failed == null ? CountResult.counted(total, ID, stats) : CountResult.stopped(failed, ID, stats);
         } finally {
