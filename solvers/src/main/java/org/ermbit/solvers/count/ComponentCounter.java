@@ -39,6 +39,7 @@ public final class ComponentCounter implements ModelCounter {
 
     private final long cacheBudgetBytes;
     private final int threads;
+    private final int eliminationWidth;
 
     /** A counter using every available processor whose cache may use about a third of the heap. */
     public ComponentCounter() {
@@ -52,10 +53,22 @@ public final class ComponentCounter implements ModelCounter {
 
     /** A counter with at most {@code threads} parallel searches sharing a cache of about {@code cacheBudgetBytes}. */
     public ComponentCounter(long cacheBudgetBytes, int threads) {
+        this(cacheBudgetBytes, threads, ComponentSearch.ELIMINATION_WIDTH);
+    }
+
+    /**
+     * As {@link #ComponentCounter(long, int)}, counting components by variable elimination up to
+     * elimination width {@code eliminationWidth} (-1: never; tests use it to check both paths).
+     */
+    ComponentCounter(long cacheBudgetBytes, int threads, int eliminationWidth) {
         if (cacheBudgetBytes < 0) throw new IllegalArgumentException("negative cache budget");
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        if (eliminationWidth < -1 || eliminationWidth > EliminationCounter.MAX_WIDTH) {
+            throw new IllegalArgumentException("elimination width out of range: " + eliminationWidth);
+        }
         this.cacheBudgetBytes = cacheBudgetBytes;
         this.threads = threads;
+        this.eliminationWidth = eliminationWidth;
     }
 
     @Override
@@ -67,7 +80,7 @@ public final class ComponentCounter implements ModelCounter {
     public CountResult count(Cnf cnf, Limits limits, CountProgress progress) {
         ComponentCache cache = new ComponentCache(cacheBudgetBytes);
         int[] cubeVars = threads > 1 && cnf.variables() >= PARALLEL_MIN_VARIABLES ? cubeVariables(cnf) : new int[0];
-        if (cubeVars.length == 0) return new ComponentSearch(cnf, new int[0], limits, progress, cache).run();
+        if (cubeVars.length == 0) return new ComponentSearch(cnf, new int[0], limits, progress, cache, eliminationWidth).run();
         return countCubes(cnf, cubeVars, limits, progress, cache);
     }
 
@@ -91,7 +104,7 @@ public final class ComponentCounter implements ModelCounter {
                 for (int i = 0; i < cubeVars.length; i++) {
                     assumptions[i] = ((cube >> i) & 1) == 1 ? -cubeVars[i] : cubeVars[i];
                 }
-                parts.add(pool.submit(() -> new ComponentSearch(cnf, assumptions, limits, shared, cache).run()));
+                parts.add(pool.submit(() -> new ComponentSearch(cnf, assumptions, limits, shared, cache, eliminationWidth).run()));
             }
             BigInteger total = BigInteger.ZERO;
             CountStatus failed = null;

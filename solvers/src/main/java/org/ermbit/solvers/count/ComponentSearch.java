@@ -32,8 +32,9 @@ final class ComponentSearch {
         0xAAAAAAAAAAAAAAAAL, 0xCCCCCCCCCCCCCCCCL, 0xF0F0F0F0F0F0F0F0L,
         0xFF00FF00FF00FF00L, 0xFFFF0000FFFF0000L, 0xFFFFFFFF00000000L};
     /**
-     * Components of at most {@link EliminationCounter#MAX_VARS} variables whose greedy elimination
-     * order has at most this width are counted by variable elimination instead of branching.
+     * The default elimination width: components of at most {@link EliminationCounter#MAX_VARS}
+     * variables whose greedy elimination order has at most this width are counted by variable
+     * elimination instead of branching.
      * Measured on random 3-CNF at ratio 1.5 (docs/BENCHMARKS.md): 11–18 are equally good, 8 is
      * 1.5× slower.
      */
@@ -81,6 +82,7 @@ final class ComponentSearch {
 
     private final ComponentCache cache;
     private final EliminationCounter elimination = new EliminationCounter();
+    private final int eliminationWidth;
     private int[] localStart = new int[64];
     private int[] localLits = new int[256];
 
@@ -94,10 +96,13 @@ final class ComponentSearch {
     /**
      * A search for the models of {@code cnf} that also satisfy the DIMACS literals
      * {@code assumptions}, using (and filling) {@code cache}, which may be shared with searches over
-     * the same formula with other assumptions.
+     * the same formula with other assumptions, and counting components up to elimination width
+     * {@code eliminationWidth} by variable elimination (-1: never).
      */
-    ComponentSearch(Cnf cnf, int[] assumptions, Limits limits, CountProgress progress, ComponentCache cache) {
+    ComponentSearch(Cnf cnf, int[] assumptions, Limits limits, CountProgress progress, ComponentCache cache,
+                    int eliminationWidth) {
         this.limits = limits;
+        this.eliminationWidth = eliminationWidth;
         this.progress = progress;
         this.cache = cache;
         this.n = cnf.variables();
@@ -228,7 +233,7 @@ final class ComponentSearch {
             cacheHits++;
             return hit;
         }
-        if (c.varCount() <= EliminationCounter.MAX_VARS) {
+        if (eliminationWidth >= 0 && c.varCount() <= EliminationCounter.MAX_VARS) {
             // not cached: repeating an elimination is cheaper than caching every one (measured)
             long counted = countByElimination(c);
             if (counted >= 0) {
@@ -241,7 +246,7 @@ final class ComponentSearch {
 
     /**
      * The component's count by variable elimination if its elimination width is at most
-     * {@link #ELIMINATION_WIDTH}, else -1. Its open clauses are passed restricted to their
+     * {@code eliminationWidth}, else -1. Its open clauses are passed restricted to their
      * unassigned literals, over the component's variables renumbered 0..nv-1.
      */
     private long countByElimination(Component c) {
@@ -262,7 +267,7 @@ final class ComponentSearch {
             }
         }
         localStart[nc] = pos;
-        return elimination.count(nv, localStart, localLits, nc, ELIMINATION_WIDTH);
+        return elimination.count(nv, localStart, localLits, nc, eliminationWidth);
     }
 
     /**

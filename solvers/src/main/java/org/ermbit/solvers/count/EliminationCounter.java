@@ -17,6 +17,8 @@ import java.util.Arrays;
 final class EliminationCounter {
     /** The largest formula (in variables) handled; every count is below 2^63. */
     static final int MAX_VARS = 62;
+    /** The largest width accepted: tables have up to 2^(width + 1) entries. */
+    static final int MAX_WIDTH = 24;
     /** CLAUSE_TABLES[s][z]: the factor of a clause of s variables whose falsifying assignment is z. */
     private static final long[][][] CLAUSE_TABLES = clauseTables(4);
 
@@ -43,6 +45,7 @@ final class EliminationCounter {
      */
     long count(int nv, int[] clauseStart, int[] clauseLits, int nc, int maxWidth) {
         if (nv > MAX_VARS) throw new IllegalArgumentException("too many variables: " + nv);
+        if (maxWidth > MAX_WIDTH) throw new IllegalArgumentException("width limit above " + MAX_WIDTH + ": " + maxWidth);
         if (!order(nv, clauseStart, clauseLits, nc, maxWidth)) return -1;
         return eliminateAll(nv, clauseStart, clauseLits, nc);
     }
