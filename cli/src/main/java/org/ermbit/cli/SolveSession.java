@@ -71,6 +71,7 @@ final class SolveSession {
         }
         printer.statusComments(r);
         out.println("c solved by " + String.join(", ", r.provenance()));
+        if (r.outcome() == ErmResult.Outcome.OPTIMUM && !r.reason().isEmpty()) out.println("c warning: " + r.reason());
         out.println("s " + status);
         printer.witnessComments(r);
         printer.time(r);
@@ -86,6 +87,7 @@ final class SolveSession {
         out.println("s UNSATISFIABLE");
         out.println("c " + meaning);
         out.println("c proved by " + String.join("; ", r.provenance()));
+        if (!r.reason().isEmpty()) out.println("c warning: " + r.reason());
         printer.time(r);
         return exit;
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.ir.LinearExpr;
+import org.ermbit.core.model.Domain;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.ModelBuilder;
@@ -62,6 +63,35 @@ class ExternalCbcTest {
         ErmResult sat4j = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("sat4j"))).decide(inst);
         assertEquals(ErmResult.Outcome.SAT, sat4j.outcome(), "independent answer");
         assertEquals(ErmResult.Outcome.SAT, cbc.outcome(), cbc.toString());
+    }
+
+    @Test
+    void anUnsatOfCbcAloneCarriesTheFloatingPointCaveat() {
+        ErmInstance xor = XorInstances.xor(1, new Domain.FixedPoint(3, 0));
+        ErmOptions cbcOnly = ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("ext-cbc"));
+        ErmResult alone = new ErmSolver(cbcOnly).decide(xor);
+        assertEquals(ErmResult.Outcome.UNSAT, alone.outcome(), alone.toString());
+        assertTrue(alone.reason().startsWith("ext-cbc") && alone.reason().contains("floating point"), alone.reason());
+        // an exact backend's confirmation removes the caveat
+        ErmResult confirmed = new ErmSolver(cbcOnly.withCrossCheck(List.of("sat4j"))).decide(xor);
+        assertEquals(ErmResult.Outcome.UNSAT, confirmed.outcome(), confirmed.toString());
+        assertEquals("", confirmed.reason());
+        assertTrue(confirmed.provenance().get(1).startsWith("sat4j") && confirmed.provenance().get(1).endsWith("(confirmed)"),
+                confirmed.provenance().toString());
+        // an exact prover needs no caveat, whoever confirms it
+        ErmResult exact = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("sat4j"))
+                .withCrossCheck(List.of("ext-cbc"))).decide(xor);
+        assertEquals(ErmResult.Outcome.UNSAT, exact.outcome(), exact.toString());
+        assertEquals("", exact.reason());
+    }
+
+    @Test
+    void anOptimumProvedByCbcAloneCarriesTheCaveat() {
+        // XOR with one unit: the optimum is positive, so "nothing smaller" is cbc's infeasibility claim
+        ErmInstance xor = XorInstances.xor(1, new Domain.FixedPoint(3, 0));
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("ext-cbc"))).optimize(xor, l -> { });
+        assertEquals(ErmResult.Outcome.OPTIMUM, r.outcome(), r.toString());
+        assertTrue(r.reason().contains("floating point"), r.reason());
     }
 
     @Test

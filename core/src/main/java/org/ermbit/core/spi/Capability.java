@@ -19,5 +19,11 @@ public enum Capability {
     /** Exact model counting. */
     MODEL_COUNT,
     /** Nonlinear real arithmetic (for Real-RAM comparisons). */
-    NRA
+    NRA,
+    /**
+     * The backend decides in floating point: its SAT answers are re-checked exactly like all
+     * others, but its UNSAT (and optimality) verdicts cannot be, so they are reported with a caveat
+     * unless an exact backend confirms them.
+     */
+    FLOATING_POINT
 }

@@ -33,7 +33,7 @@ public final class CbcProvider extends ExternalProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.LIA, Capability.OPTIMIZE);
+        return EnumSet.of(Capability.LIA, Capability.OPTIMIZE, Capability.FLOATING_POINT);
     }
 
     @Override

@@ -12,7 +12,9 @@ import org.ermbit.core.number.Rational;
  * verifier accepted, its exact loss and its activation pattern (empty on the exhaustive route).
  * {@code UNSAT} means no parameter vector of the finite domain reaches the bound; {@code provenance}
  * names the backend that proved it and those that confirmed it. {@code SAT} from {@code optimize}
- * means the best loss found is not proved optimal. {@code UNKNOWN} carries the reason.
+ * means the best loss found is not proved optimal. {@code UNKNOWN} carries the reason; {@code SAT}
+ * from {@code optimize} says why optimality is not proved; {@code UNSAT} and {@code OPTIMUM} carry a
+ * caveat there when their proof rests on a floating-point backend alone (otherwise it is empty).
  */
 public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Optional<Rational> loss,
                         Optional<ActivationPattern> pattern, String route, List<String> provenance,

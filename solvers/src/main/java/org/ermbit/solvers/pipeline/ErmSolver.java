@@ -10,6 +10,7 @@ import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.CancelToken;
+import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.core.spi.Status;
@@ -41,6 +42,8 @@ public final class ErmSolver {
     /** Receives every strictly better verified loss found while optimising. */
     public interface Progress extends Consumer<Rational> {
     }
+
+    private static final String CONFIRMED = " (confirmed)";
 
     private final ErmOptions options;
     private final SolverRegistry registry;
@@ -122,9 +125,10 @@ public final class ErmSolver {
         }
         if (a.status() == Status.UNSAT) {
             List<String> provenance = new ArrayList<>(List.of(a.backend()));
-            provenance.addAll(crossCheck(enc, gamma, a.backend(), limits));
-            return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, provenance, "",
-                    enc.sizeSummary(), Duration.between(start, Instant.now()));
+            List<String> checks = crossCheck(enc, gamma, a.backend(), limits);
+            provenance.addAll(checks);
+            return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, provenance,
+                    floatingPointCaveat(a.backend(), checks), enc.sizeSummary(), Duration.between(start, Instant.now()));
         }
         List<String> why = new ArrayList<>(reasons);
         search.flatMap(WitnessSearch::bestLossAboveThreshold).ifPresent(l -> why.add(WitnessSearch.SOURCE
@@ -172,18 +176,42 @@ public final class ErmSolver {
         Answer a = r.answer().get();
         Outcome o = r.proved() ? Outcome.OPTIMUM : Outcome.SAT;
         List<String> provenance = new ArrayList<>(List.of(a.backend()));
+        String caveat = "";
         if (r.proved()) {
             provenance.add(r.prover());
             Rational optimum = a.loss().orElseThrow();
-            if (optimum.signum() > 0) provenance.addAll(crossCheck(enc, descent.justBelow(optimum), r.prover(), limits));
+            if (optimum.signum() > 0) {
+                List<String> checks = crossCheck(enc, descent.justBelow(optimum), r.prover(), limits);
+                provenance.addAll(checks);
+                caveat = floatingPointCaveat(r.prover(), checks);
+            }
         }
         return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, provenance.stream().distinct().toList(),
-                r.proved() ? "" : String.join("; ", w.reasons()), enc.sizeSummary(), t);
+                r.proved() ? caveat : String.join("; ", w.reasons()), enc.sizeSummary(), t);
     }
 
     private ErmResult unknown(List<String> reasons, String encodingSummary, Duration t) {
         return new ErmResult(Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, List.of(),
                 reasons.isEmpty() ? "no answer" : String.join("; ", reasons), encodingSummary, t);
+    }
+
+    /**
+     * The caveat for an UNSAT proved by {@code prover}: non-empty when the prover decides in floating
+     * point and no exact cross-check backend confirmed the UNSAT.
+     */
+    private String floatingPointCaveat(String prover, List<String> checks) {
+        if (!floatingPoint(backends, prover)) return "";
+        for (String c : checks) {
+            if (c.endsWith(CONFIRMED) && !floatingPoint(crossCheckers, c.substring(0, c.length() - CONFIRMED.length()))) return "";
+        }
+        return prover + " decides in floating point: this infeasibility verdict is its claim and is not"
+                + " re-checked exactly (confirm it with --cross-check sat4j or another exact backend)";
+    }
+
+    /** Does {@code backend} (an id, optionally followed by a space and a version) decide in floating point? */
+    private static boolean floatingPoint(List<SolverProvider> providers, String backend) {
+        String id = backend.split(" ", 2)[0];
+        return providers.stream().anyMatch(p -> p.id().equals(id) && p.capabilities().contains(Capability.FLOATING_POINT));
     }
 
     /** Runs the cross-check backends on an UNSAT question; a verified SAT from any of them is a contradiction. */
@@ -195,7 +223,7 @@ public final class ErmSolver {
                 throw new ExactnessViolation(prover + " answered UNSAT but " + a.backend()
                         + " found a witness the exact verifier accepts (loss " + a.loss().orElseThrow() + ")");
             }
-            confirmed.add(a.status() == Status.UNSAT ? a.backend() + " (confirmed)" : a.backend() + " (no answer: " + a.reason() + ")");
+            confirmed.add(a.status() == Status.UNSAT ? a.backend() + CONFIRMED : a.backend() + " (no answer: " + a.reason() + ")");
         }
         return confirmed;
     }

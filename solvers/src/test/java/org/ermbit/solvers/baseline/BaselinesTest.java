@@ -21,6 +21,7 @@ import org.ermbit.core.model.LossType;
 import org.ermbit.core.model.ParameterDomains;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.XorInstances;
 import org.ermbit.solvers.enumerate.ExhaustiveSearch;
 import org.ermbit.solvers.pipeline.ErmOptions;
 import org.ermbit.solvers.pipeline.ErmResult;
@@ -35,12 +36,7 @@ class BaselinesTest {
 
     /** XOR with a 2-h-1 ReLU network, exact fit under squared loss. */
     static ErmInstance xor(int hidden) {
-        List<List<Rational>> xs = List.of(List.of(Rational.ZERO, Rational.ZERO), List.of(Rational.ZERO, Rational.ONE),
-                List.of(Rational.ONE, Rational.ZERO), List.of(Rational.ONE, Rational.ONE));
-        List<List<Rational>> ys = List.of(List.of(Rational.ZERO), List.of(Rational.ONE), List.of(Rational.ONE), List.of(Rational.ZERO));
-        return new ErmInstance("xor-h" + hidden, Optional.empty(), new Architecture(2, List.of(new LayerSpec(hidden, new Activation.Relu()),
-                new LayerSpec(1, new Activation.Identity()))), ParameterDomains.uniform(BITS2), List.of(), new Loss(LossType.SQUARED, Aggregate.SUM),
-                Rational.ZERO, new Dataset(xs, ys), Optional.empty());
+        return XorInstances.xor(hidden, BITS2);
     }
 
     static ErmResult decide(String solver, ErmInstance inst) {
