@@ -35,8 +35,8 @@ final class ComponentSearch {
      * The default elimination width: components of at most {@link EliminationCounter#MAX_VARS}
      * variables whose greedy elimination order has at most this width are counted by variable
      * elimination instead of branching.
-     * Measured on random 3-CNF at ratio 1.5 (docs/BENCHMARKS.md): 11–18 are equally good, 8 is
-     * 1.5× slower.
+     * Measured on random 3-CNF at ratio 1.5 (docs/BENCHMARKS.md): 11–18 are about equally good,
+     * 8 is slower.
      */
     static final int ELIMINATION_WIDTH = 14;
     private static final int CHECK_EVERY = 256;
@@ -259,7 +259,8 @@ final class ComponentSearch {
         for (int i = 0; i < nc; i++) {
             int cl = c.clauses[i];
             localStart[i] = pos;
-            if (localLits.length < pos + start[cl + 1] - start[cl]) localLits = Arrays.copyOf(localLits, 2 * localLits.length + 8);
+            int needed = pos + start[cl + 1] - start[cl];
+            if (localLits.length < needed) localLits = Arrays.copyOf(localLits, Math.max(needed, 2 * localLits.length));
             for (int k = start[cl], e = start[cl + 1]; k < e; k++) {
                 int l = lits[k];
                 if (value[l] != 0) continue;

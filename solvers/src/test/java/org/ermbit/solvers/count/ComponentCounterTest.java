@@ -35,6 +35,22 @@ class ComponentCounterTest {
 
     @ParameterizedTest
     @MethodSource("counters")
+    void longClauseMostlyFalsifiedLeavesANarrowComponent(ModelCounter counter) {
+        // units ¬x1..¬x980; one clause over x1..x1000; chain (x_i ∨ x_{i+1}) over x981..x1000. The
+        // residual component (20 variables, a 1000-literal clause with 980 false literals) goes to the
+        // elimination path; no two adjacent falses among 20 variables: F(22) = 17711, and each such
+        // string has a true variable, so the long clause is implied.
+        List<int[]> clauses = new ArrayList<>();
+        for (int v = 1; v <= 980; v++) clauses.add(new int[] {-v});
+        clauses.add(java.util.stream.IntStream.rangeClosed(1, 1000).toArray());
+        for (int v = 981; v < 1000; v++) clauses.add(new int[] {v, v + 1});
+        CountResult r = counter.count(new Cnf(1000, clauses), Limits.none());
+        assertEquals(BigInteger.valueOf(17711), r.exactCount());
+        if (counter instanceof ComponentCounter) assertTrue(r.stats().eliminated() > 0, r.stats().summary());
+    }
+
+    @ParameterizedTest
+    @MethodSource("counters")
     void contradictionHasNoModels(ModelCounter counter) {
         Cnf cnf = new Cnf(30, List.of(new int[] {1, 2}, new int[] {-1}, new int[] {-2, 5}, new int[] {-5, -2}, new int[] {2, 7}));
         // -1 forces 2, 2 forces 5, then (-5 or -2) is false: 0 models
