@@ -6,7 +6,8 @@ import org.ermbit.core.number.Rational;
 /**
  * Compares a run's answer with the MANIFEST. Wrong: a decision answered SAT where the MANIFEST says
  * unsat or UNSAT where it says sat; an optimisation whose proved optimum differs from the stated one,
- * or whose verified (even unproved) loss is below the stated optimum. Unknown expectations and
+ * or whose verified (even unproved) loss is below the stated optimum; a count different from the
+ * stated one (a count of 0 is an UNSAT answer, any other a SAT answer). Unknown expectations and
  * non-answers (UNKNOWN, TIMEOUT, …) are never wrong.
  */
 public final class AnswerCheck {
@@ -25,7 +26,7 @@ public final class AnswerCheck {
                 }
                 return Optional.empty();
             case OPTIMUM:
-                Rational opt = expected.optimum().orElseThrow();
+                Rational opt = expected.value().orElseThrow();
                 if (status == RunStatus.OPTIMUM && loss.isPresent() && !loss.get().equals(opt)) {
                     return Optional.of("claimed optimum " + loss.get() + ", the MANIFEST says " + opt);
                 }
@@ -33,6 +34,12 @@ public final class AnswerCheck {
                     return Optional.of("found loss " + loss.get() + ", below the MANIFEST's optimum " + opt);
                 }
                 if (status == RunStatus.UNSAT) return Optional.of("answered UNSAT, the MANIFEST states an optimum " + opt);
+                return Optional.empty();
+            case COUNT:
+                Rational stated = expected.value().orElseThrow();
+                if ((status == RunStatus.SAT || status == RunStatus.UNSAT) && loss.isPresent() && !loss.get().equals(stated)) {
+                    return Optional.of("counted " + loss.get() + " models, the MANIFEST says " + stated);
+                }
                 return Optional.empty();
             default:
                 return Optional.empty();

@@ -1,5 +1,6 @@
 package org.ermbit.bench;
 
+import org.ermbit.solvers.count.ModelCounters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,10 +17,14 @@ import org.ermbit.core.number.RationalParser;
 
 /**
  * Runs one task in a child JVM — the same {@code java} and class path as this process, running
- * {@code ermbit solve|optimize FILE [--solver ID --no-local-search] --timeout S --json} with {@code -Xmx} set to the
+ * {@code ermbit solve|optimize FILE [--solver ID --no-local-search] --timeout S --json}, or for a
+ * count task {@code ermbit count FILE [--counter ID] --timeout S}, with {@code -Xmx} set to the
  * memory limit — so a crash, a native abort or an out-of-memory error ends the child, not the
  * harness. The child is killed (with its descendants) when it outlives the limit by the grace
- * period. Exit codes 10/20/30/0 and the JSON line decide the status; anything else is an error.
+ * period. Exit codes 10/20/30/0 and the JSON line (for a count: exit 0 and the {@code s} and
+ * {@code c s exact arb int} lines) decide the status; anything else is an error. Model counters
+ * are only paired with count tasks and solvers only with the others; a mismatched pair is
+ * {@code UNAVAILABLE} without starting a child.
  */
 public final class ChildRunner {
     /**
@@ -65,6 +70,18 @@ public final class ChildRunner {
                 "-XX:+UseSerialGC", "org.ermbit.cli.Main");
     }
 
+    /** Why the task's solver cannot run its mode (a counter on a decision, a solver on a count), or empty. */
+    static Optional<String> mismatch(Task t) {
+        boolean counter = ModelCounters.ids().contains(t.solver());
+        if (t.entry().mode() == Mode.COUNT && !counter && !t.solver().equals(DEFAULT_CONFIGURATION)) {
+            return Optional.of("'" + t.solver() + "' is not a model counter (count tasks take " + String.join(", ", ModelCounters.ids()) + " or default)");
+        }
+        if (t.entry().mode() != Mode.COUNT && counter) {
+            return Optional.of("'" + t.solver() + "' is a model counter; it runs only count tasks");
+        }
+        return Optional.empty();
+    }
+
     /** The full command line of a task (for logs and tests). */
     public List<String> command(Task t, Path instanceFile) {
         List<String> cmd = new ArrayList<>();
@@ -74,6 +91,15 @@ public final class ChildRunner {
         cmd.addAll(javaPrefix.subList(1, javaPrefix.size()));
         cmd.add(t.entry().mode().word());
         cmd.add(instanceFile.toString());
+        if (t.entry().mode() == Mode.COUNT) {
+            if (!t.solver().equals(DEFAULT_CONFIGURATION)) {
+                cmd.add("--counter");
+                cmd.add(t.solver());
+            }
+            cmd.add("--timeout");
+            cmd.add(seconds(limits.timeoutMs()));
+            return cmd;
+        }
         if (!t.solver().equals(DEFAULT_CONFIGURATION)) {
             // a named solver runs alone, without the default configuration's local search
             cmd.add("--solver");
@@ -81,13 +107,19 @@ public final class ChildRunner {
             cmd.add("--no-local-search");
         }
         cmd.add("--timeout");
-        cmd.add(java.math.BigDecimal.valueOf(limits.timeoutMs(), 3).stripTrailingZeros().toPlainString());
+        cmd.add(seconds(limits.timeoutMs()));
         cmd.add("--json");
         return cmd;
     }
 
+    private static String seconds(long ms) {
+        return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
+    }
+
     /** Runs the task and classifies the outcome; the caller checks it against the MANIFEST. */
     public Outcome run(Task t, Path instanceFile) {
+        Optional<String> mismatch = mismatch(t);
+        if (mismatch.isPresent()) return new Outcome(RunStatus.UNAVAILABLE, Optional.empty(), 0, -1, mismatch.get());
         Path out = null;
         Path err = null;
         try {
@@ -132,6 +164,7 @@ public final class ChildRunner {
         if (exit != 0 && exit != 10 && exit != 20 && exit != 30) {
             return new Outcome(RunStatus.ERROR, Optional.empty(), ms, exit, "exit " + exit + (errLine.isEmpty() ? "" : ": " + errLine));
         }
+        if (mode == Mode.COUNT) return classifyCount(exit, stdout, ms);
         JsonNode json;
         try {
             json = new ObjectMapper().readTree(lastLine(stdout));
@@ -151,6 +184,33 @@ public final class ChildRunner {
         };
         if (s == RunStatus.ERROR) reason = "status '" + status + "' with exit " + exit;
         return new Outcome(s, loss, ms, exit, reason);
+    }
+
+    /**
+     * A count run: exit 0 with {@code s SATISFIABLE} and a positive {@code c s exact arb int N}
+     * (status SAT, the count as value), {@code s UNSATISFIABLE} with count 0 (UNSAT), or
+     * {@code s UNKNOWN} (UNKNOWN); anything else is an error.
+     */
+    private static Outcome classifyCount(int exit, String stdout, long ms) {
+        String status = null;
+        Optional<Rational> count = Optional.empty();
+        String reason = "";
+        for (String line : stdout.split("\r?\n")) {
+            if (line.startsWith("s ")) status = line.substring(2).strip();
+            if (line.startsWith("c s exact arb int ") && line.substring("c s exact arb int ".length()).strip().matches("[0-9]+")) {
+                count = Optional.of(Rational.of(new java.math.BigInteger(line.substring("c s exact arb int ".length()).strip())));
+            }
+            if (line.startsWith("c timeout")) reason = "timeout";
+        }
+        if (exit == 0 && "SATISFIABLE".equals(status) && count.isPresent() && count.get().signum() > 0) {
+            return new Outcome(RunStatus.SAT, count, ms, exit, "");
+        }
+        if (exit == 0 && "UNSATISFIABLE".equals(status) && count.isPresent() && count.get().signum() == 0) {
+            return new Outcome(RunStatus.UNSAT, count, ms, exit, "");
+        }
+        if (exit == 0 && "UNKNOWN".equals(status) && count.isEmpty()) return new Outcome(RunStatus.UNKNOWN, count, ms, exit, reason);
+        return new Outcome(RunStatus.ERROR, Optional.empty(), ms, exit,
+                "count output with status '" + status + "', count " + count.map(Rational::toString).orElse("none") + " and exit " + exit);
     }
 
     private static String lastLine(String s) {

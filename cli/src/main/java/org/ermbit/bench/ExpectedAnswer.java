@@ -5,16 +5,21 @@ import org.ermbit.core.number.Rational;
 import org.ermbit.core.number.RationalParser;
 
 /**
- * The answer a MANIFEST states for an instance: {@code sat}, {@code unsat}, {@code optimum=p/q}, or
- * {@code unknown} (nothing is checked then).
+ * The answer a MANIFEST states for an instance: {@code sat}, {@code unsat}, {@code optimum=p/q},
+ * {@code count=N} (the model count of a CNF file), or {@code unknown} (nothing is checked then).
+ * {@code value} is the stated optimum or count.
  */
-public record ExpectedAnswer(Kind kind, Optional<Rational> optimum) {
+public record ExpectedAnswer(Kind kind, Optional<Rational> value) {
 
     /** What is known. */
-    public enum Kind { SAT, UNSAT, OPTIMUM, UNKNOWN }
+    public enum Kind { SAT, UNSAT, OPTIMUM, COUNT, UNKNOWN }
 
     public ExpectedAnswer {
-        if ((kind == Kind.OPTIMUM) != optimum.isPresent()) throw new IllegalArgumentException("an optimum needs its value, and only an optimum");
+        boolean valued = kind == Kind.OPTIMUM || kind == Kind.COUNT;
+        if (valued != value.isPresent()) throw new IllegalArgumentException("an optimum or count needs its value, and only those");
+        if (kind == Kind.COUNT && (!value.get().isInteger() || value.get().signum() < 0)) {
+            throw new IllegalArgumentException("a model count is a non-negative integer, got " + value.get());
+        }
     }
 
     public static ExpectedAnswer sat() {
@@ -33,6 +38,10 @@ public record ExpectedAnswer(Kind kind, Optional<Rational> optimum) {
         return new ExpectedAnswer(Kind.OPTIMUM, Optional.of(v));
     }
 
+    public static ExpectedAnswer count(java.math.BigInteger n) {
+        return new ExpectedAnswer(Kind.COUNT, Optional.of(Rational.of(n)));
+    }
+
     public boolean isKnown() {
         return kind != Kind.UNKNOWN;
     }
@@ -44,6 +53,11 @@ public record ExpectedAnswer(Kind kind, Optional<Rational> optimum) {
             case "unsat": return unsat();
             case "unknown": return unknown();
             default:
+                if (s.startsWith("count=")) {
+                    String n = s.substring("count=".length());
+                    if (!n.matches("[0-9]+")) throw new IllegalArgumentException("bad count '" + s + "': expected count=N with N a non-negative integer");
+                    return count(new java.math.BigInteger(n));
+                }
                 if (s.startsWith("optimum=")) {
                     try {
                         return optimum(RationalParser.parse(s.substring("optimum=".length())));
@@ -51,12 +65,16 @@ public record ExpectedAnswer(Kind kind, Optional<Rational> optimum) {
                         throw new IllegalArgumentException("bad optimum '" + s + "': " + e.getMessage());
                     }
                 }
-                throw new IllegalArgumentException("expected answer must be sat, unsat, unknown or optimum=p/q, got '" + s + "'");
+                throw new IllegalArgumentException("expected answer must be sat, unsat, unknown, optimum=p/q or count=N, got '" + s + "'");
         }
     }
 
     @Override
     public String toString() {
-        return kind == Kind.OPTIMUM ? "optimum=" + optimum.orElseThrow() : kind.name().toLowerCase(java.util.Locale.ROOT);
+        return switch (kind) {
+            case OPTIMUM -> "optimum=" + value.orElseThrow();
+            case COUNT -> "count=" + value.orElseThrow();
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

@@ -81,7 +81,7 @@ public final class MarkdownReport {
     }
 
     private static String cell(RunResult r) {
-        String s = r.status().name() + (r.loss().isPresent() && r.mode() == Mode.OPTIMIZE ? " " + r.loss().get() : "") + " " + Score.seconds(r.timeMs());
+        String s = r.status().name() + (r.loss().isPresent() && r.mode() != Mode.SOLVE ? " " + r.loss().get() : "") + " " + Score.seconds(r.timeMs());
         return r.wrong() ? "**WRONG " + s + "**" : s;
     }
 }

@@ -1,8 +1,11 @@
 package org.ermbit.bench;
 
-/** Which question a benchmark instance asks: the decision ({@code ermbit solve}) or the optimum ({@code ermbit optimize}). */
+/**
+ * Which question a benchmark instance asks: the decision ({@code ermbit solve}), the optimum
+ * ({@code ermbit optimize}) or the model count of a CNF file ({@code ermbit count}).
+ */
 public enum Mode {
-    SOLVE("solve"), OPTIMIZE("optimize");
+    SOLVE("solve"), OPTIMIZE("optimize"), COUNT("count");
 
     private final String word;
 
@@ -15,9 +18,9 @@ public enum Mode {
         return word;
     }
 
-    /** Parses {@code solve} / {@code optimize}; IllegalArgumentException otherwise. */
+    /** Parses {@code solve} / {@code optimize} / {@code count}; IllegalArgumentException otherwise. */
     public static Mode parse(String s) {
         for (Mode m : values()) if (m.word.equals(s)) return m;
-        throw new IllegalArgumentException("mode must be 'solve' or 'optimize', got '" + s + "'");
+        throw new IllegalArgumentException("mode must be 'solve', 'optimize' or 'count', got '" + s + "'");
     }
 }

@@ -5,7 +5,7 @@ import org.ermbit.core.number.Rational;
 
 /**
  * One CSV row: a solver's run on an instance with its limits, what it answered (and the exact loss
- * for SAT / OPTIMUM / FEASIBLE), the wall time measured by the harness (child JVM start to exit, in
+ * for SAT / OPTIMUM / FEASIBLE; for a count run, {@code loss} holds the model count), the wall time measured by the harness (child JVM start to exit, in
  * ms), the child's exit code, whether the answer contradicts the MANIFEST, and a reason.
  */
 public record RunResult(String solver, String instance, String family, Mode mode, ExpectedAnswer expected, RunStatus status,
@@ -15,10 +15,13 @@ public record RunResult(String solver, String instance, String family, Mode mode
         reason = reason.replaceAll("[\\r\\n]+", " ").strip();
     }
 
-    /** A definitive, correct answer within the time limit: SAT/UNSAT for a decision, OPTIMUM for an optimisation. */
+    /**
+     * A definitive, correct answer within the time limit: SAT/UNSAT for a decision or a count (a
+     * count's status says whether it is positive), OPTIMUM for an optimisation.
+     */
     public boolean solved() {
         if (wrong || timeMs > timeoutMs) return false;
-        return mode == Mode.SOLVE ? status == RunStatus.SAT || status == RunStatus.UNSAT : status == RunStatus.OPTIMUM;
+        return mode == Mode.OPTIMIZE ? status == RunStatus.OPTIMUM : status == RunStatus.SAT || status == RunStatus.UNSAT;
     }
 
     /** PAR-2 contribution in ms: the time when solved, twice the limit otherwise. */

@@ -12,6 +12,7 @@ import org.ermbit.bench.ChildRunner;
 import org.ermbit.bench.ResultCsv;
 import org.ermbit.bench.Shard;
 import org.ermbit.solvers.baseline.Baselines;
+import org.ermbit.solvers.count.ModelCounters;
 import org.ermbit.solvers.pipeline.Routes;
 import org.ermbit.solvers.registry.SolverRegistry;
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--solvers", split = ",", paramLabel = "ID", description = "Solver ids, in table order: 'default' (ermbit's default "
             + "configuration, as 'ermbit solve' without --solver) or any id 'ermbit solve --solver' takes, which then runs alone "
-            + "(--no-local-search). Default: default.")
+            + "(--no-local-search); for count tasks, 'default' (as 'ermbit count') or a counter id 'ermbit count --counter' takes. "
+            + "A solver paired with a count task, or a counter with a decision, gets UNAVAILABLE rows. Default: default.")
     List<String> solvers = new ArrayList<>(List.of(ChildRunner.DEFAULT_CONFIGURATION));
 
     @Option(names = "--timeout", paramLabel = "S", description = "Wall-clock limit per run in seconds. Default: 60.")
@@ -102,6 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         known.add(Routes.PORTFOLIO);
         known.add(ChildRunner.DEFAULT_CONFIGURATION);
         known.addAll(Baselines.ids());
+        known.addAll(ModelCounters.ids());
         for (String id : solvers) {
             if (!known.contains(id)) throw new UsageException("--solvers: unknown solver '" + id + "' (known: " + String.join(", ", known) + ")");
         }

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ermbit.core.number.Rational;
 import org.ermbit.bench.generate.DomainTags;
 import org.ermbit.bench.generate.Labeler;
 import org.ermbit.bench.generate.ParityGenerator;
@@ -38,6 +39,37 @@ class ChildJvmTest {
         assertEquals(RunStatus.SAT, rows.get(0).status(), "the child JVM answered: " + rows.get(0).reason());
         assertTrue(rows.get(0).wrong());
         assertTrue(Files.readString(dir.resolve("r.md")).contains("WRONG"));
+    }
+
+    @Test
+    void aCountSuiteRunsCountersInChildJvmsAndCatchesAWrongCount(@TempDir Path dir) throws Exception {
+        Path suite = dir.resolve("counts");
+        Files.createDirectories(suite);
+        // (x1 ∨ x2) ∧ (¬x1 ∨ x3) over 3 variables: 4 models by hand (x1=0: x2=1, x3 free; x1=1: x3=1, x2 free)
+        Files.writeString(suite.resolve("a.cnf"), "p cnf 3 2\n1 2 0\n-1 3 0\n");
+        Files.writeString(suite.resolve("b.cnf"), "p cnf 1 2\n1 0\n-1 0\n");
+        Files.writeString(suite.resolve(Manifest.FILE_NAME),
+                "a.cnf counting count count=4 hand\nb.cnf counting count count=1 deliberately-wrong\n");
+        Path csv = dir.resolve("r.csv");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", suite.toString(), "--solvers", "default,logicng,sat4j", "--timeout", "60",
+                "--memory", "512", "--csv", csv.toString(), "--no-plot"}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(BenchRunner.EXIT_WRONG, code, err.toString());
+        java.util.Map<String, RunResult> rows = new java.util.HashMap<>();
+        for (RunResult r : ResultCsv.open(csv).rows()) rows.put(r.solver() + " " + r.instance(), r);
+        assertEquals(6, rows.size());
+        for (String counter : List.of("default", "logicng")) {
+            RunResult a = rows.get(counter + " a.cnf");
+            assertEquals(RunStatus.SAT, a.status(), a.reason());
+            assertEquals(Rational.of(4), a.loss().orElseThrow());
+            assertTrue(a.solved());
+            RunResult b = rows.get(counter + " b.cnf");
+            assertEquals(RunStatus.UNSAT, b.status(), b.reason());
+            assertTrue(b.wrong(), "0 models against the MANIFEST's 1");
+        }
+        assertEquals(RunStatus.UNAVAILABLE, rows.get("sat4j a.cnf").status());
+        assertTrue(err.toString().contains("WRONG ANSWER: default on b.cnf"), err.toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ermbit.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -199,6 +200,72 @@ class HarnessTest {
         assertEquals(Rational.of(7, 2), f.loss().orElseThrow());
         assertEquals(RunStatus.OPTIMUM, ChildRunner.classify(Mode.OPTIMIZE, 30, "{\"status\":\"OPTIMUM FOUND\",\"loss\":\"2\"}", "", 5).status());
         assertEquals(RunStatus.ERROR, ChildRunner.classify(Mode.SOLVE, 20, "{\"status\":\"SATISFIABLE\"}", "", 5).status(), "exit code and status disagree");
+    }
+
+    @Test
+    void countExpectationsParseAndPrint() {
+        ExpectedAnswer big = ExpectedAnswer.parse("count=1833399373286175689218");
+        assertEquals(ExpectedAnswer.Kind.COUNT, big.kind());
+        assertEquals(Rational.of(new java.math.BigInteger("1833399373286175689218")), big.value().orElseThrow());
+        assertEquals("count=1833399373286175689218", big.toString());
+        assertEquals("count=0", ExpectedAnswer.parse("count=0").toString());
+        for (String bad : List.of("count=", "count=-1", "count=1/2", "count=x", "count=1e3")) {
+            assertThrows(IllegalArgumentException.class, () -> ExpectedAnswer.parse(bad), bad);
+        }
+        assertEquals(Mode.COUNT, Mode.parse("count"));
+    }
+
+    @Test
+    void aCountIsCheckedAgainstTheManifest() {
+        ExpectedAnswer eighteen = ExpectedAnswer.parse("count=18");
+        assertFalse(AnswerCheck.contradiction(eighteen, RunStatus.SAT, Optional.of(Rational.of(18))).isPresent());
+        assertTrue(AnswerCheck.contradiction(eighteen, RunStatus.SAT, Optional.of(Rational.of(17))).isPresent());
+        assertTrue(AnswerCheck.contradiction(eighteen, RunStatus.UNSAT, Optional.of(Rational.ZERO)).isPresent());
+        assertFalse(AnswerCheck.contradiction(eighteen, RunStatus.UNKNOWN, Optional.empty()).isPresent());
+        assertFalse(AnswerCheck.contradiction(ExpectedAnswer.parse("count=0"), RunStatus.UNSAT, Optional.of(Rational.ZERO)).isPresent());
+        // a correct count within the limit is solved, whatever its sign
+        RunResult counted = new RunResult("component", "a.cnf", "counting", Mode.COUNT, eighteen, RunStatus.SAT, Optional.of(Rational.of(18)),
+                900, 0, false, 10_000, 256, "");
+        assertTrue(counted.solved());
+        assertEquals(900, counted.par2Ms());
+    }
+
+    @Test
+    void countChildOutputClassification() {
+        String sat = "c ermbit count a.cnf\nc counter component\ns SATISFIABLE\nc s type mc\nc s exact arb int 86432\n";
+        ChildRunner.Outcome o = ChildRunner.classify(Mode.COUNT, 0, sat, "", 7);
+        assertEquals(RunStatus.SAT, o.status());
+        assertEquals(Rational.of(86432), o.loss().orElseThrow());
+        ChildRunner.Outcome zero = ChildRunner.classify(Mode.COUNT, 0, "s UNSATISFIABLE\nc s type mc\nc s exact arb int 0\n", "", 7);
+        assertEquals(RunStatus.UNSAT, zero.status());
+        ChildRunner.Outcome timeout = ChildRunner.classify(Mode.COUNT, 0,
+                "c timeout before the count was known\ns UNKNOWN\nc s type mc\n", "", 7);
+        assertEquals(RunStatus.UNKNOWN, timeout.status());
+        assertEquals("timeout", timeout.reason());
+        // inconsistent or missing lines are errors, never answers
+        assertEquals(RunStatus.ERROR, ChildRunner.classify(Mode.COUNT, 0, "s SATISFIABLE\nc s exact arb int 0\n", "", 7).status());
+        assertEquals(RunStatus.ERROR, ChildRunner.classify(Mode.COUNT, 0, "s SATISFIABLE\n", "", 7).status());
+        assertEquals(RunStatus.ERROR, ChildRunner.classify(Mode.COUNT, 2, "", "ermbit: a.cnf: line 3: bad literal", 7).status());
+        assertEquals(RunStatus.MEMOUT, ChildRunner.classify(Mode.COUNT, 3, "", "Terminating due to java.lang.OutOfMemoryError: Java heap space", 7).status());
+    }
+
+    @Test
+    void countTasksRunCountersAndDecisionsRunSolvers(@TempDir Path dir) {
+        ManifestEntry count = new ManifestEntry("c/a.cnf", "counting", Mode.COUNT, ExpectedAnswer.parse("count=3"), "src");
+        ManifestEntry solve = new ManifestEntry("p/b.json", "planted", Mode.SOLVE, ExpectedAnswer.sat(), "planted");
+        ChildRunner runner = new ChildRunner(new ChildRunner.Limits(2_500, 256), List.of("java", "-cp", "X", "org.ermbit.cli.Main"));
+        Path file = dir.resolve("a.cnf");
+        assertEquals(List.of("java", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", "X", "org.ermbit.cli.Main",
+                "count", file.toString(), "--timeout", "2.5"), runner.command(new Task("default", count), file));
+        assertEquals(List.of("java", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", "X", "org.ermbit.cli.Main",
+                "count", file.toString(), "--counter", "logicng", "--timeout", "2.5"), runner.command(new Task("logicng", count), file));
+        // mismatched pairs are not run at all
+        ChildRunner.Outcome solverOnCount = runner.run(new Task("sat4j", count), file);
+        assertEquals(RunStatus.UNAVAILABLE, solverOnCount.status());
+        assertTrue(solverOnCount.reason().contains("not a model counter"), solverOnCount.reason());
+        ChildRunner.Outcome counterOnSolve = runner.run(new Task("component", solve), file);
+        assertEquals(RunStatus.UNAVAILABLE, counterOnSolve.status());
+        assertTrue(counterOnSolve.reason().contains("is a model counter"), counterOnSolve.reason());
     }
 
     @Test

@@ -51,8 +51,9 @@ public final class SuiteWriter {
         return switch (a.kind()) {
             case SAT -> Optional.of(new Expected.Sat());
             case UNSAT -> Optional.of(new Expected.Unsat());
-            case OPTIMUM -> Optional.of(new Expected.Optimum(a.optimum().orElseThrow()));
+            case OPTIMUM -> Optional.of(new Expected.Optimum(a.value().orElseThrow()));
             case UNKNOWN -> Optional.empty();
+            case COUNT -> throw new IllegalArgumentException("a generated ERM instance has no model count");
         };
     }
 }
