@@ -161,7 +161,7 @@ public final class BenchRunner {
 
     static String row(RunResult r) {
         return (r.wrong() ? "WRONG " : "") + r.solver() + " " + r.instance() + " " + r.status()
-                + r.loss().map(l -> " loss=" + l).orElse("") + " " + Score.seconds(r.timeMs()) + "s";
+                + r.loss().map(l -> (r.mode() == Mode.COUNT ? " count=" : " loss=") + l).orElse("") + " " + Score.seconds(r.timeMs()) + "s";
     }
 
     private void report(List<RunResult> rows) {
