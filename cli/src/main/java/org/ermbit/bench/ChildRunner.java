@@ -1,6 +1,5 @@
 package org.ermbit.bench;
 
-import org.ermbit.solvers.count.ModelCounters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.number.RationalParser;
+import org.ermbit.solvers.count.ModelCounters;
 
 /**
  * Runs one task in a child JVM — the same {@code java} and class path as this process, running
@@ -33,6 +33,9 @@ public final class ChildRunner {
      * alone ({@code --solver ID --no-local-search}).
      */
     public static final String DEFAULT_CONFIGURATION = "default";
+
+    /** The line of {@code ermbit count} output that carries the count. */
+    private static final String COUNT_LINE = "c s exact arb int ";
 
     /** Exit code of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
     static final int EXIT_OOM = 3;
@@ -197,9 +200,8 @@ public final class ChildRunner {
         String reason = "";
         for (String line : stdout.split("\r?\n")) {
             if (line.startsWith("s ")) status = line.substring(2).strip();
-            if (line.startsWith("c s exact arb int ") && line.substring("c s exact arb int ".length()).strip().matches("[0-9]+")) {
-                count = Optional.of(Rational.of(new java.math.BigInteger(line.substring("c s exact arb int ".length()).strip())));
-            }
+            String digits = line.startsWith(COUNT_LINE) ? line.substring(COUNT_LINE.length()).strip() : "";
+            if (digits.matches("[0-9]+")) count = Optional.of(Rational.of(new java.math.BigInteger(digits)));
             if (line.startsWith("c timeout")) reason = "timeout";
         }
         if (exit == 0 && "SATISFIABLE".equals(status) && count.isPresent() && count.get().signum() > 0) {
