@@ -34,6 +34,7 @@ final class EliminationCounter {
     private int factorCount;
     private int[] takenIds = new int[16];
     private long[][] takenTables = new long[16][];
+    private int[] hiBase = new int[16];
     private int[] lo = new int[0];
     private int[] hi = new int[0];
 
@@ -121,19 +122,23 @@ final class EliminationCounter {
 
     /**
      * Multiplies the factors {@code takenIds[0..taken-1]}, whose scopes' union is {@code full}, and
-     * sums out variable {@code x}. Assignments to {@code full} are indexed by its variables in
-     * increasing order; each factor's index is looked up in two tables, one per half of the bits.
+     * sums out variable {@code x}. Assignments to {@code full} are enumerated with {@code x} as the
+     * lowest bit and the other variables above it in increasing order, so the two assignments that
+     * differ only in {@code x} are adjacent and the rest of the index is already the index into the
+     * new factor (scope {@code full} without {@code x}, increasing order). Each factor's own index is
+     * looked up in two tables, one per half of the enumeration bits.
      */
     private long[] sumOut(int taken, long full, int x) {
         int k = 0;
-        for (long r = full; r != 0; r &= r - 1) posVar[k++] = Long.numberOfTrailingZeros(r);
-        int p = Long.bitCount(full & ((1L << x) - 1));
-        int h = k / 2;
+        posVar[k++] = x;
+        for (long r = full & ~(1L << x); r != 0; r &= r - 1) posVar[k++] = Long.numberOfTrailingZeros(r);
+        int h = (k + 1) / 2; // at least 1: x is in the low half
         int loSize = 1 << h;
         int hiSize = 1 << (k - h);
         if (lo.length < taken * loSize) lo = new int[taken * loSize];
         if (hi.length < taken * hiSize) hi = new int[taken * hiSize];
         if (takenTables.length < taken) takenTables = new long[takenIds.length][];
+        if (hiBase.length < taken) hiBase = new int[takenIds.length];
         for (int i = 0; i < taken; i++) {
             int f = takenIds[i];
             takenTables[i] = tables[f];
@@ -147,21 +152,23 @@ final class EliminationCounter {
             fillIndex(hi, i * hiSize, h, k);
         }
         long[] out = new long[1 << (k - 1)];
-        int loMask = loSize - 1;
-        int pMask = (1 << p) - 1;
-        for (int t = 0, end = 1 << k; t < end; t++) {
-            int a = t & loMask;
-            int b = t >>> h;
-            long prod = 1;
-            for (int i = 0; i < taken; i++) {
-                long v = takenTables[i][lo[i * loSize + a] + hi[i * hiSize + b]];
-                if (v == 0) {
-                    prod = 0;
-                    break;
+        int at = 0;
+        for (int b = 0; b < hiSize; b++) {
+            for (int i = 0; i < taken; i++) hiBase[i] = hi[i * hiSize + b];
+            for (int a = 0; a < loSize; a++) {
+                long prod = 1;
+                for (int i = 0; i < taken; i++) {
+                    long v = takenTables[i][lo[i * loSize + a] + hiBase[i]];
+                    if (v == 0) {
+                        prod = 0;
+                        break;
+                    }
+                    prod *= v;
                 }
-                prod *= v;
+                // a even: x = 0, a odd: x = 1, both land in the same entry of the new factor
+                out[at + (a >>> 1)] += prod;
             }
-            if (prod != 0) out[(t & pMask) | ((t >>> (p + 1)) << p)] += prod;
+            at += loSize >>> 1;
         }
         return out;
     }
