@@ -73,6 +73,21 @@ class ChildJvmTest {
     }
 
     @Test
+    void aMalformedCountInTheManifestIsOneLineAndExit2(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.cnf"), "p cnf 1 1\n1 0\n");
+        for (String bad : List.of("count=-1", "count=1/2", "count=", "count=ten")) {
+            Files.writeString(dir.resolve(Manifest.FILE_NAME), "a.cnf counting count " + bad + " hand\n");
+            StringWriter err = new StringWriter();
+            int code = Main.run(new String[] {"bench", dir.toString(), "--csv", dir.resolve("r.csv").toString(), "--no-plot"},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertEquals(2, code, bad + ": " + err);
+            String msg = err.toString().strip();
+            assertEquals(1, msg.lines().count(), msg);
+            assertTrue(msg.contains("line 1") && msg.contains("count"), msg);
+        }
+    }
+
+    @Test
     void anUnknownSolverIsAUsageError(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"bench", dir.toString(), "--solvers", "no-such-solver"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
