@@ -1,10 +1,9 @@
 package org.ermbit.cli;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ermbit.core.format.InputException;
+import org.ermbit.core.format.InputFiles;
 
 /**
  * Reads and writes truth assignments in the SAT-competition solution style: {@code v} lines of
@@ -18,12 +17,7 @@ final class AssignmentFile {
 
     /** {@code assignment[v]} for v = 1..variables (index 0 unused). */
     static boolean[] read(Path file, int variables) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new InputException(file, "", "cannot read: " + e.getMessage());
-        }
+        String text = new String(InputFiles.read(file, "an assignment file"), StandardCharsets.ISO_8859_1);
         boolean[] value = new boolean[variables + 1];
         boolean[] seen = new boolean[variables + 1];
         boolean ended = false;

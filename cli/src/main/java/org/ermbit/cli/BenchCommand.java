@@ -72,6 +72,17 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Smallest heap a child JVM is given (-Xmx). */
+    static final int MIN_MEMORY_MB = 64;
+
+    /** The machine's physical memory in MB, or 0 when the JVM cannot tell. */
+    private static long physicalMemoryMb() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize() / (1024 * 1024);
+        }
+        return 0;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,6 +98,11 @@ final class BenchCommand implements Callable<Integer> {
         if (suite == null) throw new UsageException("missing SUITE (a directory with a MANIFEST), or use --merge");
         if (output != null) throw new UsageException("-o is only for --merge (use --csv for results)");
         checkSolverIds();
+        long physicalMb = physicalMemoryMb();
+        if (memoryMb < MIN_MEMORY_MB || (physicalMb > 0 && memoryMb > physicalMb)) {
+            throw new UsageException("--memory: " + memoryMb + " MB is outside " + MIN_MEMORY_MB + ".."
+                    + (physicalMb > 0 ? physicalMb + " (this machine's memory)" : "") + " MB");
+        }
         long timeoutMs = SolverOptions.parseTimeout(timeout).toMillis();
         BenchConfig config;
         try {

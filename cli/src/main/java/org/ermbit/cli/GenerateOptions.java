@@ -28,6 +28,8 @@ final class GenerateOptions {
     void check() {
         if (count < 1) throw new UsageException("--count must be >= 1, got " + count);
         if (bruteForceCap.signum() < 0) throw new UsageException("--brute-force-cap must be >= 0");
+        if (seed > Long.MAX_VALUE - count + 1) throw new UsageException("--seed " + seed + " with --count " + count + " runs past the largest seed");
+        OutputFiles.checkDirectory(out, "--out");
     }
 
     SuiteWriter writer() {

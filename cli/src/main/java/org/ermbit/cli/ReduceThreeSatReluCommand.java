@@ -55,31 +55,45 @@ final class ReduceThreeSatReluCommand implements Callable<Integer> {
         if ((assignment == null) != (witnessOut == null)) {
             throw new UsageException("--assignment and --witness-out go together");
         }
+        OutputFiles.checkWritable(output, "--output");
+        if (witnessOut != null) OutputFiles.checkWritable(witnessOut, "--witness-out");
         PrintWriter out = spec.commandLine().getOut();
         Cnf cnf = DimacsReader.read(input);
         ErmInstance inst = reduction.reduce(cnf);
+        // every input is checked before any file is written
+        Witness forward = assignment == null ? null : forward(cnf, inst);
+        boolean[] backward = mapBack == null ? null : backward(cnf, inst);
         InstanceWriter.write(inst, output);
         out.println("c reduced " + input + " (" + cnf.variables() + " variables, " + cnf.clauses().size() + " clauses) with "
                 + ThreeSatToRelu.NAME + " to " + output + ": " + (cnf.variables() + 1) + "-1-1 ReLU network, "
                 + inst.data().size() + " data points, {0,1} parameters, absolute loss, threshold 0");
-        if (assignment != null) forward(cnf, inst, out);
-        if (mapBack != null) backward(cnf, inst, out);
+        if (forward != null) {
+            WitnessWriter.write(forward, witnessOut);
+            out.println("c forward: the assignment maps to a network with loss " + forward.statedLoss().orElseThrow()
+                    + " (verified), written to " + witnessOut);
+        }
+        if (backward != null) {
+            out.println("c backward: the network maps to a satisfying assignment (checked against every clause)");
+            out.println("s SATISFIABLE");
+            out.println(AssignmentFile.vLine(backward));
+        }
         out.flush();
         return 0;
     }
 
-    private void forward(Cnf cnf, ErmInstance inst, PrintWriter out) {
+    /** The verified network witness of {@code --assignment}. */
+    private Witness forward(Cnf cnf, ErmInstance inst) {
         boolean[] a = AssignmentFile.read(assignment, cnf.variables());
         int falsified = firstFalsified(cnf, a);
         if (falsified >= 0) throw new InputException(assignment, "", "the assignment falsifies clause " + (falsified + 1) + " of " + input);
         NetworkParameters p = reduction.forward(cnf, inst, a);
         Verifier.Verdict v = Verifier.verify(inst, p);
         if (!v.accepted()) throw new IllegalStateException("forward map produced a rejected network: " + v.problems());
-        WitnessWriter.write(new Witness(inst.name(), p, Optional.of(v.loss())), witnessOut);
-        out.println("c forward: the assignment maps to a network with loss " + v.loss() + " (verified), written to " + witnessOut);
+        return new Witness(inst.name(), p, Optional.of(v.loss()));
     }
 
-    private void backward(Cnf cnf, ErmInstance inst, PrintWriter out) {
+    /** The satisfying assignment {@code --map-back}'s witness maps to (checked against every clause). */
+    private boolean[] backward(Cnf cnf, ErmInstance inst) {
         Witness w = WitnessReader.read(mapBack);
         WitnessReader.requireShape(w, inst.architecture(), mapBack.toString());
         Optional<boolean[]> a = reduction.backward(cnf, inst, w.parameters());
@@ -88,9 +102,7 @@ final class ReduceThreeSatReluCommand implements Callable<Integer> {
                     + String.join("; ", Verifier.verify(inst, w.parameters()).problems()));
         }
         if (!cnf.isSatisfiedBy(a.get())) throw new IllegalStateException("backward map produced an assignment that falsifies the formula");
-        out.println("c backward: the network maps to a satisfying assignment (checked against every clause)");
-        out.println("s SATISFIABLE");
-        out.println(AssignmentFile.vLine(a.get()));
+        return a.get();
     }
 
     private static int firstFalsified(Cnf cnf, boolean[] a) {

@@ -33,6 +33,7 @@ final class ReducedInstances {
      * instance that {@link InstanceReader} would reject for its size.
      */
     static void write(ErmInstance inst, Path input, Path output) {
+        OutputFiles.checkWritable(output, "--output");
         requireWritable(inst, input);
         byte[] json = InstanceWriter.toJson(inst).getBytes(StandardCharsets.UTF_8);
         if (json.length > InstanceReader.MAX_FILE_BYTES) {

@@ -27,10 +27,15 @@ final class ResultPrinter {
 
     void header(String command, ErmInstance inst, String file) {
         out.println("c ermbit " + command + " " + file);
-        out.println("c instance " + inst.name() + ": " + inst.architecture().inputs() + " inputs, "
-                + inst.architecture().depth() + " layers, " + inst.data().size() + " data points, "
+        out.println("c instance " + inst.name() + ": " + counted(inst.architecture().inputs(), "input") + ", "
+                + counted(inst.architecture().depth(), "layer") + ", " + counted(inst.data().size(), "data point") + ", "
                 + inst.loss().type().jsonName() + " loss (" + inst.loss().aggregate().jsonName() + ")");
         out.flush();
+    }
+
+    /** "1 layer", "2 layers". */
+    private static String counted(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     void statusComments(ErmResult r) {

@@ -32,7 +32,14 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ErmInstance inst = Instances.read(instance);
-        if (real) return RealSolveReport.run(inst, instance, options, spec.commandLine().getOut());
+        if (real) {
+            for (String option : new String[] {"--json", "--solver", "--witness", "--cross-check", "--refine", "--no-local-search", "--no-symmetry-breaking"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UsageException("not supported: " + option + " with --real (Z3 decides over the reals; the line protocol only)");
+                }
+            }
+            return RealSolveReport.run(inst, instance, options, spec.commandLine().getOut());
+        }
         SolveSession session = new SolveSession(spec, options, inst, instance);
         ErmResult r = session.run(s -> s.decide(inst));
         return switch (r.outcome()) {

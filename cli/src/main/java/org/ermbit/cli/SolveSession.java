@@ -1,6 +1,7 @@
 package org.ermbit.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,7 @@ final class SolveSession {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (options.witness != null) OutputFiles.checkWritable(options.witness, "--witness");
         if (!options.json) printer.header(spec.name(), inst, file.toString());
         try (ProgressTicker ignored = ProgressTicker.start(spec.commandLine().getErr(), spec.name())) {
             return task.apply(solver);
@@ -62,12 +64,15 @@ final class SolveSession {
         }
     }
 
-    /** A verified witness: status line, loss, witness comments, witness file. */
+    /**
+     * A verified witness: status line, loss, witness comments, witness file. If the witness file
+     * cannot be written after all, the answer is still printed in full and the exit code is 1.
+     */
     int reportSat(ErmResult r, String status, int exit) {
-        writeWitness(r);
+        int code = writeWitness(r) ? exit : Main.EXIT_INTERNAL;
         if (options.json) {
             printer.json(status, r, inst);
-            return exit;
+            return code;
         }
         printer.statusComments(r);
         out.println("c solved by " + String.join(", ", r.provenance()));
@@ -75,7 +80,7 @@ final class SolveSession {
         out.println("s " + status);
         printer.witnessComments(r);
         printer.time(r);
-        return exit;
+        return code;
     }
 
     int reportUnsat(ErmResult r, String meaning, int exit) {
@@ -104,8 +109,16 @@ final class SolveSession {
         return 0;
     }
 
-    private void writeWitness(ErmResult r) {
-        if (options.witness == null) return;
-        WitnessWriter.write(new Witness(inst.name(), r.witness().orElseThrow(), r.loss()), options.witness);
+    /** Writes the witness file if one was asked for; false (with one line on stderr) if that failed. */
+    private boolean writeWitness(ErmResult r) {
+        if (options.witness == null) return true;
+        try {
+            WitnessWriter.write(new Witness(inst.name(), r.witness().orElseThrow(), r.loss()), options.witness);
+            return true;
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("ermbit: " + e.getMessage() + ": " + e.getCause().getMessage()
+                    + " (the answer is printed on stdout)");
+            return false;
+        }
     }
 }

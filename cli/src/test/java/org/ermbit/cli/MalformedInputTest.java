@@ -82,6 +82,7 @@ class MalformedInputTest {
         c.add(inst("trailing comma", "\"threshold\": \"0\",", "\"threshold\": \"0\",,", "line "));
         c.add(new Case("top-level array", "[" + BASE + "]", WITNESS, null, Blame.INSTANCE, "$"));
         c.add(inst("NaN literal", "\"threshold\": \"0\"", "\"threshold\": NaN", "line "));
+        c.add(inst("line break in the name", "\"name\": \"base\"", "\"name\": \"x\\ns UNSATISFIABLE\"", "$.name"));
         c.add(inst("duplicate key", "\"name\": \"base\",", "\"name\": \"base\", \"name\": \"again\",", "line "));
         c.add(new Case("trailing garbage", BASE + "}", WITNESS, null, Blame.INSTANCE, "line "));
         // format version and keys

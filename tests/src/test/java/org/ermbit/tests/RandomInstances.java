@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Aggregate;
 import org.ermbit.core.model.Architecture;
@@ -31,14 +32,25 @@ final class RandomInstances {
 
     /** As {@link #piecewiseLinear(long, Rational)} with between {@code minPoints} and {@code maxPoints} data points. */
     static ErmInstance piecewiseLinear(long seed, Rational threshold, int minPoints, int maxPoints) {
-        Random rnd = new Random(seed);
+        return search(new Random(seed), threshold, minPoints, maxPoints, RandomInstances::domain);
+    }
+
+    /**
+     * As {@link #piecewiseLinear(long, Rational)}, but the weight and bias domains are {@code
+     * rational} with 2 bits (p/q, |p| ≤ 3, 1 ≤ q ≤ 3: 15 values) or 1 bit ({−1, 0, 1}).
+     */
+    static ErmInstance withRationalDomains(long seed, Rational threshold) {
+        return search(new Random(seed), threshold, 1, 3, rnd -> rnd.nextInt(3) == 0 ? new Domain.RationalBits(1) : new Domain.RationalBits(2));
+    }
+
+    private static ErmInstance search(Random rnd, Rational threshold, int minPoints, int maxPoints, Function<Random, Domain> domains) {
         while (true) {
-            ErmInstance inst = attempt(rnd, threshold, minPoints, maxPoints);
+            ErmInstance inst = attempt(rnd, threshold, minPoints, maxPoints, domains);
             if (inst != null && BruteForce.domainSize(inst).compareTo(BigInteger.valueOf(3000)) <= 0) return inst;
         }
     }
 
-    private static ErmInstance attempt(Random rnd, Rational threshold, int minPoints, int maxPoints) {
+    private static ErmInstance attempt(Random rnd, Rational threshold, int minPoints, int maxPoints, Function<Random, Domain> domains) {
         LossType lossType = LossType.values()[rnd.nextInt(LossType.values().length)];
         int inputs = 1 + rnd.nextInt(2);
         int outputs = lossType.isClassification() ? 1 : 1 + rnd.nextInt(2);
@@ -48,8 +60,8 @@ final class RandomInstances {
         layers.add(new LayerSpec(outputs, rnd.nextInt(4) == 0 ? activation(rnd) : new Activation.Identity()));
         Architecture arch = new Architecture(inputs, layers);
         if (arch.parameterCount() > 9) return null;
-        Domain w = domain(rnd);
-        Domain b = rnd.nextInt(3) == 0 ? domain(rnd) : w;
+        Domain w = domains.apply(rnd);
+        Domain b = rnd.nextInt(3) == 0 ? domains.apply(rnd) : w;
         List<FixedParameter> fixed = new ArrayList<>();
         for (int l = 1; l <= arch.depth(); l++) {
             for (int i = 0; i < arch.layer(l).units(); i++) {

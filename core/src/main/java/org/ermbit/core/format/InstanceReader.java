@@ -82,6 +82,9 @@ public final class InstanceReader {
         in.keys(root, "$", TOP_REQUIRED, TOP_OPTIONAL);
         String name = in.string(root.get("name"), "$.name");
         if (name.isBlank()) throw in.error("$.name", "name must not be empty");
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw in.error("$.name", "name must not contain control characters such as line breaks (it is printed in comment lines)");
+        }
         Optional<String> description = root.has("description")
                 ? Optional.of(in.string(root.get("description"), "$.description")) : Optional.empty();
         Architecture arch = network(root.get("network"));

@@ -1,22 +1,21 @@
 package org.ermbit.core.format;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,9 +34,14 @@ import org.ermbit.core.number.RationalParser;
 final class JsonInput {
 
     /** Largest accepted file (instance, witness or CSV), in bytes. */
-    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    static final long MAX_FILE_BYTES = InputFiles.MAX_BYTES;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Jackson's own number-length limit (1,000 by default) raised to the format's cap. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(RationalParser.MAX_DIGITS).build())
+            .build();
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -61,25 +65,14 @@ final class JsonInput {
 
     /** Reads a whole text file (UTF-8, size-capped) or fails with a one-line reason. */
     static String readText(Path path, String what) {
-        String label = path.toString();
-        if (Files.isDirectory(path)) throw new InputException(label, "", "is a directory, expected " + what);
+        byte[] bytes = InputFiles.read(path, what);
         try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(label, "", "file has " + size + " bytes, more than the cap of " + MAX_FILE_BYTES);
-            }
-            byte[] bytes = Files.readAllBytes(path);
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new InputException(label, "", "no such file");
         } catch (CharacterCodingException e) {
-            throw new InputException(label, "", "file is not valid UTF-8 text");
-        } catch (IOException e) {
-            throw new InputException(label, "", "cannot read file: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new InputException(path.toString(), "", "file is not valid UTF-8 text");
         }
     }
 

@@ -36,4 +36,14 @@ class JsonInputTest {
         InputException e = assertThrows(InputException.class, () -> new JsonInput("f.json").parseObject(json));
         assertEquals("expected a JSON object at the top level, got " + described, e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void bareNumbersUpToTheFormatsCapAreReadExactly() {
+        String digits = "9".repeat(org.ermbit.core.number.RationalParser.MAX_DIGITS);
+        var node = new JsonInput("f.json").parseObject("{\"t\": " + digits + "}").get("t");
+        assertEquals(new java.math.BigInteger(digits), node.bigIntegerValue());
+        InputException e = assertThrows(InputException.class,
+                () -> new JsonInput("f.json").parseObject("{\"t\": " + digits + "9}"));
+        assertTrue(e.getMessage().startsWith("invalid JSON: "), e.getMessage());
+    }
 }

@@ -1,13 +1,11 @@
 package org.ermbit.reductions.cnf;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ermbit.core.format.InputException;
+import org.ermbit.core.format.InputFiles;
 
 /**
  * Reads DIMACS CNF leniently where real files are sloppy, and strictly where sloppiness would change
@@ -58,14 +56,7 @@ public final class DimacsReader {
 
     /** Reads a DIMACS CNF file and reports tolerated irregularities as warnings. */
     public static Parsed readWithWarnings(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "", "cannot read: no such file");
-        } catch (IOException e) {
-            throw new InputException(file, "", "cannot read: " + e.getMessage());
-        }
+        String text = new String(InputFiles.read(file, "a DIMACS CNF file"), StandardCharsets.ISO_8859_1);
         return parseWithWarnings(text, file.toString());
     }
 

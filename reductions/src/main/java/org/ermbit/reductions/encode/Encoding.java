@@ -16,6 +16,7 @@ import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Architecture;
+import org.ermbit.core.model.Domain;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterRef;
@@ -128,6 +129,15 @@ public final class Encoding {
             Rational f = fixed.get(r);
             return f != null ? f : Rational.of(a.value(parameterVars.get(r)), parameterDenominators.get(r));
         });
+    }
+
+    /**
+     * Whether a free parameter has a {@code rational} domain. Its membership product K·q is easy for
+     * bit lowerings and hard for native nonlinear solving, so backends should lower products here.
+     */
+    public boolean hasRationalDomains() {
+        for (ParameterRef r : parameterVars.keySet()) if (inst.domains().of(r) instanceof Domain.RationalBits) return true;
+        return false;
     }
 
     /** The activation pattern an assignment encodes (conventions of {@link ActivationPattern}). */

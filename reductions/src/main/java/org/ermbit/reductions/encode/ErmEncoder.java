@@ -157,17 +157,37 @@ public final class ErmEncoder {
                         if (d instanceof Domain.FixedPoint f) {
                             lo = f.minNumerator();
                             hi = f.maxNumerator();
-                        } else {
-                            Domain.Grid g = (Domain.Grid) d;
+                        } else if (d instanceof Domain.Grid g) {
                             lo = g.low();
                             hi = g.high();
+                        } else {
+                            BigInteger m = ((Domain.RationalBits) d).bound();
+                            lo = m.negate().multiply(q);
+                            hi = m.multiply(q);
                         }
                         Var k = newVar(r.toString(), lo, hi, (p, vals) -> p.get(r).multiply(Rational.of(q)).numerator());
                         paramVars.put(r, k);
                         paramDen.put(r, q);
+                        if (d instanceof Domain.RationalBits rb) restrictToFractions(r, k, rb, q);
                     }
                 }
             }
+        }
+
+        /**
+         * A {@code rational} parameter is K/L with L = lcm(1..2^B − 1) (every p/q of the domain is a
+         * multiple of 1/L); K/L is in the domain iff K·q = L·p for some |p| ≤ 2^B − 1, 1 ≤ q ≤ 2^B − 1
+         * (then K/L = p/q, and p/q in lowest terms has a numerator and denominator no larger). One
+         * product K·q per parameter: native for NIA backends, lowered to the B bits of q otherwise.
+         */
+        private void restrictToFractions(ParameterRef r, Var k, Domain.RationalBits d, BigInteger den) {
+            BigInteger m = d.bound();
+            Var num = newVar(Var.AUX_PREFIX + "num[" + r + "]", m.negate(), m, (p, vals) -> p.get(r).numerator());
+            Var q = newVar(Var.AUX_PREFIX + "den[" + r + "]", BigInteger.ONE, m, (p, vals) -> p.get(r).denominator());
+            Var kq = newVar(Var.AUX_PREFIX + "numden[" + r + "]", m.multiply(m).multiply(den).negate(), m.multiply(m).multiply(den),
+                    (p, vals) -> vals[k.index()].multiply(vals[q.index()]));
+            mb.addProduct(kq, k, q);
+            mb.addLinear(LinearExpr.builder().add(BigInteger.ONE, kq).add(den.negate(), num).build(), Relation.EQ, BigInteger.ZERO);
         }
 
         // ---------------------------------------------------------------- forward pass

@@ -38,7 +38,7 @@ public record Scaling(BigInteger inputScale, List<BigInteger> preActivation, Lis
         multiplier = List.copyOf(multiplier);
     }
 
-    /** The scales of an instance whose free parameters have fixed-point or grid domains. */
+    /** The scales of an instance (rational domains: see {@link #denominator(Domain)}). */
     public static Scaling of(ErmInstance inst) {
         Architecture a = inst.architecture();
         Map<ParameterRef, Rational> fixed = inst.fixedValues();
@@ -86,12 +86,24 @@ public record Scaling(BigInteger inputScale, List<BigInteger> preActivation, Lis
         return targetScale.multiply(activation.get(activation.size() - 1));
     }
 
-    /** The common denominator q of a fixed-point (2^F) or grid domain. */
+    /** Largest B of a {@code rational} domain the encoder takes (its common denominator has 184 bits). */
+    public static final int MAX_RATIONAL_BITS = 7;
+
+    /**
+     * The common denominator q of a domain: 2^F (fixed point), the grid's q, or lcm(1..2^B − 1) for
+     * a {@code rational} domain of B ≤ {@value #MAX_RATIONAL_BITS} bits.
+     */
     public static BigInteger denominator(Domain dom) {
         if (dom instanceof Domain.FixedPoint f) return f.scale();
         if (dom instanceof Domain.Grid g) return g.denominator();
-        throw new UnsupportedInstanceException("not supported: rational domain in the NP encoder "
-                + "(numerator/denominator products are not encoded; use a fixed or grid domain)");
+        Domain.RationalBits r = (Domain.RationalBits) dom;
+        if (r.bits() > MAX_RATIONAL_BITS) {
+            throw new UnsupportedInstanceException("not supported: rational domain with " + r.bits() + " bits in the NP encoder "
+                    + "(at most " + MAX_RATIONAL_BITS + ": every value is a multiple of 1/lcm(1..2^B-1), whose size explodes)");
+        }
+        BigInteger l = BigInteger.ONE;
+        for (long q = 2; q <= r.bound().longValueExact(); q++) l = lcm(l, BigInteger.valueOf(q));
+        return l;
     }
 
     /** The activation-scale multiplier m of DESIGN §5 for a piecewise-linear activation. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ermbit.core.eval.ActivationPattern;
 import org.ermbit.core.ir.Assignment;
+import org.ermbit.core.ir.Var;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Aggregate;
 import org.ermbit.core.model.Architecture;
@@ -21,6 +22,7 @@ import org.ermbit.core.model.Loss;
 import org.ermbit.core.model.LossType;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterDomains;
+import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 import org.junit.jupiter.api.Test;
 
@@ -169,13 +171,40 @@ class HandWorkedEncodingTest {
     }
 
     @Test
-    void rationalDomainIsRefusedAndOutsideParametersAreRejected() {
+    void rationalDomainsBecomeMultiplesOfTheLcmOfTheirDenominators() {
+        // hand: lcm(1) = 1, lcm(1..3) = 6, lcm(1..7) = 4·3·5·7 = 420, lcm(1..15) = 8·9·5·7·11·13 = 360360
+        assertEquals(BigInteger.ONE, Scaling.denominator(new Domain.RationalBits(1)));
+        assertEquals(BigInteger.valueOf(6), Scaling.denominator(new Domain.RationalBits(2)));
+        assertEquals(BigInteger.valueOf(420), Scaling.denominator(new Domain.RationalBits(3)));
+        assertEquals(BigInteger.valueOf(360360), Scaling.denominator(new Domain.RationalBits(4)));
+        UnsupportedInstanceException big = assertThrows(UnsupportedInstanceException.class,
+                () -> Scaling.denominator(new Domain.RationalBits(Scaling.MAX_RATIONAL_BITS + 1)));
+        assertTrue(big.getMessage().startsWith("not supported: rational domain with 8 bits"), big.getMessage());
+
         Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity())));
         Dataset d = new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE)));
-        ErmInstance rat = new ErmInstance("r", Optional.empty(), a, ParameterDomains.uniform(new Domain.RationalBits(2)), List.of(),
+        Domain.RationalBits dom = new Domain.RationalBits(2);
+        ErmInstance rat = new ErmInstance("r", Optional.empty(), a, ParameterDomains.uniform(dom), List.of(),
                 new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, d, Optional.empty());
-        UnsupportedInstanceException ex = assertThrows(UnsupportedInstanceException.class, () -> ErmEncoder.encode(rat, EncoderOptions.defaults()));
-        assertTrue(ex.getMessage().startsWith("not supported: rational domain"));
+        Encoding enc = ErmEncoder.encode(rat, EncoderOptions.defaults());
+        Var w = enc.parameterVar(ParameterRef.weight(1, 0, 0)).orElseThrow();
+        assertEquals(BigInteger.valueOf(-18), w.lower()); // K = 6·w, |w| <= 3
+        assertEquals(BigInteger.valueOf(18), w.upper());
+        // every one of the 15 × 15 (weight, bias) pairs of the domain has a satisfying intended assignment
+        List<Rational> values = dom.values(100);
+        assertEquals(15, values.size());
+        for (Rational wv : values) {
+            for (Rational bv : values) {
+                NetworkParameters p = new NetworkParameters(List.of(new LayerParameters(List.of(List.of(wv)), List.of(bv))));
+                Assignment x = enc.intendedAssignment(p);
+                assertTrue(enc.model().isSatisfiedBy(x), wv + ", " + bv);
+                assertEquals(wv, enc.decodeParameters(x).layer(1).weights().get(0).get(0));
+            }
+        }
+    }
+
+    @Test
+    void outsideParametersAreRejected() {
         Encoding e = ErmEncoder.encode(xor(), EncoderOptions.defaults());
         NetworkParameters outside = new NetworkParameters(List.of(
                 new LayerParameters(rows(new long[][] {{4, 1}, {1, 1}}), List.of(Rational.ZERO, Rational.MINUS_ONE)),

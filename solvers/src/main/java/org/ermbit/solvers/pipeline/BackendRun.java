@@ -51,7 +51,7 @@ final class BackendRun {
      * checks a SAT answer against {@code bound}: the verified loss must be ≤ bound when present.
      */
     Answer solve(Model model, Optional<Rational> bound, Limits limits) {
-        Lowered lowered = Lowerings.forCapabilities(provider.capabilities()).apply(model);
+        Lowered lowered = Lowerings.forCapabilities(provider.capabilities(), encoding.hasRationalDomains()).apply(model);
         String refusal = provider.refusal(lowered.model());
         if (refusal != null) return new Answer(Status.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), label(), refusal);
         SolveResult r;

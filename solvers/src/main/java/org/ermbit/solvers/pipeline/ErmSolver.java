@@ -263,6 +263,12 @@ public final class ErmSolver {
     }
 
     private SolverProvider available(String id) {
+        if (!registry.ids().contains(id)) {
+            List<String> known = new ArrayList<>(registry.ids());
+            known.add(Routes.PORTFOLIO);
+            known.addAll(Baselines.ids());
+            throw new IllegalArgumentException("unknown solver '" + id + "' (known: " + String.join(", ", known) + ")");
+        }
         SolverProvider p = registry.byId(id);
         Availability a = p.probe();
         if (!a.available()) throw new IllegalArgumentException("solver '" + id + "' is not available here: " + a.reason());

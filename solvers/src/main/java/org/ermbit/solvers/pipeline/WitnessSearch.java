@@ -52,10 +52,13 @@ final class WitnessSearch implements AutoCloseable {
 
     /**
      * Starts looking for a vector with loss ≤ the instance's threshold; {@code onFound} runs (in the
-     * search thread) once one is verified. Empty when the instance is out of the search's reach.
+     * search thread) once one is verified. Empty when the instance is out of the search's reach or
+     * its threshold is negative.
      */
     static Optional<WitnessSearch> forThreshold(ErmInstance inst, Limits limits, Runnable onFound) {
-        return ScaledNetwork.of(inst).map(net -> new WitnessSearch(inst, net, limits, net.scaledBound(), a -> onFound.run()));
+        // below zero no loss can reach the threshold (and a negative target would mean "minimise")
+        return ScaledNetwork.of(inst).filter(net -> net.scaledBound() >= 0)
+                .map(net -> new WitnessSearch(inst, net, limits, net.scaledBound(), a -> onFound.run()));
     }
 
     /**

@@ -89,14 +89,12 @@ public final class ScaledNetwork {
                     free.add(r);
                     dens.add(q);
                     coef[l - 1][i][j + 1] = exactLong(perUnit.divide(Rational.of(q)));
-                    if (d instanceof Domain.FixedPoint fp) {
-                        lo.add(fp.minNumerator().longValueExact());
-                        hi.add(fp.maxNumerator().longValueExact());
-                    } else {
-                        Domain.Grid g = (Domain.Grid) d;
-                        lo.add(g.low().longValueExact());
-                        hi.add(g.high().longValueExact());
-                    }
+                    BigInteger min = d instanceof Domain.FixedPoint fp ? fp.minNumerator() : ((Domain.Grid) d).low();
+                    BigInteger max = d instanceof Domain.FixedPoint fp ? fp.maxNumerator() : ((Domain.Grid) d).high();
+                    // moves compute spans and steps in long arithmetic: keep them far from overflow
+                    if (max.subtract(min).bitLength() > MAX_SPAN_BITS) throw new ArithmeticException("domain span beyond 2^" + MAX_SPAN_BITS);
+                    lo.add(min.longValueExact());
+                    hi.add(max.longValueExact());
                 }
             }
             Activation act = arch.layer(l).activation();
@@ -151,13 +149,30 @@ public final class ScaledNetwork {
 
     /** The integer network of {@code inst}, or empty when its domains, activations or scales are out of reach. */
     public static Optional<ScaledNetwork> of(ErmInstance inst) {
-        if (!inst.architecture().isPiecewiseLinear()) return Optional.empty();
+        if (!inst.architecture().isPiecewiseLinear() || hasFreeRationalParameter(inst)) return Optional.empty();
         try {
             return Optional.of(new ScaledNetwork(inst, Scaling.of(inst)));
         } catch (ArithmeticException | UnsupportedInstanceException e) {
-            // scales or numerators beyond long, or a rational domain (Scaling refuses it)
+            // scales or numerators beyond long
             return Optional.empty();
         }
+    }
+
+    /** Largest bit length of a domain's span (max − min numerator) the search takes. */
+    static final int MAX_SPAN_BITS = 60;
+
+    /** Whether a free parameter has a {@code rational} domain (the search moves over grids only). */
+    private static boolean hasFreeRationalParameter(ErmInstance inst) {
+        Architecture a = inst.architecture();
+        for (int l = 1; l <= a.depth(); l++) {
+            for (int i = 0; i < a.layer(l).units(); i++) {
+                for (int j = ParameterRef.BIAS; j < a.fanIn(l); j++) {
+                    ParameterRef r = new ParameterRef(l, i, j);
+                    if (!inst.fixedValues().containsKey(r) && inst.domains().of(r) instanceof Domain.RationalBits) return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The instance this network evaluates. */

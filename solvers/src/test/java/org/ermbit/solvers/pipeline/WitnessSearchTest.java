@@ -78,4 +78,28 @@ class WitnessSearchTest {
         return new ErmInstance("witness-search", Optional.empty(), a, ParameterDomains.uniform(d), List.of(),
                 new Loss(LossType.ABSOLUTE, Aggregate.SUM), Rational.ZERO, data, Optional.empty());
     }
+
+    /**
+     * A negative threshold: no loss reaches it, so no search starts (a running one used to treat the
+     * negative target as "minimise" and cancel the backend on its first vector).
+     */
+    @Test
+    void aNegativeThresholdStartsNoSearch() {
+        ErmInstance inst = linear(List.of(Rational.ONE));
+        ErmInstance negative = new ErmInstance(inst.name(), inst.description(), inst.architecture(), inst.domains(), inst.fixed(),
+                inst.loss(), Rational.of(-1, 1000), inst.data(), inst.expected());
+        assertTrue(WitnessSearch.forThreshold(negative, Limits.none(), () -> { }).isEmpty());
+        assertTrue(WitnessSearch.forThreshold(inst, Limits.none(), () -> { }).map(s -> {
+            s.close();
+            return s;
+        }).isPresent());
+    }
+
+    /** Domains whose span leaves 60 bits (here 64-bit fixed point, 2^64 − 1) are out of the search's reach. */
+    @Test
+    void domainsWiderThanSixtyBitsAreOutOfReach() {
+        assertTrue(org.ermbit.solvers.search.ScaledNetwork.of(org.ermbit.solvers.XorInstances.xor(2, new Domain.FixedPoint(64, 0))).isEmpty());
+        assertTrue(org.ermbit.solvers.search.ScaledNetwork.of(org.ermbit.solvers.XorInstances.xor(2, new Domain.FixedPoint(61, 0))).isEmpty());
+        assertTrue(org.ermbit.solvers.search.ScaledNetwork.of(org.ermbit.solvers.XorInstances.xor(2, new Domain.FixedPoint(60, 0))).isPresent());
+    }
 }

@@ -1,0 +1,39 @@
+package org.ermbit.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Up-front checks for files a command will write, so that a path that cannot be written is a usage
+ * error (exit 2) before any work is done rather than a failure after a long solve.
+ */
+final class OutputFiles {
+
+    private OutputFiles() {
+    }
+
+    /** Throws a {@link UsageException} naming {@code option} unless {@code file} can be created or overwritten. */
+    static void checkWritable(Path file, String option) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) throw new UsageException(option + ": " + file + " is a directory");
+        if (Files.exists(absolute)) {
+            if (!Files.isWritable(absolute)) throw new UsageException(option + ": " + file + " is not writable");
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) throw new UsageException(option + ": directory " + parent + " does not exist");
+        if (!Files.isWritable(parent)) throw new UsageException(option + ": directory " + parent + " is not writable");
+    }
+
+    /**
+     * Throws a {@link UsageException} naming {@code option} unless {@code dir} is a writable
+     * directory or can be created (its nearest existing ancestor is a writable directory).
+     */
+    static void checkDirectory(Path dir, String option) {
+        Path p = dir.toAbsolutePath();
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        if (p == null) throw new UsageException(option + ": " + dir + " cannot be created");
+        if (!Files.isDirectory(p)) throw new UsageException(option + ": " + p + " is a file, not a directory");
+        if (!Files.isWritable(p)) throw new UsageException(option + ": directory " + p + " is not writable");
+    }
+}

@@ -1,0 +1,195 @@
+package org.ermbit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.ermbit.core.format.InstanceWriter;
+import org.ermbit.core.model.Activation;
+import org.ermbit.core.model.Domain;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.number.RationalParser;
+import org.ermbit.bench.generate.TeacherGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The DESIGN §9 contracts of {@code ermbit solve} and {@code ermbit optimize}, run in-process on the
+ * shipped examples: exit codes 10/20/0 and 30/10/0, exactly one {@code s} line, every other line a
+ * {@code c} (or {@code o}) line, optima equal to instances/MANIFEST (an independent brute force),
+ * witness files that {@code verify} accepts, JSON output, and one-line usage errors that start no
+ * solve.
+ */
+class SolveCommandTest {
+
+    private static final Path INSTANCES = Path.of("..", "instances");
+
+    static String ex(String name) {
+        return VerifyAndInfoTest.ex(name);
+    }
+
+    /** instances/examples/xor-2-2-1.json with {@code from} (which must occur) replaced by {@code to}. */
+    static String xorWith(String from, String to) throws IOException {
+        String text = Files.readString(Path.of(ex("xor-2-2-1.json")));
+        assertTrue(text.contains(from), from);
+        return text.replace(from, to);
+    }
+
+    /** The single {@code s} line of a run; fails unless every other non-empty line is a comment (or {@code o} line). */
+    static String statusLine(CliRun r) {
+        List<String> s = new ArrayList<>();
+        for (String line : r.out().lines().filter(l -> !l.isEmpty()).toList()) {
+            if (line.startsWith("s ")) s.add(line);
+            else assertTrue(line.startsWith("c ") || line.startsWith("o "), "not a protocol line: " + line);
+        }
+        assertEquals(1, s.size(), r.out());
+        return s.get(0);
+    }
+
+    @Test
+    void satisfiableXorWritesAWitnessThatVerifyAccepts(@TempDir Path dir) {
+        Path w = dir.resolve("w.json");
+        CliRun r = CliRun.of("solve", ex("xor-2-2-1.json"), "--witness", w.toString());
+        assertEquals(10, r.exit(), r.err());
+        assertEquals("s SATISFIABLE", statusLine(r));
+        assertTrue(r.out().contains("c instance xor-2-2-1: 2 inputs, 2 layers, 4 data points, squared loss (mean)"), r.out());
+        assertTrue(r.out().contains("c loss 0\n"), r.out());
+        assertEquals("", r.err());
+        CliRun v = CliRun.of("verify", ex("xor-2-2-1.json"), w.toString());
+        assertEquals(0, v.exit(), v.out() + v.err());
+        assertEquals("s VERIFIED", statusLine(v));
+    }
+
+    /** leaky-1-1-1-mean: optimum 3/40 (MANIFEST, brute force) above its threshold 1/20. */
+    @Test
+    void unsatisfiableInstanceSaysItIsAboutTheFiniteDomain() {
+        CliRun r = CliRun.of("solve", ex("leaky-1-1-1-mean.json"));
+        assertEquals(20, r.exit(), r.err());
+        assertEquals("s UNSATISFIABLE", statusLine(r));
+        assertTrue(r.out().contains("c instance leaky-1-1-1-mean: 1 input, 2 layers"), r.out());
+        assertTrue(r.out().contains("no parameter vector in this finite domain has loss <= 1/20"), r.out());
+        assertTrue(r.out().contains("c proved by sat4j"), r.out());
+    }
+
+    /** A negative threshold: no loss reaches it, with the local search running next to the solver. */
+    @Test
+    void negativeThresholdIsUnsatisfiableWithTheLocalSearchOn(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("neg.json");
+        Files.writeString(f, xorWith("\"threshold\": \"0\"", "\"threshold\": \"-1\""));
+        CliRun r = CliRun.of("solve", f.toString());
+        assertEquals(20, r.exit(), r.out());
+        assertEquals("s UNSATISFIABLE", statusLine(r));
+    }
+
+    static Stream<String[]> examples() throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(INSTANCES.resolve("MANIFEST"))) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length >= 4 && f[1].equals("examples")) rows.add(new String[] {f[0], f[3].substring("optimum=".length())});
+        }
+        assertFalse(rows.isEmpty());
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void optimizeProvesTheManifestOptimumWithDecreasingImprovements(String file, String optimum) {
+        CliRun r = CliRun.of("optimize", INSTANCES.resolve(file).toString());
+        assertEquals(30, r.exit(), r.out() + r.err());
+        assertEquals("s OPTIMUM FOUND", statusLine(r));
+        assertTrue(r.out().contains("\nc optimum " + optimum + "\n"), r.out());
+        List<Rational> improvements = r.out().lines().filter(l -> l.startsWith("o ")).map(l -> RationalParser.parse(l.substring(2))).toList();
+        assertFalse(improvements.isEmpty(), r.out());
+        for (int i = 1; i < improvements.size(); i++) assertTrue(improvements.get(i).compareTo(improvements.get(i - 1)) < 0, r.out());
+        assertEquals(RationalParser.parse(optimum), improvements.get(improvements.size() - 1));
+    }
+
+    @Test
+    void jsonOutputIsOneObjectWithStatusAndExactLoss() throws IOException {
+        CliRun r = CliRun.of("optimize", ex("leaky-1-1-1-mean.json"), "--json");
+        assertEquals(30, r.exit(), r.err());
+        assertEquals(1, r.out().lines().filter(l -> !l.isBlank()).count(), r.out());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("OPTIMUM FOUND", o.get("status").asText());
+        assertEquals("3/40", o.get("loss").asText());
+        assertEquals(2, o.get("witness").get("layers").size());
+    }
+
+    /** A planted 3-16-1 teacher is far beyond one second for Sat4j alone: UNKNOWN, exit 0, with a reason. */
+    @Test
+    void timeoutGivesUnknownWithAReason(@TempDir Path dir) {
+        var g = TeacherGenerator.generate(new TeacherGenerator.Spec("planted", 3, 16, new Activation.Relu(), new Domain.FixedPoint(4, 0),
+                50, 3, 0, 1));
+        Path f = dir.resolve("planted.json");
+        InstanceWriter.write(g.instance(), f);
+        CliRun r = CliRun.of("solve", f.toString(), "--timeout", "1", "--no-local-search");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("s UNKNOWN", statusLine(r));
+        assertTrue(r.out().contains("c reason: sat4j: UNKNOWN (timeout)"), r.out());
+    }
+
+    /** A 2-bit rational domain: y = −x/3 + 1/2 for x ≥ 0 and 1/2 for x &lt; 0 is relu(x)·(−1/3) + 1/2 (hand). */
+    @Test
+    void rationalDomainsAreSolvedWithFractionalWeights(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("third.json");
+        Files.writeString(f, "{\"format\": \"ermbit/1\", \"name\": \"third\", \"network\": {\"inputs\": 1, \"layers\": ["
+                + "{\"units\": 1, \"activation\": \"relu\"}, {\"units\": 1, \"activation\": \"identity\"}]},"
+                + " \"parameters\": {\"domain\": \"rational\", \"bits\": 2}, \"loss\": {\"type\": \"squared\", \"aggregate\": \"sum\"},"
+                + " \"threshold\": 0, \"data\": {\"inputs\": [[3], [6], [-3]], \"targets\": [[\"-1/2\"], [\"-3/2\"], [\"1/2\"]]}}");
+        Path w = dir.resolve("w.json");
+        CliRun r = CliRun.of("solve", f.toString(), "--no-local-search", "--witness", w.toString());
+        assertEquals(10, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("c loss 0\n"), r.out());
+        assertEquals(0, CliRun.of("verify", f.toString(), w.toString()).exit());
+        // with threshold 0 and targets 1/2 and 3/2 apart, some weight must be a proper fraction
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("c layer") && l.contains("/")), r.out());
+    }
+
+    /** A 64-bit fixed-point domain is past the local search's reach: it stays out, and nothing is printed on stderr. */
+    @Test
+    void hugeDomainsKeepTheLocalSearchOutQuietly(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("wide.json");
+        Files.writeString(f, xorWith("\"parameters\": {\"domain\": \"grid\", \"denominator\": 1, \"min\": -2, \"max\": 1}",
+                "\"parameters\": {\"domain\": \"fixed\", \"bits\": 64}"));
+        CliRun r = CliRun.of("solve", f.toString(), "--timeout", "2");
+        assertTrue(r.exit() == 10 || r.exit() == 0, r.out() + r.err());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void unwritableWitnessPathsAreUsageErrorsBeforeAnySolve(@TempDir Path dir) {
+        for (String bad : new String[] {dir.resolve("missing").resolve("w.json").toString(), dir.toString()}) {
+            CliRun r = CliRun.of("solve", ex("xor-2-2-1.json"), "--witness", bad);
+            assertEquals(2, r.exit(), r.out());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().startsWith("ermbit: --witness: "), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void badOptionsAreOneLineAndExitTwo() {
+        CliRun unknown = CliRun.of("solve", ex("xor-2-2-1.json"), "--solver", "no-such");
+        assertEquals(2, unknown.exit());
+        assertEquals(1, unknown.errLines().size(), unknown.err());
+        assertTrue(unknown.err().contains("unknown solver 'no-such'") && unknown.err().contains("portfolio")
+                && unknown.err().contains("enumerate"), unknown.err());
+        for (String[] args : new String[][] {{"--timeout", "abc"}, {"--timeout", "-1"}, {"--real", "--json"}, {"--real", "--solver", "z3"}}) {
+            List<String> a = new ArrayList<>(List.of("solve", ex("xor-2-2-1.json")));
+            a.addAll(List.of(args));
+            CliRun r = CliRun.of(a.toArray(new String[0]));
+            assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.out() + r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+        }
+    }
+}
