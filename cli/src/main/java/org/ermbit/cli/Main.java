@@ -63,7 +63,12 @@ public final class Main implements Runnable {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("ermbit: " + ex.getMessage().replace('\n', ' '));
+            String msg = ex.getMessage().replace('\n', ' ');
+            CommandLine where = ex.getCommandLine();
+            if (ex instanceof CommandLine.UnmatchedArgumentException && !where.getSubcommands().isEmpty()) {
+                msg += " (" + where.getCommandName() + " takes one of: " + String.join(", ", where.getSubcommands().keySet()) + ")";
+            }
+            where.getErr().println("ermbit: " + msg);
             return EXIT_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -30,4 +30,17 @@ class HelpTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("ermbit "), r.out());
     }
+
+    /** An unknown command or family is one line that lists the valid ones, exit 2. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "frobnicate        | ermbit takes one of: help, solve, optimize",
+        "reduce nosuch x   | reduce takes one of: 3sat-relu, sharp3sat-gradbit, posslp-gradsign",
+        "generate nosuch   | generate takes one of: planted, noisy"})
+    void unknownCommandsListTheValidOnes(String args, String listed) {
+        CliRun r = CliRun.of(args.split(" "));
+        assertEquals(2, r.exit());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains(listed), r.err());
+    }
 }

@@ -166,6 +166,18 @@ class SolveCommandTest {
         assertEquals("", r.err());
     }
 
+    /** A leaky slope of 1e-9999 would need 33,000-bit integers: refused as not supported (it used to run out of memory). */
+    @Test
+    void absurdScalesAreUnknownWithAReason(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("slope.json");
+        Files.writeString(f, xorWith("{\"units\": 2, \"activation\": \"relu\"}",
+                "{\"units\": 2, \"activation\": {\"type\": \"leaky_relu\", \"alpha\": \"1e-9999\"}}"));
+        CliRun r = CliRun.of("solve", f.toString(), "--timeout", "5");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals("s UNKNOWN", statusLine(r));
+        assertTrue(r.out().contains("c reason: not supported: the exact integers of this instance need"), r.out());
+    }
+
     @Test
     void unwritableWitnessPathsAreUsageErrorsBeforeAnySolve(@TempDir Path dir) {
         for (String bad : new String[] {dir.resolve("missing").resolve("w.json").toString(), dir.toString()}) {

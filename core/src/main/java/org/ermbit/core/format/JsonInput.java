@@ -67,10 +67,11 @@ final class JsonInput {
     static String readText(Path path, String what) {
         byte[] bytes = InputFiles.read(path, what);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text; // a UTF-8 byte-order mark is not content
         } catch (CharacterCodingException e) {
             throw new InputException(path.toString(), "", "file is not valid UTF-8 text");
         }
@@ -100,7 +101,11 @@ final class JsonInput {
         if (original == null) return "invalid JSON";
         if (original.startsWith("Trailing token")) return "unexpected content after the end of the JSON value";
         String msg = original.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
-                .replaceAll("\\s+", " ");
+                .replaceAll("\\s+", " ")
+                // Jackson's advice names its own switches; JSON simply has no NaN, Infinity or comments
+                .replaceAll(":? ?(?:as number )?enable `JsonReadFeature\\.[A-Z_]+` to allow", " (not a JSON number)")
+                .replaceAll(": maybe a \\(non-standard\\) comment\\? \\(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser\\)",
+                        " (JSON has no comments)");
         return msg.length() > 200 ? msg.substring(0, 200) + "..." : msg;
     }
 

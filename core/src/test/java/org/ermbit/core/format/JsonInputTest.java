@@ -18,14 +18,16 @@ class JsonInputTest {
         "'{\"a\": [1,\n 2'  | line 2, column 3 | expected close marker for Array (start marker at line 1, column 7)",
         "'{\"a\": 1}{'      | line 1, column 9 | unexpected content after the end of the JSON value",
         "'{\"a\": 1,}'      | line 1, column 9 | was expecting double-quote to start field name",
-        "'{\"a\": 01}'      | line 1, column 8 | Leading zeroes not allowed"})
+        "'{\"a\": 01}'      | line 1, column 8 | Leading zeroes not allowed",
+        "'{\"a\": NaN}'     | line 1, column 10 | Non-standard token 'NaN' (not a JSON number)",
+        "'{\"a\": 1 /* c */}' | line 1, column 9 | (JSON has no comments)"})
     void syntaxErrorsNameLineColumnAndTheProblem(String json, String location, String expected) {
         InputException e = assertThrows(InputException.class, () -> new JsonInput("f.json").parseObject(json));
         assertEquals("f.json", e.file());
         assertEquals(location, e.location());
         assertTrue(e.getMessage().startsWith("invalid JSON: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
-        for (String internal : new String[] {"Source:", "REDACTED", "jackson", "StreamReadFeature", "DeserializationFeature"}) {
+        for (String internal : new String[] {"Source:", "REDACTED", "jackson", "StreamReadFeature", "DeserializationFeature", "JsonReadFeature", "ALLOW_"}) {
             assertFalse(e.getMessage().contains(internal), "no " + internal + " in: " + e.getMessage());
         }
     }
@@ -45,5 +47,12 @@ class JsonInputTest {
         InputException e = assertThrows(InputException.class,
                 () -> new JsonInput("f.json").parseObject("{\"t\": " + digits + "9}"));
         assertTrue(e.getMessage().startsWith("invalid JSON: "), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aUtf8ByteOrderMarkIsNotContent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("bom.json");
+        java.nio.file.Files.write(f, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'});
+        assertEquals("{}", JsonInput.readText(f, "a JSON file"));
     }
 }

@@ -68,7 +68,27 @@ public record Scaling(BigInteger inputScale, List<BigInteger> preActivation, Lis
             mult.add(m);
             act.add(s.multiply(m));
         }
+        for (BigInteger scale : act) requireModest(scale);
+        requireModest(e);
+        for (List<Rational> row : inst.data().inputs()) for (Rational x : row) requireModest(x.numerator());
+        for (List<Rational> row : inst.data().targets()) for (Rational y : row) requireModest(y.numerator());
         return new Scaling(d, pre, act, mult, e);
+    }
+
+    /** Largest bit length of a scale (D, S_ℓ, A_ℓ, E) or data numerator the encoder takes. */
+    public static final int MAX_SCALE_BITS = 2048;
+
+    /**
+     * Refuses scales past {@value #MAX_SCALE_BITS} bits (e.g. an input 1e-5000 or a leaky slope
+     * 1e-9999): every coefficient would have thousands of digits, and encoding, lowering and solving
+     * would run for minutes without checking the deadline.
+     */
+    private static void requireModest(BigInteger scale) {
+        if (scale.bitLength() > MAX_SCALE_BITS) {
+            throw new UnsupportedInstanceException("not supported: the exact integers of this instance need "
+                    + scale.bitLength() + " bits (the NP encoder takes at most " + MAX_SCALE_BITS
+                    + "); the data, domains or activation slopes have numerators or denominators that large");
+        }
     }
 
     /** S_ℓ, the scale of layer ℓ's pre-activations (ℓ ≥ 1). */

@@ -203,6 +203,23 @@ class HandWorkedEncodingTest {
         }
     }
 
+    /** Inputs 1e-700 (a denominator of 2,326 bits) and a leaky slope 1e-1000 are past the 2,048-bit cap. */
+    @Test
+    void absurdScalesAreRefusedBeforeEncoding() {
+        Domain dom = new Domain.FixedPoint(2, 0);
+        Dataset tiny = new Dataset(List.of(List.of(Rational.of(BigInteger.ONE, BigInteger.TEN.pow(700)))), List.of(List.of(Rational.ONE)));
+        ErmInstance input = new ErmInstance("tiny", Optional.empty(), new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity()))),
+                ParameterDomains.uniform(dom), List.of(), new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, tiny, Optional.empty());
+        UnsupportedInstanceException e = assertThrows(UnsupportedInstanceException.class, () -> ErmEncoder.encode(input, EncoderOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("not supported: the exact integers of this instance need 2326 bits"), e.getMessage());
+        Dataset one = new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE)));
+        ErmInstance slope = new ErmInstance("slope", Optional.empty(), new Architecture(1, List.of(
+                new LayerSpec(1, new Activation.LeakyRelu(Rational.of(BigInteger.ONE, BigInteger.TEN.pow(1000)))),
+                new LayerSpec(1, new Activation.Identity()))),
+                ParameterDomains.uniform(dom), List.of(), new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, one, Optional.empty());
+        assertThrows(UnsupportedInstanceException.class, () -> ErmEncoder.encode(slope, EncoderOptions.defaults()));
+    }
+
     @Test
     void outsideParametersAreRejected() {
         Encoding e = ErmEncoder.encode(xor(), EncoderOptions.defaults());
