@@ -47,7 +47,7 @@ public final class Verifier {
 
     /** Every parameter that is outside its domain or differs from its fixed value, as messages. */
     public static List<String> domainProblems(ErmInstance inst, NetworkParameters p) {
-        return domainViolations(inst, p).stream().map(v -> v.ref() + " = " + v.value() + " " + v.message()).toList();
+        return domainViolations(inst, p).stream().map(v -> v.ref() + " = " + v.value().abbreviated(60) + " " + v.message()).toList();
     }
 
     /**

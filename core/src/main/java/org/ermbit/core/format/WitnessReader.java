@@ -99,7 +99,7 @@ public final class WitnessReader {
         if (bad.isEmpty()) return;
         Verifier.DomainViolation v = bad.get(0);
         String more = bad.size() > 1 ? " (and " + (bad.size() - 1) + " more)" : "";
-        throw new JsonInput(fileLabel).error(path(v.ref()), "value " + v.value() + " " + v.message() + more);
+        throw new JsonInput(fileLabel).error(path(v.ref()), "value " + v.value().abbreviated(60) + " " + v.message() + more);
     }
 
     /** The JSON path of a parameter inside a witness file. */

@@ -260,6 +260,16 @@ public final class Rational implements Comparable<Rational> {
     }
 
     /**
+     * {@link #toString()} when it has at most {@code maxChars} characters, otherwise its first
+     * characters and its length, e.g. {@code 10000000000…(10000 characters)} — for error messages,
+     * which must stay one readable line.
+     */
+    public String abbreviated(int maxChars) {
+        String s = toString();
+        return s.length() <= maxChars ? s : s.substring(0, Math.max(1, maxChars / 2)) + "…(" + s.length() + " characters)";
+    }
+
+    /**
      * A decimal approximation with {@code digits} fractional digits, for human-readable comments
      * only — never for decisions.
      */

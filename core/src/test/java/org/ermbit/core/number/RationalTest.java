@@ -165,4 +165,11 @@ class RationalTest {
         NumberFormatException e = assertThrows(NumberFormatException.class, () -> RationalParser.parse(text));
         assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
     }
+
+    @Test
+    void abbreviationKeepsShortValuesAndShortensLongOnes() {
+        assertEquals("-3/4", Rational.of(-3, 4).abbreviated(60));
+        String big = Rational.of(java.math.BigInteger.TEN.pow(9999)).abbreviated(60);
+        assertEquals("100000000000000000000000000000…(10000 characters)", big);
+    }
 }
