@@ -4,7 +4,7 @@
 Written separately from the Java code on purpose: it re-reads the JSON itself (numbers via
 fractions.Fraction from their text, never float), enumerates every parameter vector of the finite
 domain, and prints the exact minimum loss and whether some vector reaches loss <= threshold.
-Supports fixed/grid domains (one for all, or weights/biases), fixed parameters, all activations,
+Supports fixed/grid/rational domains (one for all, or weights/biases), fixed parameters, all activations,
 all losses and aggregates, inline or CSV data. Usage: bruteforce.py INSTANCE.json [MAX_VECTORS]
 """
 import csv, itertools, json, os, sys
@@ -24,7 +24,10 @@ def domain_values(d):
     if d["domain"] == "grid":
         q = int(num(d.get("denominator", 1)))
         return [F(k, q) for k in range(int(num(d["min"])), int(num(d["max"])) + 1)]
-    raise SystemExit("rational domains are not enumerated by this oracle")
+    if d["domain"] == "rational":
+        m = 2 ** int(d["bits"]) - 1
+        return sorted({F(p, q) for q in range(1, m + 1) for p in range(-m, m + 1)})
+    raise SystemExit("unknown domain " + str(d["domain"]))
 
 
 def act(a, z):
