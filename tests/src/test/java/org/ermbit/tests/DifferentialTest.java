@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.ermbit.core.eval.Verifier;
@@ -37,24 +38,39 @@ class DifferentialTest {
     static final String ONLY_PROPERTY = "ermbit.differential.only";
 
     static Stream<Arguments> cases() {
+        return cases(DifferentialTest::count);
+    }
+
+    /** (backend id, seed) for every available backend (or those of {@link #ONLY_PROPERTY}), {@code count(id)} seeds each. */
+    static Stream<Arguments> cases(ToIntFunction<String> count) {
         SolverRegistry reg = SolverRegistry.load();
         String only = System.getProperty(ONLY_PROPERTY, "").trim();
         List<String> ids = only.isEmpty() ? List.of() : List.of(only.split("\\s*,\\s*"));
         return reg.all().stream().filter(p -> ids.isEmpty() || ids.contains(p.id())).filter(p -> p.probe().available())
-                .flatMap(p -> LongStream.range(0, count(p.id())).mapToObj(seed -> Arguments.of(p.id(), seed)));
+                .flatMap(p -> LongStream.range(0, count.applyAsInt(p.id())).mapToObj(seed -> Arguments.of(p.id(), seed)));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
     @MethodSource("cases")
     void agreesWithBruteForce(String backend, long seed) {
-        ErmInstance probe = RandomInstances.piecewiseLinear(seed, Rational.ZERO);
+        agreeWithBruteForce(backend, seed, RandomInstances.piecewiseLinear(seed, Rational.ZERO));
+    }
+
+    /**
+     * {@code backend} alone (no local search; symmetry breaking on for even seeds) on {@code probe}:
+     * SAT with a verified in-domain witness at the brute-force optimum, UNSAT just below it, and
+     * that optimum from {@code optimize}.
+     */
+    static void agreeWithBruteForce(String backend, long seed, ErmInstance probe) {
         Rational optimum = BruteForce.minimumLoss(probe);
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of(backend)).withSymmetryBreaking(seed % 2 == 0));
         String where = backend + " seed " + seed + " optimum " + optimum;
 
-        ErmResult at = solver.decide(withThreshold(probe, optimum));
+        ErmInstance atOptimum = withThreshold(probe, optimum);
+        ErmResult at = solver.decide(atOptimum);
         assertEquals(ErmResult.Outcome.SAT, at.outcome(), where + ": " + at.reason());
-        assertTrue(Verifier.verify(withThreshold(probe, optimum), at.witness().orElseThrow()).accepted());
+        assertTrue(Verifier.verify(atOptimum, at.witness().orElseThrow()).accepted(), where);
+        assertTrue(Verifier.domainProblems(atOptimum, at.witness().orElseThrow()).isEmpty(), where);
 
         if (optimum.signum() > 0) {
             Rational below = optimum.subtract(Rational.of(1, 1000));

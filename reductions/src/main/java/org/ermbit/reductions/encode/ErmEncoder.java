@@ -178,7 +178,8 @@ public final class ErmEncoder {
          * A {@code rational} parameter is K/L with L = lcm(1..2^B − 1) (every p/q of the domain is a
          * multiple of 1/L); K/L is in the domain iff K·q = L·p for some |p| ≤ 2^B − 1, 1 ≤ q ≤ 2^B − 1
          * (then K/L = p/q, and p/q in lowest terms has a numerator and denominator no larger). One
-         * product K·q per parameter: native for NIA backends, lowered to the B bits of q otherwise.
+         * product K·q per parameter; the pipeline lowers it (to the B bits of q) for every backend,
+         * see {@link Encoding#hasRationalDomains()}.
          */
         private void restrictToFractions(ParameterRef r, Var k, Domain.RationalBits d, BigInteger den) {
             BigInteger m = d.bound();
