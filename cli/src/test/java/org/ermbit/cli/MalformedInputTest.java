@@ -92,6 +92,7 @@ class MalformedInputTest {
         c.add(inst("missing network", "\"network\": {\"inputs\": 2, \"layers\": [" + LAYER1 + ", {\"units\": 1, \"activation\": \"identity\"}]},", "", "$"));
         // architecture
         c.add(inst("zero inputs", "\"inputs\": 2, \"layers\"", "\"inputs\": 0, \"layers\"", "$.network.inputs"));
+        c.add(inst("decimal input count", "\"inputs\": 2, \"layers\"", "\"inputs\": 2.0, \"layers\"", "$.network.inputs"));
         c.add(inst("zero units", LAYER1, "{\"units\": 0, \"activation\": \"relu\"}", "$.network.layers[0].units"));
         c.add(inst("fractional units", LAYER1, "{\"units\": 1.5, \"activation\": \"relu\"}", "$.network.layers[0].units"));
         c.add(inst("no layers", "\"layers\": [" + LAYER1 + ", {\"units\": 1, \"activation\": \"identity\"}]", "\"layers\": []", "$.network.layers"));

@@ -202,6 +202,9 @@ final class JsonInput {
 
     /** A JSON integer in [min, max]. */
     int intIn(JsonNode n, String path, int min, int max) {
+        if (n != null && n.isNumber() && !n.isIntegralNumber()) {
+            throw error(path, "expected an integer written without a decimal point or exponent, got a decimal (value " + shorten(n.asText()) + ")");
+        }
         if (n == null || !n.isIntegralNumber()) throw error(path, "expected an integer, got " + describe(n));
         BigInteger v = n.bigIntegerValue();
         if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
