@@ -90,7 +90,8 @@ public final class DimacsReader {
 
         Parsed parse() {
             if (text.isBlank()) throw error(0, "empty file");
-            String[] lines = text.split("\r\n|\n|\r", -1);
+            // a UTF-8 byte-order mark (read here as ISO-8859-1) is not content
+            String[] lines = (text.startsWith("\u00EF\u00BB\u00BF") ? text.substring(3) : text).split("\r\n|\n|\r", -1);
             for (int i = 0; i < lines.length && !percentSeen; i++) {
                 line(i + 1, lines[i].strip());
             }
@@ -112,6 +113,7 @@ public final class DimacsReader {
                 header(lineNo, line);
                 return;
             }
+            if (first == 'P') throw error(lineNo, "malformed p-line: expected lowercase 'p cnf VARIABLES CLAUSES'");
             String[] tokens = line.split("\\s+");
             for (int t = 0; t < tokens.length; t++) {
                 if (variables < 0) throw error(lineNo, "clause before the p-line ('p cnf VARIABLES CLAUSES')");
@@ -151,6 +153,7 @@ public final class DimacsReader {
 
         private void literal(int lineNo, String token) {
             if (!isInteger(token)) throw error(lineNo, "not an integer literal: '" + shorten(token) + "'");
+            if (token.equals("-0")) throw error(lineNo, "literal -0: a clause ends with 0, and -0 is not a literal");
             String digits = token.startsWith("-") ? token.substring(1) : token;
             if (digits.length() > 10 || Long.parseLong(digits) > variables) {
                 throw error(lineNo, "literal " + shorten(token) + " out of range: the p-line declares "

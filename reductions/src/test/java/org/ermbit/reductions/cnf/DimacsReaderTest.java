@@ -171,6 +171,8 @@ class DimacsReaderTest {
             clauses with zero declared      | 'p cnf 3 0\n1 0\n'              | line 2  | more clauses than declared
             truncated inside a clause       | 'p cnf 3 3\n1 0\n2 3\n'         | line 3  | file ends inside a clause
             unknown line type               | 'p cnf 3 1\nx 1 0\n'            | line 2  | not an integer literal: 'x'
+            uppercase p-line                | 'P CNF 2 1\n1 0\n'              | line 1  | expected lowercase 'p cnf
+            minus zero                      | 'p cnf 2 1\n1 -0\n'             | line 2  | literal -0
             """)
     void malformed(String name, String text, String location, String message) {
         InputException e = assertThrows(InputException.class,
@@ -186,5 +188,13 @@ class DimacsReaderTest {
         InputException e = assertThrows(InputException.class,
                 () -> DimacsReader.read(java.nio.file.Path.of("/nonexistent/dir/x.cnf")));
         assertTrue(e.oneLine().startsWith("/nonexistent/dir/x.cnf: no such file"), e.oneLine());
+    }
+
+    /** A UTF-8 byte-order mark before the p-line is not content (the reader decodes ISO-8859-1). */
+    @Test
+    void aByteOrderMarkIsIgnored() {
+        Cnf cnf = DimacsReader.parse("\u00EF\u00BB\u00BFp cnf 2 1\n1 -2 0\n", "bom.cnf");
+        assertEquals(2, cnf.variables());
+        assertClauses(cnf, new int[] {1, -2});
     }
 }
