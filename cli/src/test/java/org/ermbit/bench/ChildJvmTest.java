@@ -94,4 +94,15 @@ class ChildJvmTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains("unknown solver 'no-such-solver'"), err.toString());
     }
+
+    @Test
+    void aHeapOutsideSixtyFourMegabytesToTheMachinesMemoryIsAUsageError(@TempDir Path dir) {
+        for (String mb : new String[] {"10", "99999999"}) {
+            StringWriter err = new StringWriter();
+            int code = Main.run(new String[] {"bench", dir.toString(), "--solvers", "sat4j", "--memory", mb},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertEquals(2, code, err.toString());
+            assertTrue(err.toString().startsWith("ermbit: --memory: " + mb + " MB is outside 64.."), err.toString());
+        }
+    }
 }

@@ -124,6 +124,8 @@ class ThreeSatReluCommandsTest {
                 "--assignment", assignment.toString(), "--witness-out", dir.resolve("w.json").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("falsifies clause"), r.err());
+        assertFalse(Files.exists(dir.resolve("i.json")), "nothing is written when an input is rejected");
+        assertEquals("", r.out());
 
         // all-zero hidden weights: output weight 1, bias 0 — not a certificate (some clause point has h = 1)
         StringBuilder w = new StringBuilder("{\"format\": \"ermbit-witness/1\", \"instance\": \"x\", \"layers\": [{\"weights\": [[");
@@ -142,6 +144,22 @@ class ThreeSatReluCommandsTest {
                 "--assignment", badAssignment.toString(), "--witness-out", dir.resolve("w.json").toString());
         assertEquals(2, incomplete.exit());
         assertTrue(incomplete.err().contains("variable 4 is not assigned"), incomplete.err());
+        assertFalse(Files.exists(dir.resolve("i.json")));
+    }
+
+    @Test
+    void unwritableOutputsAreUsageErrors() throws IOException {
+        Run missingDir = run("reduce", "3sat-relu", sat.toString(), "-o", dir.resolve("no").resolve("i.json").toString());
+        assertEquals(2, missingDir.exit());
+        assertTrue(missingDir.err().startsWith("ermbit: --output: directory "), missingDir.err());
+        Path file = dir.resolve("plain-file");
+        Files.writeString(file, "x");
+        Run generate = run("generate", "planted", "-o", file.toString());
+        assertEquals(2, generate.exit());
+        assertTrue(generate.err().contains("is a file, not a directory"), generate.err());
+        Run wrap = run("generate", "planted", "-o", dir.toString(), "--seed", Long.toString(Long.MAX_VALUE), "--count", "2");
+        assertEquals(2, wrap.exit());
+        assertTrue(wrap.err().contains("runs past the largest seed"), wrap.err());
     }
 
     /** An independent tiny DPLL-free solver: plain backtracking over variables 1..n. */

@@ -55,4 +55,13 @@ class JsonInputTest {
         java.nio.file.Files.write(f, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'});
         assertEquals("{}", JsonInput.readText(f, "a JSON file"));
     }
+
+    /** A device reports size 0 and never ends: the cap must hold while reading. */
+    @org.junit.jupiter.api.Test
+    void theSizeCapHoldsForEndlessInput() {
+        java.nio.file.Path zero = java.nio.file.Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(zero), "no /dev/zero here");
+        InputException e = assertThrows(InputException.class, () -> JsonInput.readText(zero, "a JSON file"));
+        assertEquals("file has more than the cap of " + InputFiles.MAX_BYTES + " bytes", e.getMessage());
+    }
 }
