@@ -97,6 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (suite == null) throw new UsageException("missing SUITE (a directory with a MANIFEST), or use --merge");
         if (output != null) throw new UsageException("-o is only for --merge (use --csv for results)");
+        OutputFiles.checkWritableCreatingDirectories(csv, "--csv");
         checkSolverIds();
         long physicalMb = physicalMemoryMb();
         if (memoryMb < MIN_MEMORY_MB || (physicalMb > 0 && memoryMb > physicalMb)) {

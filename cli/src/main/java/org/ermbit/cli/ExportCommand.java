@@ -58,6 +58,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         if (linear && fmt != ExportFormat.SMTLIB) throw new UsageException("--linear applies to --format smtlib only");
+        if (!output.equals("-")) OutputFiles.checkWritable(Path.of(output), "--output");
         ErmInstance inst = Instances.read(instance);
         ErmExport exp;
         try {

@@ -26,6 +26,17 @@ final class OutputFiles {
     }
 
     /**
+     * As {@link #checkWritable}, for a file whose missing parent directories the command creates
+     * (bench's CSV): its nearest existing ancestor must be a writable directory.
+     */
+    static void checkWritableCreatingDirectories(Path file, String option) {
+        Path absolute = file.toAbsolutePath();
+        if (absolute.getParent() != null) checkDirectory(absolute.getParent(), option);
+        if (Files.isDirectory(absolute)) throw new UsageException(option + ": " + file + " is a directory");
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) throw new UsageException(option + ": " + file + " is not writable");
+    }
+
+    /**
      * Throws a {@link UsageException} naming {@code option} unless {@code dir} is a writable
      * directory or can be created (its nearest existing ancestor is a writable directory).
      */

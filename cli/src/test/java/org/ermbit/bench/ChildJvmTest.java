@@ -95,6 +95,18 @@ class ChildJvmTest {
         assertTrue(err.toString().contains("unknown solver 'no-such-solver'"), err.toString());
     }
 
+    /** A CSV that cannot be written is found before any child JVM starts (it used to be an internal error). */
+    @Test
+    void anUnwritableCsvIsAUsageError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plain-file");
+        Files.writeString(file, "x");
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", dir.toString(), "--solvers", "sat4j", "--csv", file.resolve("r.csv").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().startsWith("ermbit: --csv: ") && err.toString().contains("is a file, not a directory"), err.toString());
+    }
+
     @Test
     void aHeapOutsideSixtyFourMegabytesToTheMachinesMemoryIsAUsageError(@TempDir Path dir) {
         for (String mb : new String[] {"10", "99999999"}) {

@@ -206,6 +206,15 @@ class ExportCommandTest {
     }
 
     @Test
+    void anOutputInAMissingDirectoryIsOneLineNamingTheDirectory() throws IOException {
+        Path in = instance("xor.json", XOR);
+        Run r = run("export", in.toString(), "--format", "opb", "-o", dir.resolve("no").resolve("x.opb").toString());
+        assertEquals(2, r.exit());
+        assertEquals("ermbit: --output: directory " + dir.resolve("no").toAbsolutePath() + " does not exist", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void missingFormatIsAUsageError() throws IOException {
         Path in = instance("xor.json", XOR);
         assertEquals(2, run("export", in.toString(), "-o", dir.resolve("x").toString()).exit());

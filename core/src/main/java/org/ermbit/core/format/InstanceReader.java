@@ -40,7 +40,7 @@ public final class InstanceReader {
     /** Largest number of polynomial coefficients (degree ≤ 64). */
     public static final int MAX_COEFFICIENTS = 65;
     /** Largest accepted instance file, in bytes (docs/FORMAT.md, Caps). */
-    public static final long MAX_FILE_BYTES = JsonInput.MAX_FILE_BYTES;
+    public static final long MAX_FILE_BYTES = InputFiles.MAX_BYTES;
 
     private static final List<String> TOP_REQUIRED = List.of("format", "name", "network", "parameters", "loss", "threshold", "data");
     private static final List<String> TOP_OPTIONAL = List.of("description", "fixed", "expected");

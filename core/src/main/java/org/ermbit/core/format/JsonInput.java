@@ -33,9 +33,6 @@ import org.ermbit.core.number.RationalParser;
  */
 final class JsonInput {
 
-    /** Largest accepted file (instance, witness or CSV), in bytes. */
-    static final long MAX_FILE_BYTES = InputFiles.MAX_BYTES;
-
     /** Jackson's own number-length limit (1,000 by default) raised to the format's cap. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(RationalParser.MAX_DIGITS).build())
