@@ -3,7 +3,6 @@ package org.ermbit.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.stream.LongStream;
 import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.model.ErmInstance;

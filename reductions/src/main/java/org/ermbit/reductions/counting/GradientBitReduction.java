@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.ermbit.core.eval.Backprop;
 import org.ermbit.core.model.Activation;
-import org.ermbit.core.model.ErmInstance;
-import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.cnf.Cnf;
@@ -120,17 +118,6 @@ public final class GradientBitReduction {
             needed = SlpToNetwork.squareNetworkValueBits(f.encoding().slp());
         }
         return new Built(f, net, ro, needed);
-    }
-
-    /**
-     * Reads the count from ∂L/∂θ at θ = 0 on {@code instance} (the reduced instance, e.g. as read
-     * back from its file) at the bits {@code front} states; {@code theta} is the trainable weight.
-     * Empty if ∂L/∂θ is not a non-negative integer (which the reduction never produces).
-     */
-    public static Optional<BigInteger> countFromInstance(ErmInstance instance, NetworkParameters atThetaZero, ParameterRef theta, Front front) {
-        Rational d = Backprop.gradient(instance, atThetaZero).gradient().get(theta);
-        if (!d.isInteger() || d.signum() < 0) return Optional.empty();
-        return Optional.of(front.countFromGradient(d.numerator()));
     }
 
     /**

@@ -11,8 +11,6 @@ import org.ermbit.core.ir.Assignment;
 import org.ermbit.core.ir.Constraint;
 import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.Model;
-import org.ermbit.core.ir.ModelBuilder;
-import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Architecture;
@@ -23,7 +21,8 @@ import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 
 /**
- * The result of {@link ErmEncoder#encode}: the constraint model (without the loss bound), the
+ * The result of {@link ErmEncoder#encode}: the constraint model (with the loss bound only for the
+ * encoding of a bound, {@link #atMost}), the
  * scaled loss expression and everything needed to decode a solver's assignment into exact
  * parameters and an activation pattern, or to build the assignment the encoding intends for a
  * given parameter vector.
@@ -66,7 +65,7 @@ public final class Encoding {
         if (definitions.size() != model.vars().size()) throw new IllegalStateException("encoder bug: a variable has no definition");
     }
 
-    /** All constraints except the loss bound. */
+    /** All constraints; the loss bound scaledLoss ≤ G only when this is the encoding of a bound ({@link #atMost}). */
     public Model model() {
         return model;
     }
@@ -169,6 +168,7 @@ public final class Encoding {
      *
      * @throws IllegalArgumentException if {@code p} has the wrong shape, a parameter outside its
      *                                  domain, or a fixed parameter at another value
+     * @throws IllegalStateException    on the encoding of a loss bound (use {@link #intendedAssignmentWithin})
      */
     public Assignment intendedAssignment(NetworkParameters p) {
         if (lossBound != null) throw new IllegalStateException("use intendedAssignmentWithin on the encoding of a loss bound");

@@ -1,6 +1,5 @@
 package org.ermbit.reductions.encode;
 
-import static org.ermbit.reductions.encode.EncodingBuilder.integer;
 import static org.ermbit.reductions.encode.EncodingBuilder.minus;
 
 import java.math.BigInteger;
@@ -211,30 +210,22 @@ public final class ErmEncoder {
             String at = "[" + pt + "][" + l + "][" + i + "]";
             if (act instanceof Activation.Identity) return z;
             if (act instanceof Activation.Polynomial poly) {
-                BigInteger m = sc.multiplier().get(l - 1);
-                Rational c0 = poly.coefficients().get(0);
-                Rational c1 = poly.coefficients().size() > 1 ? poly.coefficients().get(1) : Rational.ZERO;
                 return LinearExpr.builder()
-                        .add(integer(c1.multiply(Rational.of(m))), z)
-                        .addConstant(integer(c0.multiply(Rational.of(m.multiply(sc.pre(l))))))
+                        .add(ScaledActivation.affineSlope(sc, l, poly), z)
+                        .addConstant(ScaledActivation.affineOffset(sc, l, poly))
                         .build();
             }
             Var zv = b.asVar(z, "z" + at);
             if (act instanceof Activation.HardTanh) return hardtanh(at, zv, sc.pre(l), pt, l, i);
-            // relu and leaky_relu: H = pc·Z on the positive piece, nc·Z on the other
-            BigInteger pc = BigInteger.ONE;
-            BigInteger nc = BigInteger.ZERO;
-            if (act instanceof Activation.LeakyRelu lr) {
-                pc = lr.alpha().denominator();
-                nc = lr.alpha().numerator();
-            }
-            BigInteger pos = pc;
-            BigInteger neg = nc;
+            // relu and leaky_relu: H = P·Z on the positive piece, N·Z on the other
+            ScaledActivation.Slopes slopes = ScaledActivation.Slopes.of(act);
             Var a = reluLiteral(pt, l, i, zv);
-            Var h = b.newVar(Var.AUX_PREFIX + "h" + at, piecewise(zv.lower(), pos, neg), piecewise(zv.upper(), pos, neg),
-                    (p, vals) -> piecewise(vals[zv.index()], pos, neg));
-            mb.addLinear(LinearExpr.builder().add(BigInteger.ONE, h).add(pos.negate(), zv).build(), Relation.EQ, BigInteger.ZERO, List.of(a.lit()));
-            mb.addLinear(LinearExpr.builder().add(BigInteger.ONE, h).add(neg.negate(), zv).build(), Relation.EQ, BigInteger.ZERO, List.of(a.not()));
+            Var h = b.newVar(Var.AUX_PREFIX + "h" + at, slopes.apply(zv.lower()), slopes.apply(zv.upper()),
+                    (p, vals) -> slopes.apply(vals[zv.index()]));
+            mb.addLinear(LinearExpr.builder().add(BigInteger.ONE, h).add(slopes.positive().negate(), zv).build(), Relation.EQ, BigInteger.ZERO,
+                    List.of(a.lit()));
+            mb.addLinear(LinearExpr.builder().add(BigInteger.ONE, h).add(slopes.negative().negate(), zv).build(), Relation.EQ, BigInteger.ZERO,
+                    List.of(a.not()));
             return LinearExpr.of(h);
         }
 
@@ -247,17 +238,14 @@ public final class ErmEncoder {
             return a;
         }
 
-        private static BigInteger piecewise(BigInteger z, BigInteger pos, BigInteger neg) {
-            return z.multiply(z.signum() > 0 ? pos : neg);
-        }
-
         /** Hardtanh H = clip(Z, −S, S) with literals up ⇔ Z ≥ S and down ⇔ Z ≤ −S. */
         private LinearExpr hardtanh(String at, Var zv, BigInteger s, int pt, int l, int i) {
             BigInteger ms = s.negate();
             Var up = b.newBool("act" + at + ".up", (p, vals) -> vals[zv.index()].compareTo(s) >= 0 ? BigInteger.ONE : BigInteger.ZERO);
             Var down = b.newBool("act" + at + ".down", (p, vals) -> vals[zv.index()].compareTo(ms) <= 0 ? BigInteger.ONE : BigInteger.ZERO);
             actVars[pt][l - 1][i] = new Var[] {up, down};
-            Var h = b.newVar(Var.AUX_PREFIX + "h" + at, clip(zv.lower(), s), clip(zv.upper(), s), (p, vals) -> clip(vals[zv.index()], s));
+            Var h = b.newVar(Var.AUX_PREFIX + "h" + at, ScaledActivation.clip(zv.lower(), s), ScaledActivation.clip(zv.upper(), s),
+                    (p, vals) -> ScaledActivation.clip(vals[zv.index()], s));
             LinearExpr zx = LinearExpr.of(zv);
             LinearExpr hx = LinearExpr.of(h);
             mb.addClause(up.not(), down.not());
@@ -271,8 +259,5 @@ public final class ErmEncoder {
             return hx;
         }
 
-        private static BigInteger clip(BigInteger z, BigInteger s) {
-            return z.max(s.negate()).min(s);
-        }
     }
 }

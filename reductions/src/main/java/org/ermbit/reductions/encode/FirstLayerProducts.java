@@ -18,8 +18,7 @@ final class FirstLayerProducts {
     private final EncodingBuilder b;
     private final ParameterVariables params;
     /** P and N: H = P·Z on the positive piece, N·Z on the other. */
-    private final BigInteger positive;
-    private final BigInteger negative;
+    private final ScaledActivation.Slopes slopes;
 
     /** Whether the scheme applies: a hidden relu / leaky_relu first layer and every second-layer weight free. */
     static boolean applies(Architecture arch, ParameterVariables params) {
@@ -31,18 +30,13 @@ final class FirstLayerProducts {
     FirstLayerProducts(EncodingBuilder b, Architecture arch, ParameterVariables params) {
         this.b = b;
         this.params = params;
-        if (arch.layer(1).activation() instanceof Activation.LeakyRelu lr) {
-            positive = lr.alpha().denominator();
-            negative = lr.alpha().numerator();
-        } else {
-            positive = BigInteger.ONE;
-            negative = BigInteger.ZERO;
-        }
+        this.slopes = ScaledActivation.Slopes.of(arch.layer(1).activation());
     }
 
     /** Z_2[i] at one data point, from the first layer's pre-activations {@code z1} and activation literals {@code a1} there. */
     LinearExpr secondLayerPreActivation(int i, LinearExpr[] z1, Var[] a1) {
-        BigInteger diff = positive.subtract(negative);
+        BigInteger negative = slopes.negative();
+        BigInteger diff = slopes.positive().subtract(negative);
         LinearExpr.Builder zb = LinearExpr.builder();
         for (int j = 0; j < z1.length; j++) {
             ParameterRef r = ParameterRef.weight(2, i, j);

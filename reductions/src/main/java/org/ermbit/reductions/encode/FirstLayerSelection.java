@@ -1,7 +1,5 @@
 package org.ermbit.reductions.encode;
 
-import static org.ermbit.reductions.encode.EncodingBuilder.integer;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,6 @@ import org.ermbit.core.ir.Var;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.ParameterRef;
-import org.ermbit.core.number.Rational;
 
 /**
  * First-layer configuration selection (docs/ENCODING.md §3a, off by default): one Boolean selector
@@ -121,7 +118,7 @@ final class FirstLayerSelection {
             for (int c = 0; c < cs.length; c++) {
                 BigInteger[] cfg = cs[c];
                 zc[c] = z.get(i).evaluate(v -> cfg[ks.indexOf(v)]);
-                h[i][c] = activate(zc[c]);
+                h[i][c] = ScaledActivation.of(sc, 1, act, zc[c]);
             }
             String at = "[" + pt + "][1][" + i + "]";
             if (act instanceof Activation.HardTanh) {
@@ -148,21 +145,6 @@ final class FirstLayerSelection {
         for (Var v : on) e.add(BigInteger.ONE.negate(), v);
         b.model().addLinear(e.build(), Relation.EQ, BigInteger.ZERO);
         return a;
-    }
-
-    /** H_1 for a constant Z_1: the first layer's activation on scaled integers, as the forward-pass encoding computes it. */
-    private BigInteger activate(BigInteger z) {
-        Activation act = arch.layer(1).activation();
-        if (act instanceof Activation.Identity) return z;
-        if (act instanceof Activation.Polynomial poly) {
-            BigInteger m = sc.multiplier().get(0);
-            Rational c0 = poly.coefficients().get(0);
-            Rational c1 = poly.coefficients().size() > 1 ? poly.coefficients().get(1) : Rational.ZERO;
-            return integer(c1.multiply(Rational.of(m))).multiply(z).add(integer(c0.multiply(Rational.of(m.multiply(sc.pre(1))))));
-        }
-        if (act instanceof Activation.HardTanh) return z.max(sc.pre(1).negate()).min(sc.pre(1));
-        if (act instanceof Activation.LeakyRelu lr) return z.multiply(z.signum() > 0 ? lr.alpha().denominator() : lr.alpha().numerator());
-        return z.max(BigInteger.ZERO);
     }
 
     /**

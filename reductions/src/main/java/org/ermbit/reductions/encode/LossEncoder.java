@@ -22,7 +22,7 @@ import org.ermbit.core.number.Rational;
  * G") it adds that constraint and caps the per-point auxiliaries by what G allows.
  */
 final class LossEncoder {
-    /** The scaled loss: {@code expression} = {@code scale}·loss for every assignment that satisfies the model. */
+    /** The scaled loss: {@code expression} = {@code scale}·loss under the intended assignment, and at least that in every model. */
     record ScaledLoss(LinearExpr expression, BigInteger scale) {
     }
 

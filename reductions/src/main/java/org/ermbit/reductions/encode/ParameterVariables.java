@@ -90,11 +90,6 @@ final class ParameterVariables {
         return vars.get(r);
     }
 
-    /** The fixed value of {@code r}; null for a free parameter. */
-    Rational fixedValue(ParameterRef r) {
-        return fixed.get(r);
-    }
-
     Map<ParameterRef, Var> vars() {
         return vars;
     }

@@ -106,7 +106,7 @@ public record Scaling(BigInteger inputScale, List<BigInteger> preActivation, Lis
         return targetScale.multiply(activation.get(activation.size() - 1));
     }
 
-    /** Largest B of a {@code rational} domain the encoder takes (its common denominator has 184 bits). */
+    /** Largest B of a {@code rational} domain the encoder takes (its common denominator has 183 bits). */
     public static final int MAX_RATIONAL_BITS = 7;
 
     /**

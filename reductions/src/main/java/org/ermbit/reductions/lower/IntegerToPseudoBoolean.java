@@ -1,7 +1,6 @@
 package org.ermbit.reductions.lower;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -12,7 +12,6 @@ import org.ermbit.core.eval.ActivationPattern;
 import org.ermbit.core.eval.LossEvaluator;
 import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.ir.Assignment;
-import org.ermbit.core.ir.Model;
 import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;

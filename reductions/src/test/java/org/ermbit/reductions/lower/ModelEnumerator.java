@@ -1,7 +1,6 @@
 package org.ermbit.reductions.lower;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -31,10 +31,24 @@ public final class CpSatProvider implements SolverProvider {
 
     private final int workers;
     private final boolean nativeProducts;
+    /** Why the configuration from system properties is invalid (then {@link #probe()} reports the backend unavailable), or null. */
+    private final String configError;
 
-    /** Used by ServiceLoader: the configured or default number of workers and product handling. */
+    /**
+     * Used by ServiceLoader: the configured or default number of workers and product handling. An
+     * invalid property value makes the backend unavailable with the reason, rather than silently
+     * running another configuration.
+     */
     public CpSatProvider() {
-        this(configuredWorkers(), !"bits".equals(System.getProperty(PRODUCTS_PROPERTY, "native").trim()));
+        String w = System.getProperty(WORKERS_PROPERTY, "").trim();
+        String p = System.getProperty(PRODUCTS_PROPERTY, "native").trim();
+        int parsed = w.matches("[0-9]{1,4}") ? Integer.parseInt(w) : 0;
+        String error = null;
+        if (!w.isEmpty() && parsed < 1) error = "invalid -D" + WORKERS_PROPERTY + "=" + w + " (expected a number of workers from 1 to 9999)";
+        else if (!p.equals("native") && !p.equals("bits")) error = "invalid -D" + PRODUCTS_PROPERTY + "=" + p + " (expected native or bits)";
+        this.workers = w.isEmpty() || error != null ? DEFAULT_WORKERS : parsed;
+        this.nativeProducts = !p.equals("bits");
+        this.configError = error;
     }
 
     /** A provider whose solvers run {@code workers} ≥ 1 CP-SAT search workers, with native products. */
@@ -50,22 +64,7 @@ public final class CpSatProvider implements SolverProvider {
         if (workers < 1) throw new IllegalArgumentException("CP-SAT needs at least one worker, got " + workers);
         this.workers = workers;
         this.nativeProducts = nativeProducts;
-    }
-
-    private static int configuredWorkers() {
-        String s = System.getProperty(WORKERS_PROPERTY);
-        if (s == null || s.isBlank()) return DEFAULT_WORKERS;
-        try {
-            int w = Integer.parseInt(s.trim());
-            return w >= 1 ? w : DEFAULT_WORKERS;
-        } catch (NumberFormatException e) {
-            return DEFAULT_WORKERS;
-        }
-    }
-
-    /** Number of CP-SAT search workers per solve. */
-    public int workers() {
-        return workers;
+        this.configError = null;
     }
 
     @Override
@@ -89,12 +88,13 @@ public final class CpSatProvider implements SolverProvider {
 
     @Override
     public Availability probe() {
+        if (configError != null) return Availability.missing(configError);
         return CpSatNatives.load();
     }
 
     @Override
     public Solver create() {
-        Availability a = CpSatNatives.load();
+        Availability a = probe();
         if (!a.available()) throw new IllegalStateException(ID + ": " + a.reason());
         return new CpSatSolver(a.version(), workers, capabilities());
     }

@@ -29,11 +29,11 @@ import org.ermbit.solvers.pipeline.ErmResult.Outcome;
 final class DataRefinement {
 
     /** Points in the first subset (data sets of at most this size are decided in one go). */
-    static final int INITIAL_POINTS = Integer.getInteger("ermbit.refine.initial", 6);
+    static final int INITIAL_POINTS = 6;
     /** Most points added per round for being violated. */
-    static final int MAX_ADDED = Integer.getInteger("ermbit.refine.step", 2);
+    static final int MAX_ADDED = 2;
     /** Each round the subset grows at least by this factor, in percent (filled with points in file order). */
-    static final int GROWTH_PERCENT = Integer.getInteger("ermbit.refine.growth", 125);
+    static final int GROWTH_PERCENT = 125;
 
     /** Decides one subset instance on the NP route. */
     interface SubsetDecider {

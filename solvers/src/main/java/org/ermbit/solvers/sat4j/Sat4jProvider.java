@@ -30,28 +30,32 @@ public final class Sat4jProvider implements SolverProvider {
     private static final String VERSION = version();
 
     private final Sat4jConfig config;
+    /** Why the configured engine is invalid (then {@link #probe()} reports the backend unavailable), or null. */
+    private final String configError;
 
-    /** Used by ServiceLoader: the configured or default engine. */
+    /**
+     * Used by ServiceLoader: the engine named by {@value #CONFIG_PROPERTY}, or the default. An
+     * invalid name makes the backend unavailable with the reason, rather than silently running
+     * another engine.
+     */
     public Sat4jProvider() {
-        this(configured());
+        String s = System.getProperty(CONFIG_PROPERTY);
+        Sat4jConfig c = DEFAULT_CONFIG;
+        String error = null;
+        if (s != null && !s.isBlank()) {
+            try {
+                c = Sat4jConfig.parse(s.trim());
+            } catch (IllegalArgumentException e) {
+                error = "invalid -D" + CONFIG_PROPERTY + "=" + s + ": " + e.getMessage();
+            }
+        }
+        this.config = c;
+        this.configError = error;
     }
 
     public Sat4jProvider(Sat4jConfig config) {
         this.config = config;
-    }
-
-    private static Sat4jConfig configured() {
-        String s = System.getProperty(CONFIG_PROPERTY);
-        if (s == null || s.isBlank()) return DEFAULT_CONFIG;
-        try {
-            return Sat4jConfig.parse(s.trim());
-        } catch (IllegalArgumentException e) {
-            return DEFAULT_CONFIG;
-        }
-    }
-
-    public Sat4jConfig config() {
-        return config;
+        this.configError = null;
     }
 
     @Override
@@ -71,6 +75,7 @@ public final class Sat4jProvider implements SolverProvider {
 
     @Override
     public Availability probe() {
+        if (configError != null) return Availability.missing(configError);
         try {
             IPBSolver s = config.newSolver();
             s.reset();

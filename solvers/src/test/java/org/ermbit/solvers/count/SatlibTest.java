@@ -1,7 +1,6 @@
 package org.ermbit.solvers.count;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.stream.Stream;

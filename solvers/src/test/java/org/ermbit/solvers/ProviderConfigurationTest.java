@@ -1,0 +1,66 @@
+package org.ermbit.solvers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Supplier;
+import org.ermbit.core.spi.Availability;
+import org.ermbit.core.spi.Capability;
+import org.ermbit.core.spi.SolverProvider;
+import org.ermbit.solvers.cpsat.CpSatProvider;
+import org.ermbit.solvers.sat4j.Sat4jProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Backend settings given as system properties: a bad value makes the backend unavailable with the
+ * reason (so no run is credited to a configuration that was never used); a good one takes effect.
+ */
+class ProviderConfigurationTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "ermbit.sat4j.config, bogus, unknown sat4j configuration 'bogus'",
+            "ermbit.sat4j.config, cutting planes, unknown sat4j configuration 'cutting planes'",
+            "ermbit.cpsat.workers, 0, invalid -Dermbit.cpsat.workers=0",
+            "ermbit.cpsat.workers, -2, invalid -Dermbit.cpsat.workers=-2",
+            "ermbit.cpsat.workers, two, invalid -Dermbit.cpsat.workers=two",
+            "ermbit.cpsat.workers, 99999999999, invalid -Dermbit.cpsat.workers=99999999999",
+            "ermbit.cpsat.products, bit, invalid -Dermbit.cpsat.products=bit",
+    })
+    void invalidSettingMakesTheBackendUnavailableWithTheReason(String property, String value, String reason) {
+        Availability a = withProperty(property, value, () -> provider(property).probe());
+        assertFalse(a.available(), property + "=" + value);
+        assertTrue(a.reason().contains(reason), a.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ermbit.sat4j.config, cutting-planes", "ermbit.sat4j.config, CUTTING_PLANES", "ermbit.cpsat.workers, 3"})
+    void validSettingIsTakenUp(String property, String value) {
+        String description = withProperty(property, value, () -> provider(property).description());
+        assertTrue(description.contains(property.contains("sat4j") ? "cutting-planes" : "3 workers"), description);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bits, false", "native, true"})
+    void productSettingDecidesNativeProducts(String value, boolean nia) {
+        boolean hasNia = withProperty("ermbit.cpsat.products", value, () -> new CpSatProvider().capabilities().contains(Capability.NIA));
+        assertEquals(nia, hasNia);
+    }
+
+    private static SolverProvider provider(String property) {
+        return property.contains("sat4j") ? new Sat4jProvider() : new CpSatProvider();
+    }
+
+    private static <T> T withProperty(String property, String value, Supplier<T> body) {
+        String old = System.getProperty(property);
+        System.setProperty(property, value);
+        try {
+            return body.get();
+        } finally {
+            if (old == null) System.clearProperty(property);
+            else System.setProperty(property, old);
+        }
+    }
+}
