@@ -42,10 +42,6 @@ public record ExpectedAnswer(Kind kind, Optional<Rational> value) {
         return new ExpectedAnswer(Kind.COUNT, Optional.of(Rational.of(n)));
     }
 
-    public boolean isKnown() {
-        return kind != Kind.UNKNOWN;
-    }
-
     /** Parses the MANIFEST spelling; IllegalArgumentException with the reason otherwise. */
     public static ExpectedAnswer parse(String s) {
         switch (s) {

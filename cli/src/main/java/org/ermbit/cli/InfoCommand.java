@@ -123,16 +123,7 @@ public final class InfoCommand implements Callable<Integer> {
     /** The number of parameter vectors: the product of the free parameters' domain sizes. */
     private static String searchSpace(ErmInstance inst) {
         Map<Domain, Integer> counts = new LinkedHashMap<>();
-        Map<ParameterRef, ?> fixed = inst.fixedValues();
-        Architecture a = inst.architecture();
-        for (int l = 1; l <= a.depth(); l++) {
-            for (int i = 0; i < a.layer(l).units(); i++) {
-                for (int j = ParameterRef.BIAS; j < a.fanIn(l); j++) {
-                    ParameterRef r = new ParameterRef(l, i, j);
-                    if (!fixed.containsKey(r)) counts.merge(inst.domains().of(r), 1, Integer::sum);
-                }
-            }
-        }
+        for (ParameterRef r : inst.freeParameters()) counts.merge(inst.domains().of(r), 1, Integer::sum);
         if (counts.isEmpty()) return "1 parameter vector (every parameter is fixed)";
         StringBuilder expr = new StringBuilder();
         long log2 = 0;

@@ -17,7 +17,6 @@ import org.ermbit.solvers.enumerate.ExhaustiveSearch;
 public final class Labeler {
     /** Default largest domain enumerated to label an instance. */
     public static final BigInteger DEFAULT_CAP = BigInteger.valueOf(200_000);
-    private static final int BIT_BUDGET = 1 << 16;
 
     private final BigInteger cap;
 
@@ -39,7 +38,7 @@ public final class Labeler {
             if (g.mode() == Mode.SOLVE) return new Label(ExpectedAnswer.sat(), "planted");
         }
         if (ExhaustiveSearch.domainSize(inst).compareTo(cap) > 0) return Label.unknown();
-        ExhaustiveSearch search = new ExhaustiveSearch(cap, BIT_BUDGET);
+        ExhaustiveSearch search = new ExhaustiveSearch(cap, ExhaustiveSearch.DEFAULT_BIT_BUDGET);
         if (g.mode() == Mode.SOLVE) {
             ExhaustiveSearch.Outcome o = search.findAtMost(inst, inst.threshold(), Limits.none());
             return switch (o.end()) {

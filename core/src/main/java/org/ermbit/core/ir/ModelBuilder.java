@@ -86,11 +86,6 @@ public final class ModelBuilder {
         return this;
     }
 
-    public ModelBuilder clearObjective() {
-        objective = Optional.empty();
-        return this;
-    }
-
     public List<Var> vars() {
         return List.copyOf(vars);
     }

@@ -1,5 +1,6 @@
 package org.ermbit.core.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +64,26 @@ public record ErmInstance(
         Map<ParameterRef, Rational> m = new HashMap<>();
         for (FixedParameter f : fixed) m.put(f.ref(), f.value());
         return m;
+    }
+
+    /** The parameters that are not fixed, in a stable order: by layer, then unit, the bias before the weights in input order. */
+    public List<ParameterRef> freeParameters() {
+        Map<ParameterRef, Rational> fixedByRef = fixedValues();
+        List<ParameterRef> free = new ArrayList<>();
+        for (int l = 1; l <= architecture.depth(); l++) {
+            for (int i = 0; i < architecture.layer(l).units(); i++) {
+                for (int j = ParameterRef.BIAS; j < architecture.fanIn(l); j++) {
+                    ParameterRef r = new ParameterRef(l, i, j);
+                    if (!fixedByRef.containsKey(r)) free.add(r);
+                }
+            }
+        }
+        return free;
+    }
+
+    /** Whether some free parameter has a {@code rational} domain. */
+    public boolean hasFreeRationalParameter() {
+        for (ParameterRef r : freeParameters()) if (domains.of(r) instanceof Domain.RationalBits) return true;
+        return false;
     }
 }

@@ -18,9 +18,6 @@ public final class Rational implements Comparable<Rational> {
     public static final Rational MINUS_ONE = new Rational(-1, 1);
     public static final Rational TWO = new Rational(2, 1);
 
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
     /** Small representation (valid when {@code big == false}). Never Long.MIN_VALUE. */
     private final long n;
     private final long d;

@@ -22,6 +22,11 @@ public record Limits(Optional<Instant> deadline, CancelToken cancel) {
         });
     }
 
+    /** The UNKNOWN reason for a solve these limits stopped: "cancelled" when the token was cancelled, else "timeout". */
+    public String stopReason() {
+        return cancel.isCancelled() ? "cancelled" : "timeout";
+    }
+
     /** True when cancelled or past the deadline. */
     public boolean expired() {
         return cancel.isCancelled() || deadline.map(d -> !Instant.now().isBefore(d)).orElse(false);

@@ -14,7 +14,6 @@ import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.Var;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Architecture;
-import org.ermbit.core.model.Domain;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterRef;
@@ -106,11 +105,6 @@ public final class Encoding {
         return ErmEncoder.encodeForBound(inst, options, bound);
     }
 
-    /** G of "scaledLoss ≤ G" if this is the encoding of a loss bound ({@link #atMost}). */
-    public Optional<BigInteger> scaledLossBound() {
-        return Optional.ofNullable(lossBound);
-    }
-
     /** {@link #model()} with the objective "minimise scaledLoss". */
     public Model minimizingLoss() {
         return model.toBuilder().minimize(scaledLoss).build();
@@ -135,8 +129,7 @@ public final class Encoding {
      * bit lowerings and hard for native nonlinear solving, so backends should lower products here.
      */
     public boolean hasRationalDomains() {
-        for (ParameterRef r : parameterVars.keySet()) if (inst.domains().of(r) instanceof Domain.RationalBits) return true;
-        return false;
+        return inst.hasFreeRationalParameter();
     }
 
     /** The activation pattern an assignment encodes (conventions of {@link ActivationPattern}). */

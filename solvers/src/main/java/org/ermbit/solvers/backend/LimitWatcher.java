@@ -60,7 +60,7 @@ public final class LimitWatcher implements AutoCloseable {
 
     /** The UNKNOWN reason to report after an interrupted solve: "cancelled" or "timeout". */
     public String reason() {
-        return limits.cancel().isCancelled() ? "cancelled" : "timeout";
+        return limits.stopReason();
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class EnumerationBaseline implements InstanceSolver {
     /** Largest domain enumerated. */
     public static final long MAX_VECTORS = Integer.MAX_VALUE - 1L;
     /** Bit budget of intermediate values. */
-    public static final int BIT_BUDGET = 1 << 16;
+    public static final int BIT_BUDGET = ExhaustiveSearch.DEFAULT_BIT_BUDGET;
 
     private final ExhaustiveSearch search = new ExhaustiveSearch(BigInteger.valueOf(MAX_VECTORS), BIT_BUDGET);
 

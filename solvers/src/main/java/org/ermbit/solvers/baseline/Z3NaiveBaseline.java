@@ -10,7 +10,6 @@ import com.microsoft.z3.RatNum;
 import com.microsoft.z3.RealSort;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
-import com.microsoft.z3.Version;
 import com.microsoft.z3.Z3Exception;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.ermbit.core.eval.LossEvaluator;
-import org.ermbit.core.model.Activation;
-import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.Domain;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
@@ -30,6 +27,8 @@ import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.backend.LimitWatcher;
+import org.ermbit.solvers.z3.Z3Provider;
+import org.ermbit.solvers.z3.Z3RealNetwork;
 
 /**
  * {@code z3-naive}: the model a user would write by hand in Z3. Every free weight and bias is a Z3
@@ -56,12 +55,7 @@ public final class Z3NaiveBaseline implements InstanceSolver {
 
     @Override
     public Availability probe() {
-        try (Context ctx = new Context()) {
-            ctx.mkSolver().check();
-            return Availability.ok(Version.getString());
-        } catch (Throwable e) { // UnsatisfiedLinkError, ExceptionInInitializerError, Z3Exception…
-            return Availability.missing("Z3 native library did not load: " + e);
-        }
+        return Z3Provider.nativeAvailability();
     }
 
     @Override
@@ -128,7 +122,7 @@ public final class Z3NaiveBaseline implements InstanceSolver {
     }
 
     static ArithExpr<RealSort> real(Context ctx, Rational r) {
-        return ctx.mkReal(r.toString());
+        return Z3RealNetwork.constant(ctx, r);
     }
 
     /** The unrolled model: parameter constants, the loss term, and a solver holding the domain and network constraints. */
@@ -143,44 +137,18 @@ public final class Z3NaiveBaseline implements InstanceSolver {
             Unrolled u = new Unrolled();
             u.inst = inst;
             u.solver = ctx.mkSolver();
-            Architecture a = inst.architecture();
             Map<ParameterRef, Rational> fixed = inst.fixedValues();
-            for (int l = 1; l <= a.depth(); l++) {
-                for (int i = 0; i < a.layer(l).units(); i++) {
-                    for (int j = ParameterRef.BIAS; j < a.fanIn(l); j++) {
-                        ParameterRef r = new ParameterRef(l, i, j);
-                        if (fixed.containsKey(r)) {
-                            u.params.put(r, real(ctx, fixed.get(r)));
-                            continue;
-                        }
-                        ArithExpr<RealSort> w = ctx.mkRealConst("w_" + l + "_" + i + "_" + (j == ParameterRef.BIAS ? "b" : Integer.toString(j)));
-                        u.params.put(r, w);
-                        String why = u.constrain(ctx, w, inst.domains().of(r));
-                        if (why != null) {
-                            u.refusal = why;
-                            return u;
-                        }
-                    }
+            for (var e : fixed.entrySet()) u.params.put(e.getKey(), real(ctx, e.getValue()));
+            for (ParameterRef r : inst.freeParameters()) {
+                ArithExpr<RealSort> w = ctx.mkRealConst("w_" + r.layer() + "_" + r.unit() + "_" + (r.isBias() ? "b" : Integer.toString(r.input())));
+                u.params.put(r, w);
+                String why = u.constrain(ctx, w, inst.domains().of(r));
+                if (why != null) {
+                    u.refusal = why;
+                    return u;
                 }
             }
-            List<ArithExpr<RealSort>> perPoint = new ArrayList<>();
-            for (int n = 0; n < inst.data().size(); n++) {
-                List<ArithExpr<RealSort>> h = new ArrayList<>();
-                for (Rational x : inst.data().inputs().get(n)) h.add(real(ctx, x));
-                for (int l = 1; l <= a.depth(); l++) {
-                    List<ArithExpr<RealSort>> next = new ArrayList<>();
-                    for (int i = 0; i < a.layer(l).units(); i++) {
-                        List<ArithExpr<RealSort>> terms = new ArrayList<>();
-                        terms.add(u.params.get(ParameterRef.bias(l, i)));
-                        for (int j = 0; j < a.fanIn(l); j++) terms.add(ctx.mkMul(u.params.get(ParameterRef.weight(l, i, j)), h.get(j)));
-                        ArithExpr<RealSort> z = sum(ctx, terms);
-                        next.add(activate(ctx, a.layer(l).activation(), z));
-                    }
-                    h = next;
-                }
-                perPoint.add(pointLoss(ctx, inst, h, inst.data().targets().get(n)));
-            }
-            u.loss = aggregate(ctx, inst, perPoint);
+            u.loss = new Z3RealNetwork(ctx, inst, u.params::get).loss();
             return u;
         }
 
@@ -212,87 +180,5 @@ public final class Z3NaiveBaseline implements InstanceSolver {
             }
             return Optional.of(NetworkParameters.build(inst.architecture(), values::get));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ArithExpr<RealSort> ite(Context ctx, BoolExpr c, ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
-        return (ArithExpr<RealSort>) ctx.mkITE(c, a, b);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ArithExpr<RealSort> sum(Context ctx, List<ArithExpr<RealSort>> terms) {
-        return terms.size() == 1 ? terms.get(0) : ctx.mkAdd(terms.toArray(new ArithExpr[0]));
-    }
-
-    private static ArithExpr<RealSort> activate(Context ctx, Activation act, ArithExpr<RealSort> z) {
-        ArithExpr<RealSort> zero = real(ctx, Rational.ZERO);
-        if (act instanceof Activation.Relu) return ite(ctx, ctx.mkGt(z, zero), z, zero);
-        if (act instanceof Activation.LeakyRelu lr) return ite(ctx, ctx.mkGt(z, zero), z, ctx.mkMul(real(ctx, lr.alpha()), z));
-        if (act instanceof Activation.HardTanh) {
-            ArithExpr<RealSort> one = real(ctx, Rational.ONE);
-            ArithExpr<RealSort> minusOne = real(ctx, Rational.MINUS_ONE);
-            return ite(ctx, ctx.mkLt(z, minusOne), minusOne, ite(ctx, ctx.mkGt(z, one), one, z));
-        }
-        if (act instanceof Activation.Polynomial p) {
-            List<ArithExpr<RealSort>> terms = new ArrayList<>();
-            ArithExpr<RealSort> power = real(ctx, Rational.ONE);
-            for (int k = 0; k < p.coefficients().size(); k++) {
-                if (k > 0) power = ctx.mkMul(power, z);
-                if (!p.coefficients().get(k).isZero()) terms.add(ctx.mkMul(real(ctx, p.coefficients().get(k)), power));
-            }
-            return terms.isEmpty() ? zero : sum(ctx, terms);
-        }
-        return z;
-    }
-
-    private static ArithExpr<RealSort> abs(Context ctx, ArithExpr<RealSort> d) {
-        return ite(ctx, ctx.mkGe(d, real(ctx, Rational.ZERO)), d, ctx.mkUnaryMinus(d));
-    }
-
-    private static ArithExpr<RealSort> max(Context ctx, ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
-        return ite(ctx, ctx.mkGe(a, b), a, b);
-    }
-
-    private static ArithExpr<RealSort> pointLoss(Context ctx, ErmInstance inst, List<ArithExpr<RealSort>> out, List<Rational> y) {
-        List<ArithExpr<RealSort>> terms = new ArrayList<>();
-        switch (inst.loss().type()) {
-            case SQUARED -> {
-                for (int o = 0; o < out.size(); o++) {
-                    ArithExpr<RealSort> d = ctx.mkSub(out.get(o), real(ctx, y.get(o)));
-                    terms.add(ctx.mkMul(d, d));
-                }
-                return sum(ctx, terms);
-            }
-            case ABSOLUTE -> {
-                for (int o = 0; o < out.size(); o++) terms.add(abs(ctx, ctx.mkSub(out.get(o), real(ctx, y.get(o)))));
-                return sum(ctx, terms);
-            }
-            case MAX_ABS -> {
-                ArithExpr<RealSort> m = abs(ctx, ctx.mkSub(out.get(0), real(ctx, y.get(0))));
-                for (int o = 1; o < out.size(); o++) m = max(ctx, m, abs(ctx, ctx.mkSub(out.get(o), real(ctx, y.get(o)))));
-                return m;
-            }
-            case ZERO_ONE -> {
-                ArithExpr<RealSort> margin = ctx.mkMul(real(ctx, y.get(0)), out.get(0));
-                return ite(ctx, ctx.mkGt(margin, real(ctx, Rational.ZERO)), real(ctx, Rational.ZERO), real(ctx, Rational.ONE));
-            }
-            case HINGE -> {
-                ArithExpr<RealSort> slack = ctx.mkSub(real(ctx, Rational.ONE), ctx.mkMul(real(ctx, y.get(0)), out.get(0)));
-                return max(ctx, real(ctx, Rational.ZERO), slack);
-            }
-            default -> throw new IllegalStateException("unhandled loss " + inst.loss().type());
-        }
-    }
-
-    private static ArithExpr<RealSort> aggregate(Context ctx, ErmInstance inst, List<ArithExpr<RealSort>> perPoint) {
-        return switch (inst.loss().aggregate()) {
-            case SUM -> sum(ctx, perPoint);
-            case MEAN -> ctx.mkDiv(sum(ctx, perPoint), real(ctx, Rational.of(perPoint.size())));
-            case MAX -> {
-                ArithExpr<RealSort> m = perPoint.get(0);
-                for (int n = 1; n < perPoint.size(); n++) m = max(ctx, m, perPoint.get(n));
-                yield m;
-            }
-        };
     }
 }

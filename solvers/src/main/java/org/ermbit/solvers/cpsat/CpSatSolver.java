@@ -41,7 +41,7 @@ final class CpSatSolver implements Solver {
         if (tooBig != null) return results.error(tooBig);
         Optional<String> shape = ModelShape.unsupported(model, accepted);
         if (shape.isPresent()) return results.error(shape.get());
-        if (limits.expired()) return results.unknown(stopReason(limits));
+        if (limits.expired()) return results.unknown(limits.stopReason());
 
         CpSatTranslation t = new CpSatTranslation(model);
         CpSolver solver = new CpSolver();
@@ -64,19 +64,15 @@ final class CpSatSolver implements Solver {
                         : results.sat(model, t.decode(solver), Optional.empty(), stats);
             case FEASIBLE:
                 // a solution, optimality not proved (stopped early)
-                if (optimizing) stats.put("stopped", limits.expired() ? stopReason(limits) : "cp-sat: feasible");
+                if (optimizing) stats.put("stopped", limits.expired() ? limits.stopReason() : "cp-sat: feasible");
                 return results.sat(model, t.decode(solver), Optional.empty(), stats);
             case INFEASIBLE:
                 return results.unsat(stats);
             case MODEL_INVALID:
                 return results.error("cp-sat rejected the model: " + t.cpModel().validate());
             default:
-                return results.unknown(limits.expired() ? stopReason(limits) : "cp-sat: " + status);
+                return results.unknown(limits.expired() ? limits.stopReason() : "cp-sat: " + status);
         }
-    }
-
-    private static String stopReason(Limits limits) {
-        return limits.cancel().isCancelled() ? "cancelled" : "timeout";
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.ermbit.core.eval.ForwardPass;
 import org.ermbit.core.eval.LossEvaluator;
-import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterRef;
@@ -42,6 +41,9 @@ public final class ExhaustiveSearch {
                           BigInteger evaluated, int maxBitLength, String detail) {
     }
 
+    /** The usual bit budget of an intermediate value (65,536 bits). */
+    public static final int DEFAULT_BIT_BUDGET = 1 << 16;
+
     private final BigInteger maxVectors;
     private final int maxBits;
 
@@ -54,24 +56,8 @@ public final class ExhaustiveSearch {
     /** The number of parameter vectors (product of the free parameters' domain sizes). */
     public static BigInteger domainSize(ErmInstance inst) {
         BigInteger size = BigInteger.ONE;
-        for (ParameterRef r : freeParameters(inst)) size = size.multiply(inst.domains().of(r).size());
+        for (ParameterRef r : inst.freeParameters()) size = size.multiply(inst.domains().of(r).size());
         return size;
-    }
-
-    /** The parameters that are not fixed, in a stable order (layer, unit, bias first, then inputs). */
-    public static List<ParameterRef> freeParameters(ErmInstance inst) {
-        Map<ParameterRef, Rational> fixed = inst.fixedValues();
-        Architecture a = inst.architecture();
-        List<ParameterRef> free = new ArrayList<>();
-        for (int l = 1; l <= a.depth(); l++) {
-            for (int i = 0; i < a.layer(l).units(); i++) {
-                for (int j = ParameterRef.BIAS; j < a.fanIn(l); j++) {
-                    ParameterRef r = new ParameterRef(l, i, j);
-                    if (!fixed.containsKey(r)) free.add(r);
-                }
-            }
-        }
-        return free;
     }
 
     /** Finds a vector with loss ≤ gamma (FOUND), or proves there is none (EXHAUSTED, empty best). */
@@ -90,7 +76,7 @@ public final class ExhaustiveSearch {
             return new Outcome(End.TOO_MANY, Optional.empty(), Optional.empty(), BigInteger.ZERO, 0,
                     "the domain has " + size + " parameter vectors, more than the enumeration cap " + maxVectors);
         }
-        List<ParameterRef> free = freeParameters(inst);
+        List<ParameterRef> free = inst.freeParameters();
         List<List<Rational>> values = new ArrayList<>();
         for (ParameterRef r : free) values.add(inst.domains().of(r).values(maxVectors.intValue()));
         Map<ParameterRef, Integer> position = new HashMap<>();

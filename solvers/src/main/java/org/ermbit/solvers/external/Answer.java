@@ -9,12 +9,15 @@ sealed interface Answer {
     record Sat(Assignment assignment, boolean optimal, Map<String, String> stats) implements Answer {
     }
 
+    /** The solver claims there is no assignment. */
     record Unsat(Map<String, String> stats) implements Answer {
     }
 
+    /** No verdict (timeout, cancellation, the solver's own "unknown"), with the reason. */
     record Unknown(String reason) implements Answer {
     }
 
+    /** The solver failed or its output could not be read; the reason names what went wrong. */
     record Error(String reason) implements Answer {
     }
 

@@ -19,11 +19,6 @@ abstract class ExternalProvider implements SolverProvider {
         this.versionPattern = versionPattern;
     }
 
-    /** The binary's name on the PATH, e.g. {@code cadical}. */
-    public String binaryName() {
-        return binaryName;
-    }
-
     @Override
     public Availability probe() {
         Availability a = probed;

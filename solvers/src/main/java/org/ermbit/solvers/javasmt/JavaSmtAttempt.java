@@ -74,13 +74,13 @@ final class JavaSmtAttempt implements Runnable {
             JavaSmtEncoding enc = new JavaSmtEncoding(ctx, model);
             for (BooleanFormula f : enc.assertions()) p.addConstraint(f);
             prover = p;
-            if (limits.expired()) return results.unknown(reason());
+            if (limits.expired()) return results.unknown(limits.stopReason());
             Map<String, String> stats = new LinkedHashMap<>();
             boolean unsat;
             try {
                 unsat = p.isUnsat();
             } catch (InterruptedException | SolverException e) {
-                if (limits.expired()) return results.unknown(reason());
+                if (limits.expired()) return results.unknown(limits.stopReason());
                 return results.unknown(backend.id() + ": " + e.getMessage());
             } finally {
                 prover = null;
@@ -90,7 +90,7 @@ final class JavaSmtAttempt implements Runnable {
                 return results.sat(model, enc.decode(m), Optional.empty(), stats);
             }
         } catch (InterruptedException e) {
-            return results.unknown(reason());
+            return results.unknown(limits.stopReason());
         }
     }
 
@@ -117,18 +117,14 @@ final class JavaSmtAttempt implements Runnable {
     }
 
     private SolveResult abandoned() {
-        return new SolveResult(Status.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), reason(),
+        return new SolveResult(Status.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), limits.stopReason(),
                 Map.of("abandoned", backend.id() + " did not stop within " + GRACE_MS + " ms; its worker thread was left to finish"),
                 backend.id(), results.version(), results.elapsed());
     }
 
-    private String reason() {
-        return limits.cancel().isCancelled() ? "cancelled" : "timeout";
-    }
-
     /** Asks the running solve to stop; safe to call repeatedly from any thread. */
     void stop() {
-        shutdown.requestShutdown(reason());
+        shutdown.requestShutdown(limits.stopReason());
         if (backend == JavaSmtBackend.PRINCESS) stopPrincess(prover);
     }
 

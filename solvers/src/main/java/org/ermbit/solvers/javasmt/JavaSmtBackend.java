@@ -13,27 +13,25 @@ import org.sosy_lab.java_smt.SolverContextFactory.Solvers;
  */
 public enum JavaSmtBackend {
     /** SMTInterpol (pure Java, LGPL-3.0): linear integer arithmetic only. */
-    SMTINTERPOL("smtinterpol", Solvers.SMTINTERPOL, false, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS)),
+    SMTINTERPOL("smtinterpol", Solvers.SMTINTERPOL, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS)),
     /**
      * Princess (pure Java/Scala, LGPL-2.1+): linear integer arithmetic. Its nonlinear support is
      * incomplete (it ran for over 25 CPU minutes on a random 6-variable bounded product model), so
      * products are lowered to weight bits for it, like for the LIA-only solvers.
      */
-    PRINCESS("princess", Solvers.PRINCESS, false, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS)),
+    PRINCESS("princess", Solvers.PRINCESS, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS)),
     /** CVC5 (native, BSD-3-Clause): linear and nonlinear integer arithmetic. */
-    CVC5("cvc5", Solvers.CVC5, true, EnumSet.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS)),
+    CVC5("cvc5", Solvers.CVC5, EnumSet.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS)),
     /** OpenSMT (native, MIT): linear integer arithmetic. */
-    OPENSMT("opensmt", Solvers.OPENSMT, true, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS));
+    OPENSMT("opensmt", Solvers.OPENSMT, EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS));
 
     private final String id;
     private final Solvers solver;
-    private final boolean nativeCode;
     private final Set<Capability> capabilities;
 
-    JavaSmtBackend(String id, Solvers solver, boolean nativeCode, Set<Capability> capabilities) {
+    JavaSmtBackend(String id, Solvers solver, Set<Capability> capabilities) {
         this.id = id;
         this.solver = solver;
-        this.nativeCode = nativeCode;
         this.capabilities = capabilities;
     }
 
@@ -43,11 +41,6 @@ public enum JavaSmtBackend {
 
     Solvers solver() {
         return solver;
-    }
-
-    /** Whether the solver needs native libraries (loaded by {@link NativeLibraryLoader}). */
-    public boolean nativeCode() {
-        return nativeCode;
     }
 
     public Set<Capability> capabilities() {

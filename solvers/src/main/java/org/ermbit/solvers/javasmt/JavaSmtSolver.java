@@ -27,7 +27,7 @@ final class JavaSmtSolver implements Solver {
         ResultFactory results = new ResultFactory(backend.id(), version);
         Optional<String> refusal = ModelShape.unsupported(model, backend.capabilities());
         if (refusal.isPresent()) return results.error(refusal.get());
-        if (limits.expired()) return results.unknown(limits.cancel().isCancelled() ? "cancelled" : "timeout");
+        if (limits.expired()) return results.unknown(limits.stopReason());
         return new JavaSmtAttempt(backend, model, limits, results).runWithin();
     }
 

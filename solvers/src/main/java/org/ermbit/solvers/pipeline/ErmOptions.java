@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.ermbit.solvers.enumerate.ExhaustiveSearch;
 
 /**
  * How {@link ErmSolver} works: which backend(s) (one id, or several raced as a portfolio), an
@@ -21,7 +22,7 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
     /** Largest domain the exhaustive (polynomial) route enumerates. */
     public static final BigInteger DEFAULT_ENUMERATION_CAP = BigInteger.valueOf(1_000_000);
     /** Largest bit-length of an intermediate value the exhaustive route accepts. */
-    public static final int DEFAULT_BIT_BUDGET = 1 << 16;
+    public static final int DEFAULT_BIT_BUDGET = ExhaustiveSearch.DEFAULT_BIT_BUDGET;
 
     public ErmOptions {
         solvers = List.copyOf(solvers);

@@ -14,22 +14,17 @@ import com.microsoft.z3.Version;
 import com.microsoft.z3.Z3Exception;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ermbit.core.eval.LossEvaluator;
-import org.ermbit.core.model.Activation;
-import org.ermbit.core.model.Aggregate;
-import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.ErmInstance;
-import org.ermbit.core.model.LossType;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.backend.LimitWatcher;
+import org.ermbit.solvers.z3.Z3RealNetwork;
 
 /**
  * Decides "∃ real parameters with loss ≤ γ" for an ERM instance with Z3's nlsat procedure
@@ -48,15 +43,17 @@ public final class RealDecider {
         Instant start = Instant.now();
         String version = Version.getString();
         try (Context ctx = new Context(); LimitWatcher watcher = LimitWatcher.start(limits, ctx::interrupt)) {
-            Builder b = new Builder(ctx, inst);
-            ArithExpr<RealSort> loss = b.loss();
+            Map<ParameterRef, ArithExpr<RealSort>> free = freeReals(ctx, inst);
+            Map<ParameterRef, Rational> fixed = inst.fixedValues();
+            ArithExpr<RealSort> loss = new Z3RealNetwork(ctx, inst,
+                    r -> fixed.containsKey(r) ? Z3RealNetwork.constant(ctx, fixed.get(r)) : free.get(r)).loss();
             Solver s = ctx.mkSolver("QF_NRA");
             limits.remaining().ifPresent(d -> {
                 Params p = ctx.mkParams();
                 p.add("timeout", (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis())));
                 s.setParameters(p);
             });
-            s.add(ctx.mkLe(loss, b.constant(gamma)));
+            s.add(ctx.mkLe(loss, Z3RealNetwork.constant(ctx, gamma)));
             Status st = s.check();
             Duration t = Duration.between(start, Instant.now());
             if (st == Status.UNSATISFIABLE) {
@@ -68,7 +65,7 @@ public final class RealDecider {
             }
             Model m = s.getModel();
             Map<ParameterRef, RealValue> witness = new LinkedHashMap<>();
-            for (Map.Entry<ParameterRef, ArithExpr<RealSort>> e : b.free.entrySet()) {
+            for (Map.Entry<ParameterRef, ArithExpr<RealSort>> e : free.entrySet()) {
                 witness.put(e.getKey(), value(m.eval(e.getValue(), true)));
             }
             RealValue lossValue = value(m.eval(loss, true));
@@ -109,132 +106,12 @@ public final class RealDecider {
         throw new IllegalStateException("real mode: Z3 returned a non-numeral model value: " + e);
     }
 
-    /** Builds the symbolic forward pass and loss. */
-    private static final class Builder {
-        final Context ctx;
-        final ErmInstance inst;
-        final Map<ParameterRef, ArithExpr<RealSort>> free = new LinkedHashMap<>();
-        final Map<ParameterRef, Rational> fixed;
-
-        Builder(Context ctx, ErmInstance inst) {
-            this.ctx = ctx;
-            this.inst = inst;
-            this.fixed = inst.fixedValues();
-            Architecture a = inst.architecture();
-            for (int l = 1; l <= a.depth(); l++) {
-                for (int i = 0; i < a.layer(l).units(); i++) {
-                    for (int j = ParameterRef.BIAS; j < a.fanIn(l); j++) {
-                        ParameterRef r = new ParameterRef(l, i, j);
-                        if (!fixed.containsKey(r)) free.put(r, ctx.mkRealConst(name(r)));
-                    }
-                }
-            }
+    /** Free parameters as Z3 real constants named {@code w_l_i_j} / {@code b_l_i}, fixed ones as numerals. */
+    private static Map<ParameterRef, ArithExpr<RealSort>> freeReals(Context ctx, ErmInstance inst) {
+        Map<ParameterRef, ArithExpr<RealSort>> free = new LinkedHashMap<>();
+        for (ParameterRef r : inst.freeParameters()) {
+            free.put(r, ctx.mkRealConst(r.isBias() ? "b_" + r.layer() + "_" + r.unit() : "w_" + r.layer() + "_" + r.unit() + "_" + r.input()));
         }
-
-        static String name(ParameterRef r) {
-            return r.isBias() ? "b_" + r.layer() + "_" + r.unit() : "w_" + r.layer() + "_" + r.unit() + "_" + r.input();
-        }
-
-        @SuppressWarnings("unchecked")
-        ArithExpr<RealSort> constant(Rational q) {
-            ArithExpr<RealSort> num = (ArithExpr<RealSort>) ctx.mkNumeral(q.numerator().toString(), ctx.getRealSort());
-            if (q.isInteger()) return num;
-            ArithExpr<RealSort> den = (ArithExpr<RealSort>) ctx.mkNumeral(q.denominator().toString(), ctx.getRealSort());
-            return ctx.mkDiv(num, den);
-        }
-
-        ArithExpr<RealSort> param(ParameterRef r) {
-            Rational f = fixed.get(r);
-            return f != null ? constant(f) : free.get(r);
-        }
-
-        List<ArithExpr<RealSort>> forward(List<Rational> x) {
-            Architecture a = inst.architecture();
-            List<ArithExpr<RealSort>> h = new ArrayList<>();
-            for (Rational v : x) h.add(constant(v));
-            for (int l = 1; l <= a.depth(); l++) {
-                List<ArithExpr<RealSort>> next = new ArrayList<>();
-                for (int i = 0; i < a.layer(l).units(); i++) {
-                    List<ArithExpr<RealSort>> terms = new ArrayList<>();
-                    terms.add(param(ParameterRef.bias(l, i)));
-                    for (int j = 0; j < h.size(); j++) terms.add(ctx.mkMul(param(ParameterRef.weight(l, i, j)), h.get(j)));
-                    ArithExpr<RealSort> z = sum(terms);
-                    next.add(activate(a.layer(l).activation(), z));
-                }
-                h = next;
-            }
-            return h;
-        }
-
-        @SuppressWarnings("unchecked")
-        ArithExpr<RealSort> activate(Activation act, ArithExpr<RealSort> z) {
-            ArithExpr<RealSort> zero = constant(Rational.ZERO);
-            if (act instanceof Activation.Relu) return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGt(z, zero), z, zero);
-            if (act instanceof Activation.Identity) return z;
-            if (act instanceof Activation.LeakyRelu lr) {
-                return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGt(z, zero), z, ctx.mkMul(constant(lr.alpha()), z));
-            }
-            if (act instanceof Activation.HardTanh) {
-                ArithExpr<RealSort> one = constant(Rational.ONE);
-                ArithExpr<RealSort> minusOne = constant(Rational.MINUS_ONE);
-                return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGt(z, one), one, ctx.mkITE(ctx.mkLt(z, minusOne), minusOne, z));
-            }
-            if (act instanceof Activation.Polynomial p) {
-                // Horner: c0 + z(c1 + z(c2 + …))
-                List<Rational> c = p.coefficients();
-                ArithExpr<RealSort> acc = constant(c.get(c.size() - 1));
-                for (int k = c.size() - 2; k >= 0; k--) acc = ctx.mkAdd(constant(c.get(k)), ctx.mkMul(z, acc));
-                return acc;
-            }
-            throw new IllegalArgumentException("not supported in real mode: activation " + act);
-        }
-
-        @SuppressWarnings("unchecked")
-        ArithExpr<RealSort> loss() {
-            LossType type = inst.loss().type();
-            List<ArithExpr<RealSort>> perPoint = new ArrayList<>();
-            for (int n = 0; n < inst.data().size(); n++) {
-                List<ArithExpr<RealSort>> yhat = forward(inst.data().inputs().get(n));
-                List<Rational> y = inst.data().targets().get(n);
-                List<ArithExpr<RealSort>> parts = new ArrayList<>();
-                for (int o = 0; o < y.size(); o++) parts.add(pointLoss(type, yhat.get(o), y.get(o)));
-                perPoint.add(type == LossType.MAX_ABS ? max(parts) : sum(parts));
-            }
-            Aggregate agg = inst.loss().aggregate();
-            if (agg == Aggregate.MAX || type == LossType.MAX_ABS) return max(perPoint);
-            ArithExpr<RealSort> total = sum(perPoint);
-            if (agg == Aggregate.MEAN) return ctx.mkDiv(total, constant(Rational.of(inst.data().size())));
-            return total;
-        }
-
-        @SuppressWarnings("unchecked")
-        ArithExpr<RealSort> pointLoss(LossType type, ArithExpr<RealSort> yhat, Rational y) {
-            ArithExpr<RealSort> zero = constant(Rational.ZERO);
-            ArithExpr<RealSort> one = constant(Rational.ONE);
-            ArithExpr<RealSort> d = ctx.mkSub(yhat, constant(y));
-            return switch (type) {
-                case SQUARED -> ctx.mkMul(d, d);
-                case ABSOLUTE, MAX_ABS -> (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGe(d, zero), d, ctx.mkUnaryMinus(d));
-                case ZERO_ONE -> (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGt(ctx.mkMul(constant(y), yhat), zero), zero, one);
-                case HINGE -> {
-                    ArithExpr<RealSort> m = ctx.mkSub(one, ctx.mkMul(constant(y), yhat));
-                    yield (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGt(m, zero), m, zero);
-                }
-            };
-        }
-
-        ArithExpr<RealSort> sum(List<ArithExpr<RealSort>> terms) {
-            if (terms.size() == 1) return terms.get(0);
-            @SuppressWarnings("unchecked")
-            ArithExpr<RealSort>[] arr = terms.toArray(new ArithExpr[0]);
-            return ctx.mkAdd(arr);
-        }
-
-        @SuppressWarnings("unchecked")
-        ArithExpr<RealSort> max(List<ArithExpr<RealSort>> terms) {
-            ArithExpr<RealSort> m = terms.get(0);
-            for (int k = 1; k < terms.size(); k++) m = (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGe(terms.get(k), m), terms.get(k), m);
-            return m;
-        }
+        return free;
     }
 }

@@ -50,7 +50,7 @@ final class Sat4jSolver implements Solver {
         ResultFactory results = new ResultFactory("sat4j", version);
         Optional<String> refusal = ModelShape.unsupported(model, CAPS);
         if (refusal.isPresent()) return results.error(refusal.get());
-        if (limits.expired()) return results.unknown(limits.cancel().isCancelled() ? "cancelled" : "timeout");
+        if (limits.expired()) return results.unknown(limits.stopReason());
         IPBSolver solver = config.newSolver();
         try (LimitWatcher watcher = LimitWatcher.start(limits, solver::expireTimeout)) {
             // the watcher keeps expiring Sat4j's timeout while the limits are exceeded
@@ -112,7 +112,7 @@ final class Sat4jSolver implements Solver {
 
     /** After a timeout or cancel: the best model so far (SAT, not proved optimal), else UNKNOWN. */
     private static SolveResult interrupted(Model model, Optional<Assignment> best, Limits limits, ResultFactory results) {
-        String reason = limits.cancel().isCancelled() ? "cancelled" : "timeout";
+        String reason = limits.stopReason();
         if (best.isPresent()) return results.sat(model, best.get(), Optional.empty(), Map.of("stopped", reason));
         return results.unknown(reason);
     }

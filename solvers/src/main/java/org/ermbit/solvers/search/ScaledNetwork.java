@@ -149,7 +149,7 @@ public final class ScaledNetwork {
 
     /** The integer network of {@code inst}, or empty when its domains, activations or scales are out of reach. */
     public static Optional<ScaledNetwork> of(ErmInstance inst) {
-        if (!inst.architecture().isPiecewiseLinear() || hasFreeRationalParameter(inst)) return Optional.empty();
+        if (!inst.architecture().isPiecewiseLinear() || inst.hasFreeRationalParameter()) return Optional.empty();
         try {
             return Optional.of(new ScaledNetwork(inst, Scaling.of(inst)));
         } catch (ArithmeticException | UnsupportedInstanceException e) {
@@ -161,19 +161,6 @@ public final class ScaledNetwork {
     /** Largest bit length of a domain's span (max − min numerator) the search takes. */
     static final int MAX_SPAN_BITS = 60;
 
-    /** Whether a free parameter has a {@code rational} domain (the search moves over grids only). */
-    private static boolean hasFreeRationalParameter(ErmInstance inst) {
-        Architecture a = inst.architecture();
-        for (int l = 1; l <= a.depth(); l++) {
-            for (int i = 0; i < a.layer(l).units(); i++) {
-                for (int j = ParameterRef.BIAS; j < a.fanIn(l); j++) {
-                    ParameterRef r = new ParameterRef(l, i, j);
-                    if (!inst.fixedValues().containsKey(r) && inst.domains().of(r) instanceof Domain.RationalBits) return true;
-                }
-            }
-        }
-        return false;
-    }
 
     /** The instance this network evaluates. */
     public ErmInstance instance() {

@@ -34,21 +34,16 @@ public final class Z3Provider implements SolverProvider {
 
     @Override
     public Availability probe() {
-        Context ctx = null;
-        try {
-            ctx = new Context();
+        return nativeAvailability();
+    }
+
+    /** Whether Z3's native library loads and answers a trivial check here; the probe of every Z3-based component. */
+    public static Availability nativeAvailability() {
+        try (Context ctx = new Context()) {
             ctx.mkSolver().check();
             return Availability.ok(Version.getString());
         } catch (Throwable e) { // UnsatisfiedLinkError, ExceptionInInitializerError, Z3Exception…
             return Availability.missing("Z3 native library did not load: " + e);
-        } finally {
-            if (ctx != null) {
-                try {
-                    ctx.close();
-                } catch (Throwable ignored) {
-                    // nothing more to release
-                }
-            }
         }
     }
 

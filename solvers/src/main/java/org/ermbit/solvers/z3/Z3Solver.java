@@ -54,7 +54,7 @@ final class Z3Solver implements Solver {
         ResultFactory results = new ResultFactory("z3", version);
         Optional<String> refusal = ModelShape.unsupported(model, CAPS);
         if (refusal.isPresent()) return results.error(refusal.get());
-        if (limits.expired()) return results.unknown(limits.cancel().isCancelled() ? "cancelled" : "timeout");
+        if (limits.expired()) return results.unknown(limits.stopReason());
         if (ctx == null) ctx = new Context();
         Context c = ctx;
         boolean interrupted = false;
@@ -64,7 +64,7 @@ final class Z3Solver implements Solver {
             return r;
         } catch (Z3Exception e) {
             interrupted = true;
-            if (limits.expired()) return results.unknown(limits.cancel().isCancelled() ? "cancelled" : "timeout");
+            if (limits.expired()) return results.unknown(limits.stopReason());
             return results.error("z3 failed: " + e.getMessage());
         } finally {
             if (interrupted) {
@@ -114,13 +114,14 @@ final class Z3Solver implements Solver {
     private static SolveResult unknownOrBest(Model model, Limits limits, ResultFactory results, Encoding enc, Optimize opt, Map<String, String> stats) {
         String why = reason(limits, safeReason(opt));
         try {
-            Assignment a = enc.decode(opt.getModel());
-            if (model.isSatisfiedBy(a)) {
+            com.microsoft.z3.Model best = opt.getModel();
+            Assignment a = best == null ? null : enc.decode(best);
+            if (a != null && model.isSatisfiedBy(a)) {
                 stats.put("stopped", why);
                 return results.sat(model, a, Optional.empty(), stats);
             }
-        } catch (Z3Exception | NullPointerException e) {
-            // no model kept
+        } catch (Z3Exception e) {
+            // Z3 kept no model to report
         }
         return results.unknown(why);
     }

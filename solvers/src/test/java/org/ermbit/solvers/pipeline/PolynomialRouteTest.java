@@ -114,6 +114,25 @@ class PolynomialRouteTest {
     }
 
     @Test
+    void enumerationCapAndBitBudgetAreTheCallersToSet() {
+        // squareNet has 4^4 = 256 parameter vectors; 2^(2^5) has 33 bits
+        ErmSolver capped = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("tripwire")).withEnumerationCap(BigInteger.valueOf(255), 1 << 16),
+                SolverRegistry.of(List.of(tripwire)));
+        ErmResult overCap = capped.decide(squareNet(Rational.ONE, Rational.of(4)));
+        assertEquals(ErmResult.Outcome.UNKNOWN, overCap.outcome());
+        assertTrue(overCap.reason().contains("255"), overCap.reason());
+        ErmSolver atCap = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("tripwire")).withEnumerationCap(BigInteger.valueOf(256), 1 << 16),
+                SolverRegistry.of(List.of(tripwire)));
+        assertEquals(ErmResult.Outcome.SAT, atCap.decide(squareNet(Rational.ONE, Rational.of(4))).outcome());
+        ErmSolver tightBits = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("tripwire")).withEnumerationCap(BigInteger.valueOf(256), 32),
+                SolverRegistry.of(List.of(tripwire)));
+        ErmResult overBits = tightBits.decide(squaringChain(5));
+        assertEquals(ErmResult.Outcome.UNKNOWN, overBits.outcome());
+        assertTrue(overBits.reason().contains("over the budget of 32"), overBits.reason());
+        assertEquals(0, tripwire.created.get());
+    }
+
+    @Test
     void pastTheEvaluatorsCapIsUnknownNotAnError() {
         // layer 24 would need 2^24 + 1 bits, past ForwardPass.MAX_VALUE_BITS
         ErmResult r = solver.decide(squaringChain(25));
