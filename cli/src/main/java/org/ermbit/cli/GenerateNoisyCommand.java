@@ -14,11 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GenerateNoisyCommand implements Callable<Integer> {
     @Mixin GenerateOptions common;
     @Mixin DomainOption domain;
-    @Option(names = "--inputs", description = "Inputs. Default: 2.") int inputs = 2;
-    @Option(names = "--hidden", description = "Hidden ReLU units. Default: 1.") int hidden = 1;
-    @Option(names = "--points", description = "Data points. Default: 8.") int points = 8;
-    @Option(names = "--range", description = "Inputs are integers in [-R, R]. Default: 3.") int range = 3;
-    @Option(names = "--noise", description = "Number of shifted targets (>= 1). Default: 2.") int noise = 2;
+    @Option(names = "--inputs", paramLabel = "N", description = "Inputs. Default: 2.") int inputs = 2;
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden ReLU units. Default: 1.") int hidden = 1;
+    @Option(names = "--points", paramLabel = "N", description = "Data points. Default: 8.") int points = 8;
+    @Option(names = "--range", paramLabel = "R", description = "Inputs are integers in [-R, R]. Default: 3.") int range = 3;
+    @Option(names = "--noise", paramLabel = "N", description = "Number of shifted targets (>= 1). Default: 2.") int noise = 2;
     @Spec CommandSpec spec;
 
     @Override

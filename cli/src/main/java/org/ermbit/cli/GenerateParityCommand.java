@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GenerateParityCommand implements Callable<Integer> {
     @Mixin GenerateOptions common;
     @Mixin DomainOption domain;
-    @Option(names = {"-k", "--width"}, description = "Number of input bits K. Default: 2.") int k = 2;
-    @Option(names = "--hidden", description = "Hidden ReLU units. Default: K.") Integer hidden;
+    @Option(names = {"-k", "--width"}, paramLabel = "K", description = "Number of input bits K. Default: 2.") int k = 2;
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden ReLU units. Default: K.") Integer hidden;
     @Spec CommandSpec spec;
 
     @Override

@@ -14,10 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GeneratePlantedCommand implements Callable<Integer> {
     @Mixin GenerateOptions common;
     @Mixin DomainOption domain;
-    @Option(names = "--inputs", description = "Inputs. Default: 2.") int inputs = 2;
-    @Option(names = "--hidden", description = "Hidden ReLU units. Default: 2.") int hidden = 2;
-    @Option(names = "--points", description = "Data points. Default: 8.") int points = 8;
-    @Option(names = "--range", description = "Inputs are integers in [-R, R]. Default: 3.") int range = 3;
+    @Option(names = "--inputs", paramLabel = "N", description = "Inputs. Default: 2.") int inputs = 2;
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden ReLU units. Default: 2.") int hidden = 2;
+    @Option(names = "--points", paramLabel = "N", description = "Data points. Default: 8.") int points = 8;
+    @Option(names = "--range", paramLabel = "R", description = "Inputs are integers in [-R, R]. Default: 3.") int range = 3;
     @Spec CommandSpec spec;
 
     @Override

@@ -18,10 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GeneratePolynomialCommand implements Callable<Integer> {
     @Mixin GenerateOptions common;
     @Mixin DomainOption domain;
-    @Option(names = "--inputs", description = "Inputs. Default: 1.") int inputs = 1;
-    @Option(names = "--hidden", description = "Hidden units. Default: 1.") int hidden = 1;
-    @Option(names = "--points", description = "Data points. Default: 4.") int points = 4;
-    @Option(names = "--range", description = "Inputs are integers in [-R, R]. Default: 2.") int range = 2;
+    @Option(names = "--inputs", paramLabel = "N", description = "Inputs. Default: 1.") int inputs = 1;
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units. Default: 1.") int hidden = 1;
+    @Option(names = "--points", paramLabel = "N", description = "Data points. Default: 4.") int points = 4;
+    @Option(names = "--range", paramLabel = "R", description = "Inputs are integers in [-R, R]. Default: 2.") int range = 2;
     @Option(names = "--coefficients", split = ",", paramLabel = "C", description = "c0,c1,…,cd of the activation (exact rationals). Default: 0,0,1.")
     List<String> coefficients = new ArrayList<>(List.of("0", "0", "1"));
     @Spec CommandSpec spec;

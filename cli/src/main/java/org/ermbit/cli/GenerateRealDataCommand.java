@@ -13,11 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GenerateRealDataCommand implements Callable<Integer> {
     @Mixin GenerateOptions common;
     @Mixin DomainOption domain;
-    @Option(names = "--dataset", required = true, description = "iris, wine or breast_cancer.") String dataset;
-    @Option(names = "--points", description = "Rows drawn. Default: 12.") int points = 12;
-    @Option(names = "--features", description = "Use the first F features. Default: 3.") int features = 3;
-    @Option(names = "--hidden", description = "Hidden ReLU units (0: a linear unit). Default: 0.") int hidden = 0;
-    @Option(names = "--class", description = "Class index that gets target +1 (others -1). Default: 0.") int positiveClass = 0;
+    @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "iris, wine or breast_cancer.") String dataset;
+    @Option(names = "--points", paramLabel = "N", description = "Rows drawn. Default: 12.") int points = 12;
+    @Option(names = "--features", paramLabel = "F", description = "Use the first F features. Default: 3.") int features = 3;
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden ReLU units (0: a linear unit). Default: 0.") int hidden = 0;
+    @Option(names = "--class", paramLabel = "I", description = "Class index that gets target +1 (others -1). Default: 0.") int positiveClass = 0;
     @Spec CommandSpec spec;
 
     @Override

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "3sat", description = "Uniform random 3-CNF reduced by 3sat-relu; expected answer by enumerating the CNF's assignments (<= 26 variables).")
 final class GenerateThreeSatCommand implements Callable<Integer> {
     @Mixin GenerateOptions common;
-    @Option(names = "--vars", description = "Variables. Default: 20.") int vars = 20;
-    @Option(names = "--clauses", description = "Clauses. Default: 91 (ratio 4.55, near the threshold).") int clauses = 91;
+    @Option(names = "--vars", paramLabel = "N", description = "Variables N. Default: 20.") int vars = 20;
+    @Option(names = "--clauses", paramLabel = "M", description = "Clauses M. Default: 91 (ratio 4.55, near the threshold).") int clauses = 91;
     @Spec CommandSpec spec;
 
     @Override
