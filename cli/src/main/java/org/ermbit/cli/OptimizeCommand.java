@@ -32,7 +32,8 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         ErmInstance inst = Instances.read(instance);
         SolveSession session = new SolveSession(spec, options, inst, instance);
-        ErmResult r = session.run(s -> s.optimize(inst, loss -> {
+        ErmResult r = session.run((s, ticker) -> s.optimize(inst, loss -> {
+            ticker.accept(loss);
             if (!session.json()) {
                 session.out().println("o " + loss);
                 session.out().flush();

@@ -41,7 +41,7 @@ final class SolveCommand implements Callable<Integer> {
             return RealSolveReport.run(inst, instance, options, spec.commandLine().getOut());
         }
         SolveSession session = new SolveSession(spec, options, inst, instance);
-        ErmResult r = session.run(s -> s.decide(inst));
+        ErmResult r = session.run((s, progress) -> s.decide(inst, progress));
         return switch (r.outcome()) {
             case SAT -> session.reportSat(r, "SATISFIABLE", 10);
             case UNSAT -> session.reportUnsat(r, "no parameter vector in this finite domain has loss <= " + inst.threshold()

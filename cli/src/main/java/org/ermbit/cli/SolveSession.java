@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.ermbit.core.format.WitnessWriter;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.Witness;
@@ -46,8 +46,11 @@ final class SolveSession {
         return options.json;
     }
 
-    /** Runs {@code task} on a pipeline built from the options; unsupported instances become UNKNOWN. */
-    ErmResult run(Function<ErmSolver, ErmResult> task) {
+    /**
+     * Runs {@code task} on a pipeline built from the options, handing it a progress listener that
+     * shows the best loss so far on the terminal ticker; unsupported instances become UNKNOWN.
+     */
+    ErmResult run(BiFunction<ErmSolver, ErmSolver.Progress, ErmResult> task) {
         ErmSolver solver;
         try {
             solver = new ErmSolver(options.toErmOptions());
@@ -56,8 +59,8 @@ final class SolveSession {
         }
         if (options.witness != null) OutputFiles.checkWritable(options.witness, "--witness");
         if (!options.json) printer.header(spec.name(), inst, file.toString());
-        try (ProgressTicker ignored = ProgressTicker.start(spec.commandLine().getErr(), spec.name())) {
-            return task.apply(solver);
+        try (ProgressTicker ticker = ProgressTicker.start(spec.commandLine().getErr(), spec.name())) {
+            return task.apply(solver, loss -> ticker.status("best loss so far " + loss.abbreviated(40)));
         } catch (UnsupportedInstanceException e) {
             return new ErmResult(ErmResult.Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(),
                     ErmSolver.route(inst), List.of(), e.getMessage(), "", Duration.ZERO);

@@ -3,9 +3,15 @@ package org.ermbit.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
+import org.ermbit.core.eval.LossEvaluator;
 import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.pipeline.ErmOptions;
@@ -63,7 +69,16 @@ class LocalSearchTest {
         assertTrue(Verifier.verify(at, sat.witness().orElseThrow()).accepted(), where);
         if (optimum.signum() > 0) {
             ErmInstance under = DifferentialTest.withThreshold(probe, optimum.subtract(Rational.of(1, 1000)).max(Rational.ZERO));
-            assertEquals(ErmResult.Outcome.UNSAT, solver.decide(under).outcome(), where + " below");
+            List<Rational> progress = new CopyOnWriteArrayList<>();
+            assertEquals(ErmResult.Outcome.UNSAT, solver.decide(under, progress::add).outcome(), where + " below");
+            // progress: strictly decreasing losses that domain vectors really have, none below the optimum
+            Set<Rational> achievable = new HashSet<>();
+            for (NetworkParameters p : BruteForce.all(probe)) achievable.add(LossEvaluator.evaluate(probe, p).total());
+            for (int k = 0; k < progress.size(); k++) {
+                assertTrue(achievable.contains(progress.get(k)), where + ": progress " + progress);
+                assertTrue(progress.get(k).compareTo(optimum) >= 0, where + ": progress " + progress);
+                if (k > 0) assertTrue(progress.get(k).compareTo(progress.get(k - 1)) < 0, where + ": progress " + progress);
+            }
         }
         ErmResult opt = solver.optimize(probe, l -> { });
         assertEquals(ErmResult.Outcome.OPTIMUM, opt.outcome(), where + ": " + opt.reason());

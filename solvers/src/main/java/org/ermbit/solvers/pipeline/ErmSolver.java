@@ -39,7 +39,12 @@ import org.ermbit.solvers.registry.SolverRegistry;
  */
 public final class ErmSolver {
 
-    /** Receives every strictly better verified loss found while optimising. */
+    /**
+     * Receives strictly better exact losses, each checked by the exact verifier, in decreasing order:
+     * while optimising, of every improved witness; while deciding, of the vectors the local search
+     * meets above the threshold (so a long run can show how close it is). Called from a pipeline
+     * thread; it should return quickly.
+     */
     public interface Progress extends Consumer<Rational> {
     }
 
@@ -81,28 +86,37 @@ public final class ErmSolver {
 
     /** Is there a parameter vector in the domain with loss ≤ the instance's threshold? */
     public ErmResult decide(ErmInstance inst) {
+        return decide(inst, loss -> { });
+    }
+
+    /**
+     * {@link #decide(ErmInstance)}, with {@code progress} hearing the exact loss of every better vector
+     * the local search meets while no witness is known (nothing with the local search off, and nothing
+     * under data refinement, whose rounds see only part of the data).
+     */
+    public ErmResult decide(ErmInstance inst, Progress progress) {
         Instant start = Instant.now();
         Limits limits = limits();
         Rational gamma = inst.threshold();
         if (baseline.isPresent()) return new BaselineRoute(baseline.get()).decide(inst, limits, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).decide(inst, gamma, limits, start);
         if (options.refinement() && DataRefinement.applies(inst)) {
-            return DataRefinement.decide(inst, subset -> decideEncoded(subset, limits, start), start);
+            return DataRefinement.decide(inst, subset -> decideEncoded(subset, limits, start, loss -> { }), start);
         }
-        return decideEncoded(inst, limits, start);
+        return decideEncoded(inst, limits, start, progress);
     }
 
     /**
      * The NP route on all points of {@code inst}: encode, race the backends (and the local search for
      * witnesses, when on), verify, cross-check an UNSAT.
      */
-    private ErmResult decideEncoded(ErmInstance inst, Limits limits, Instant start) {
+    private ErmResult decideEncoded(ErmInstance inst, Limits limits, Instant start, Progress progress) {
         Rational gamma = inst.threshold();
         Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
         List<BackendRun> runs = runs(enc);
         Limits race = childOf(limits);
         Optional<WitnessSearch> search = options.localSearch()
-                ? WitnessSearch.forThreshold(inst, limits, race.cancel()::cancel) : Optional.empty();
+                ? WitnessSearch.forThreshold(inst, limits, race.cancel()::cancel, progress) : Optional.empty();
         Answer a;
         List<String> reasons;
         try {

@@ -40,9 +40,13 @@ final class WitnessSearch implements AutoCloseable {
 
     private record Best(long[] values, long scaledLoss) { }
 
-    private WitnessSearch(ErmInstance inst, ScaledNetwork net, Limits limits, long target, Consumer<Answer> onVerified) {
+    /** Hears the verified loss of every strictly better vector met above the target (deciding only). */
+    private final Consumer<Rational> onBetter;
+
+    private WitnessSearch(ErmInstance inst, ScaledNetwork net, Limits limits, long target, Consumer<Answer> onVerified, Consumer<Rational> onBetter) {
         this.inst = inst;
         this.net = net;
+        this.onBetter = onBetter;
         limits.cancel().onCancel(token::cancel);
         Limits own = new Limits(limits.deadline(), token);
         thread = new Thread(() -> search(own, target, onVerified), "ermbit-local-search");
@@ -52,13 +56,14 @@ final class WitnessSearch implements AutoCloseable {
 
     /**
      * Starts looking for a vector with loss ≤ the instance's threshold; {@code onFound} runs (in the
-     * search thread) once one is verified. Empty when the instance is out of the search's reach or
-     * its threshold is negative.
+     * search thread) once one is verified, and {@code onBetter} hears the exact loss (checked by the
+     * verifier) of each strictly better vector met before that. Empty when the instance is out of
+     * the search's reach or its threshold is negative.
      */
-    static Optional<WitnessSearch> forThreshold(ErmInstance inst, Limits limits, Runnable onFound) {
+    static Optional<WitnessSearch> forThreshold(ErmInstance inst, Limits limits, Runnable onFound, Consumer<Rational> onBetter) {
         // below zero no loss can reach the threshold (and a negative target would mean "minimise")
         return ScaledNetwork.of(inst).filter(net -> net.scaledBound() >= 0)
-                .map(net -> new WitnessSearch(inst, net, limits, net.scaledBound(), a -> onFound.run()));
+                .map(net -> new WitnessSearch(inst, net, limits, net.scaledBound(), a -> onFound.run(), onBetter));
     }
 
     /**
@@ -66,7 +71,7 @@ final class WitnessSearch implements AutoCloseable {
      * {@code offer}. Empty when the instance is out of the search's reach.
      */
     static Optional<WitnessSearch> forMinimum(ErmInstance inst, Limits limits, Consumer<Answer> offer) {
-        return ScaledNetwork.of(inst).map(net -> new WitnessSearch(inst, net, limits, -1, offer));
+        return ScaledNetwork.of(inst).map(net -> new WitnessSearch(inst, net, limits, -1, offer, loss -> { }));
     }
 
     private void search(Limits limits, long target, Consumer<Answer> onVerified) {
@@ -74,7 +79,10 @@ final class WitnessSearch implements AutoCloseable {
         new SearchSchedule(net, SEED).run(target, limits, (values, scaledLoss) -> {
             if (target >= 0 && scaledLoss > target) {
                 Best b = bestAbove;
-                if (b == null || scaledLoss < b.scaledLoss()) bestAbove = new Best(values.clone(), scaledLoss);
+                if (b == null || scaledLoss < b.scaledLoss()) {
+                    bestAbove = new Best(values.clone(), scaledLoss);
+                    if (!reportBetter(values, scaledLoss)) token.cancel();
+                }
                 return;
             }
             Answer a = verified(values, scaledLoss);
@@ -88,6 +96,18 @@ final class WitnessSearch implements AutoCloseable {
             }
             onVerified.accept(a);
         });
+    }
+
+    /** Hands the verified loss of a better vector to {@code onBetter}; false after recording a violation. */
+    private boolean reportBetter(long[] values, long scaledLoss) {
+        Rational loss = Verifier.verify(inst, net.decode(values)).loss();
+        Rational expected = Rational.of(scaledLoss, net.lossScale());
+        if (!loss.equals(expected)) {
+            violation = new ExactnessViolation(SOURCE + " computed the loss " + expected + " for a vector whose exact loss is " + loss);
+            return false;
+        }
+        onBetter.accept(loss);
+        return true;
     }
 
     /** The verified answer for {@code values}, or null after recording a violation. */

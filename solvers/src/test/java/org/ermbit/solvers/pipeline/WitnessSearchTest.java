@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Aggregate;
@@ -38,9 +39,10 @@ class WitnessSearchTest {
     @Test
     void reportsTheBestLossWhenNothingIsWithinTheThreshold() {
         ErmInstance inst = linear(List.of(Rational.ONE, Rational.of(2)));
+        List<Rational> reported = new CopyOnWriteArrayList<>();
         WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), () -> {
             throw new AssertionError("no vector has loss 0");
-        }).orElseThrow();
+        }, reported::add).orElseThrow();
         try {
             waitFor(() -> search.bestLossAboveThreshold().filter(Rational.ONE::equals).isPresent());
         } finally {
@@ -48,13 +50,17 @@ class WitnessSearchTest {
         }
         assertEquals(Optional.of(Rational.ONE), search.bestLossAboveThreshold());
         assertTrue(search.answer().isEmpty());
+        // progress: strictly decreasing exact losses, ending at the minimum 1 (by hand, above)
+        assertEquals(Rational.ONE, reported.get(reported.size() - 1), reported.toString());
+        for (int k = 1; k < reported.size(); k++) assertTrue(reported.get(k).compareTo(reported.get(k - 1)) < 0, reported.toString());
+        for (Rational l : reported) assertTrue(l.compareTo(Rational.of(11)) <= 0 && l.compareTo(Rational.ONE) >= 0, reported.toString()); // |s − 1| + |s − 2| ≤ 11 for s = w + b in [−4, 4]
     }
 
     /** Point (1, 1): loss 0 exactly when w + b = 1. */
     @Test
     void reportsNoBestLossOnceAWitnessIsFound() {
         ErmInstance inst = linear(List.of(Rational.ONE));
-        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), () -> { }).orElseThrow();
+        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), () -> { }, loss -> { }).orElseThrow();
         try {
             waitFor(() -> search.answer().isPresent());
         } finally {
@@ -88,8 +94,8 @@ class WitnessSearchTest {
         ErmInstance inst = linear(List.of(Rational.ONE));
         ErmInstance negative = new ErmInstance(inst.name(), inst.description(), inst.architecture(), inst.domains(), inst.fixed(),
                 inst.loss(), Rational.of(-1, 1000), inst.data(), inst.expected());
-        assertTrue(WitnessSearch.forThreshold(negative, Limits.none(), () -> { }).isEmpty());
-        assertTrue(WitnessSearch.forThreshold(inst, Limits.none(), () -> { }).map(s -> {
+        assertTrue(WitnessSearch.forThreshold(negative, Limits.none(), () -> { }, loss -> { }).isEmpty());
+        assertTrue(WitnessSearch.forThreshold(inst, Limits.none(), () -> { }, loss -> { }).map(s -> {
             s.close();
             return s;
         }).isPresent());
