@@ -3,14 +3,10 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import org.ermbit.core.format.WitnessWriter;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.Witness;
-import org.ermbit.reductions.encode.UnsupportedInstanceException;
 import org.ermbit.solvers.pipeline.ErmResult;
 import org.ermbit.solvers.pipeline.ErmSolver;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +44,8 @@ final class SolveSession {
 
     /**
      * Runs {@code task} on a pipeline built from the options, handing it a progress listener that
-     * shows the best loss so far on the terminal ticker; unsupported instances become UNKNOWN.
+     * shows the best loss so far on the terminal ticker (the pipeline answers unsupported instances
+     * with UNKNOWN and the reason).
      */
     ErmResult run(BiFunction<ErmSolver, ErmSolver.Progress, ErmResult> task) {
         ErmSolver solver;
@@ -61,9 +58,6 @@ final class SolveSession {
         if (!options.json) printer.header(spec.name(), inst, file.toString());
         try (ProgressTicker ticker = ProgressTicker.start(spec.commandLine().getErr(), spec.name())) {
             return task.apply(solver, loss -> ticker.status("best loss so far " + loss.abbreviated(40)));
-        } catch (UnsupportedInstanceException e) {
-            return new ErmResult(ErmResult.Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(),
-                    ErmSolver.route(inst), List.of(), e.getMessage(), "", Duration.ZERO);
         }
     }
 

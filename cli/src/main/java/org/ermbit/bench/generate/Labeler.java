@@ -37,7 +37,7 @@ public final class Labeler {
             }
             if (g.mode() == Mode.SOLVE) return new Label(ExpectedAnswer.sat(), "planted");
         }
-        if (ExhaustiveSearch.domainSize(inst).compareTo(cap) > 0) return Label.unknown();
+        // past the cap the search answers TOO_MANY at once, which labels the instance unknown
         ExhaustiveSearch search = new ExhaustiveSearch(cap, ExhaustiveSearch.DEFAULT_BIT_BUDGET);
         if (g.mode() == Mode.SOLVE) {
             ExhaustiveSearch.Outcome o = search.findAtMost(inst, inst.threshold(), Limits.none());

@@ -10,7 +10,12 @@ public record Limits(Optional<Instant> deadline, CancelToken cancel) {
         return new Limits(Optional.empty(), new CancelToken());
     }
 
+    /** Timeouts beyond this (a thousand years) are no deadline at all, so that no clock arithmetic overflows. */
+    public static final Duration UNLIMITED_BEYOND = Duration.ofDays(365L * 1000);
+
+    /** A deadline {@code d} from now (none when {@code d} is beyond {@link #UNLIMITED_BEYOND}). */
     public static Limits timeout(Duration d) {
+        if (d.compareTo(UNLIMITED_BEYOND) > 0) return none();
         return new Limits(Optional.of(Instant.now().plus(d)), new CancelToken());
     }
 

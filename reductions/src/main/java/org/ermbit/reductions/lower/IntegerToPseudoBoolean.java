@@ -14,6 +14,7 @@ import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.ModelBuilder;
 import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
+import org.ermbit.core.spi.Limits;
 
 /**
  * Turns a product-free model into a purely Boolean pseudo-Boolean model:
@@ -34,7 +35,7 @@ import org.ermbit.core.ir.Var;
 public final class IntegerToPseudoBoolean implements LoweringPass {
 
     @Override
-    public Lowered apply(Model m) {
+    public Lowered apply(Model m, Limits limits) {
         if (m.hasProducts()) {
             throw new IllegalArgumentException("IntegerToPseudoBoolean needs a model without products; apply ProductToBits first");
         }
@@ -65,6 +66,7 @@ public final class IntegerToPseudoBoolean implements LoweringPass {
         boolMap.forEach((v, nv) -> value.put(v, LinearExpr.of(nv)));
         for (Var v : m.vars()) {
             if (v.bool()) continue;
+            LoweringStopped.check(limits);
             Constraint.Linear d = definedBy.get(v);
             if (d == null) {
                 BitExpansion e = BitExpansion.create(b, v);
@@ -85,6 +87,7 @@ public final class IntegerToPseudoBoolean implements LoweringPass {
         }
         for (Constraint c : m.constraints()) {
             if (used.contains(c)) continue;
+            LoweringStopped.check(limits);
             if (c instanceof Constraint.Clause cl) {
                 b.addClause(cl.literals().stream().map(l -> new Literal(boolMap.get(l.var()), l.positive())).toList());
             } else if (c instanceof Constraint.Linear l) {

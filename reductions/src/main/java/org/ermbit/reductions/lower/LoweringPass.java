@@ -1,6 +1,7 @@
 package org.ermbit.reductions.lower;
 
 import org.ermbit.core.ir.Model;
+import org.ermbit.core.spi.Limits;
 
 /**
  * A model rewrite: the lowered model is satisfiable iff the input model is, and the lift maps every
@@ -8,5 +9,14 @@ import org.ermbit.core.ir.Model;
  * objective: with the same objective value).
  */
 public interface LoweringPass {
-    Lowered apply(Model m);
+    /**
+     * Lowers {@code m}, checking {@code limits} as the work goes on (lowering a model with very wide
+     * integers can take long): once they expire it gives up with {@link LoweringStopped}.
+     */
+    Lowered apply(Model m, Limits limits);
+
+    /** Lowers {@code m} without limits. */
+    default Lowered apply(Model m) {
+        return apply(m, Limits.none());
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.ermbit.core.ir.Model;
+import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.Capability;
 
 /** The lowering chain a backend needs, and composition of passes. */
@@ -42,12 +43,12 @@ public final class Lowerings {
         List<LoweringPass> list = List.of(passes);
         return new LoweringPass() {
             @Override
-            public Lowered apply(Model m) {
+            public Lowered apply(Model m, Limits limits) {
                 List<AssignmentLift> lifts = new ArrayList<>();
                 List<AssignmentExtension> extensions = new ArrayList<>();
                 Model cur = m;
                 for (LoweringPass p : list) {
-                    Lowered l = p.apply(cur);
+                    Lowered l = p.apply(cur, limits);
                     lifts.add(l.lift());
                     extensions.add(l.extension());
                     cur = l.model();

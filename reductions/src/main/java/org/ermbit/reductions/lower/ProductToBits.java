@@ -11,6 +11,7 @@ import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.ModelBuilder;
 import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
+import org.ermbit.core.spi.Limits;
 
 /**
  * Removes every {@link Constraint.Product} (DESIGN §5). Two forms, chosen at construction:
@@ -59,7 +60,7 @@ public final class ProductToBits implements LoweringPass {
     }
 
     @Override
-    public Lowered apply(Model m) {
+    public Lowered apply(Model m, Limits limits) {
         ModelBuilder b = new ModelBuilder();
         VarRules rules = new VarRules();
         for (Var v : m.vars()) rules.set(b.newVar(v.name(), v.lower(), v.upper(), v.bool()), (in, low) -> in.value(v));
@@ -67,12 +68,13 @@ public final class ProductToBits implements LoweringPass {
         Map<List<Var>, Var> conditionals = new HashMap<>();
         Map<List<Var>, Var> ands = new HashMap<>();
         for (Constraint c : m.constraints()) {
+            LoweringStopped.check(limits);
             if (!(c instanceof Constraint.Product p)) {
                 b.add(c);
                 continue;
             }
-            if (p.left().equals(p.right())) square(b, p.result(), expansion(b, rules, expansions, p.left()), ands, rules);
-            else if (bitProducts) bitProduct(b, p, expansions, ands, rules);
+            if (p.left().equals(p.right())) square(b, p.result(), expansion(b, rules, expansions, p.left()), ands, rules, limits);
+            else if (bitProducts) bitProduct(b, p, expansions, ands, rules, limits);
             else product(b, p, expansions, conditionals, rules);
         }
         m.objective().ifPresent(o -> b.minimize(o.expr()));
@@ -130,7 +132,7 @@ public final class ProductToBits implements LoweringPass {
     }
 
     private static void bitProduct(ModelBuilder b, Constraint.Product p, Map<Var, BitExpansion> cache, Map<List<Var>, Var> ands,
-                                   VarRules rules) {
+                                   VarRules rules, Limits limits) {
         BitExpansion x = expansion(b, rules, cache, p.left());
         BitExpansion y = expansion(b, rules, cache, p.right());
         // r − lo_x·lo_y − lo_x·Σ 2^i η_i − lo_y·Σ 2^t β_t − Σ 2^(t+i) (β_t ∧ η_i) = 0
@@ -138,6 +140,7 @@ public final class ProductToBits implements LoweringPass {
         def.add(x.offset().negate(), y.sumOfBits());
         def.add(y.offset().negate(), x.sumOfBits());
         for (int t = 0; t < x.bits().size(); t++) {
+            LoweringStopped.check(limits); // a product of two w-bit factors adds w² auxiliaries
             for (int i = 0; i < y.bits().size(); i++) {
                 Var u = x.bits().get(t);
                 Var v = y.bits().get(i);
@@ -148,11 +151,12 @@ public final class ProductToBits implements LoweringPass {
         b.addLinear(def.build(), Relation.EQ, x.offset().multiply(y.offset()));
     }
 
-    private static void square(ModelBuilder b, Var r, BitExpansion e, Map<List<Var>, Var> ands, VarRules rules) {
+    private static void square(ModelBuilder b, Var r, BitExpansion e, Map<List<Var>, Var> ands, VarRules rules, Limits limits) {
         BigInteger lo = e.offset();
         List<Var> bits = e.bits();
         LinearExpr.Builder def = LinearExpr.builder().add(BigInteger.ONE, r);
         for (int i = 0; i < bits.size(); i++) {
+            LoweringStopped.check(limits); // a square of a w-bit factor adds w²/2 auxiliaries
             BigInteger coef = BigInteger.ONE.shiftLeft(2 * i).add(lo.shiftLeft(i + 1));
             def.add(coef.negate(), bits.get(i));
             for (int j = i + 1; j < bits.size(); j++) {

@@ -65,20 +65,40 @@ public final class ExhaustiveSearch {
         return run(inst, Optional.of(gamma), limits);
     }
 
+    private static Outcome tooMany(String detail) {
+        return new Outcome(End.TOO_MANY, Optional.empty(), Optional.empty(), BigInteger.ZERO, 0, detail);
+    }
+
+    /** {@link #domainSize} in words: the number, or why it cannot be counted. */
+    public static String domainSizeText(ErmInstance inst) {
+        try {
+            return domainSize(inst).toString();
+        } catch (ArithmeticException uncountable) {
+            return "too many to count (" + uncountable.getMessage() + ")";
+        }
+    }
+
     /** The minimum loss over the domain and a minimiser (EXHAUSTED), or the best seen when stopped. */
     public Outcome minimize(ErmInstance inst, Limits limits) {
         return run(inst, Optional.empty(), limits);
     }
 
     private Outcome run(ErmInstance inst, Optional<Rational> gamma, Limits limits) {
-        BigInteger size = domainSize(inst);
-        if (size.compareTo(maxVectors) > 0) {
-            return new Outcome(End.TOO_MANY, Optional.empty(), Optional.empty(), BigInteger.ZERO, 0,
-                    "the domain has " + size + " parameter vectors, more than the enumeration cap " + maxVectors);
+        BigInteger size;
+        try {
+            size = domainSize(inst);
+        } catch (ArithmeticException uncountable) {
+            return tooMany(uncountable.getMessage());
         }
+        if (size.compareTo(maxVectors) > 0) return tooMany("the domain has " + size + " parameter vectors, more than the enumeration cap " + maxVectors);
         List<ParameterRef> free = inst.freeParameters();
         List<List<Rational>> values = new ArrayList<>();
-        for (ParameterRef r : free) values.add(inst.domains().of(r).values(maxVectors.intValue()));
+        for (ParameterRef r : free) {
+            if (inst.domains().of(r).size().compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+                return tooMany("parameter " + r + " has " + inst.domains().of(r).size() + " values, more than one list can hold");
+            }
+            values.add(inst.domains().of(r).values(Integer.MAX_VALUE));
+        }
         Map<ParameterRef, Integer> position = new HashMap<>();
         for (int k = 0; k < free.size(); k++) position.put(free.get(k), k);
         Map<ParameterRef, Rational> fixed = inst.fixedValues();

@@ -15,6 +15,7 @@ import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.core.spi.Status;
 import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.lower.Lowered;
+import org.ermbit.reductions.lower.LoweringStopped;
 import org.ermbit.reductions.lower.Lowerings;
 
 /**
@@ -51,7 +52,13 @@ final class BackendRun {
      * checks a SAT answer against {@code bound}: the verified loss must be ≤ bound when present.
      */
     Answer solve(Model model, Optional<Rational> bound, Limits limits) {
-        Lowered lowered = Lowerings.forCapabilities(provider.capabilities(), encoding.hasRationalDomains()).apply(model);
+        Lowered lowered;
+        try {
+            lowered = Lowerings.forCapabilities(provider.capabilities(), encoding.hasRationalDomains()).apply(model, limits);
+        } catch (LoweringStopped stopped) {
+            return new Answer(Status.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), label(),
+                    stopped.getMessage() + " while lowering the model for the backend");
+        }
         String refusal = provider.refusal(lowered.model());
         if (refusal != null) return new Answer(Status.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), label(), refusal);
         SolveResult r;

@@ -17,6 +17,7 @@ import org.ermbit.core.spi.Status;
 import org.ermbit.reductions.encode.EncoderOptions;
 import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.encode.ErmEncoder;
+import org.ermbit.reductions.encode.UnsupportedInstanceException;
 import org.ermbit.solvers.pipeline.BackendRun.Answer;
 import org.ermbit.solvers.pipeline.ErmResult.Outcome;
 import org.ermbit.solvers.baseline.Baselines;
@@ -100,10 +101,20 @@ public final class ErmSolver {
         Rational gamma = inst.threshold();
         if (baseline.isPresent()) return new BaselineRoute(baseline.get()).decide(inst, limits, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).decide(inst, gamma, limits, start);
-        if (options.refinement() && DataRefinement.applies(inst)) {
-            return DataRefinement.decide(inst, subset -> decideEncoded(subset, limits, start, loss -> { }), start);
+        try {
+            if (options.refinement() && DataRefinement.applies(inst)) {
+                return DataRefinement.decide(inst, subset -> decideEncoded(subset, limits, start, loss -> { }), start);
+            }
+            return decideEncoded(inst, limits, start, progress);
+        } catch (UnsupportedInstanceException e) {
+            return refused(e, start);
         }
-        return decideEncoded(inst, limits, start, progress);
+    }
+
+    /** UNKNOWN for an instance the NP encoder refuses ("not supported: …"): an expected outcome, not an error. */
+    private static ErmResult refused(UnsupportedInstanceException e, Instant start) {
+        return new ErmResult(Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, List.of(), e.getMessage(), "",
+                Duration.between(start, Instant.now()));
     }
 
     /**
@@ -167,7 +178,12 @@ public final class ErmSolver {
         Limits limits = limits();
         if (baseline.isPresent()) return new BaselineRoute(baseline.get()).optimize(inst, limits, progress, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).optimize(inst, limits, progress, start);
-        Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
+        Encoding enc;
+        try {
+            enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
+        } catch (UnsupportedInstanceException e) {
+            return refused(e, start);
+        }
         LossDescent descent = new LossDescent(enc, progress);
         Limits race = childOf(limits);
         Optional<WitnessSearch> search = options.localSearch() ? WitnessSearch.forMinimum(inst, limits, a -> {

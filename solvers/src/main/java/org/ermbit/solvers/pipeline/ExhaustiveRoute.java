@@ -62,7 +62,7 @@ final class ExhaustiveRoute {
     }
 
     private static String summary(ErmInstance inst, ExhaustiveSearch.Outcome o) {
-        return ExhaustiveSearch.domainSize(inst) + " parameter vectors, " + o.evaluated() + " evaluated, largest intermediate value "
+        return ExhaustiveSearch.domainSizeText(inst) + " parameter vectors, " + o.evaluated() + " evaluated, largest intermediate value "
                 + o.maxBitLength() + " bits; " + bitGrowth(inst);
     }
 

@@ -14,10 +14,12 @@ import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
 
 /**
- * Races several backend runs in parallel and takes the first decisive value; the others are
- * cancelled through their own cancel tokens (linked to the caller's). A single run executes in the
- * calling thread. An {@link ExactnessViolation} in any run is never swallowed: it cancels the rest
- * and is rethrown. Any other exception of a run becomes that run's reason and the race goes on.
+ * Races backend runs in parallel worker threads and takes the first decisive value; the others are
+ * cancelled through their own cancel tokens (linked to the caller's). An {@link ExactnessViolation}
+ * in any run is never swallowed: it cancels the rest and is rethrown. Any other exception or error of
+ * a run (out of memory included) becomes that run's reason and the race goes on. Interrupting the calling thread cancels every run;
+ * the race then returns what the runs answer once stopped (normally UNKNOWN "cancelled"), with the
+ * thread's interrupt flag set again.
  */
 final class Portfolio {
 
@@ -32,11 +34,6 @@ final class Portfolio {
     }
 
     static <T> Winner<T> race(List<BackendRun> runs, BiFunction<BackendRun, Limits, T> task, Predicate<T> decisive, Limits limits) {
-        if (runs.size() == 1) {
-            BackendRun run = runs.get(0);
-            T value = task.apply(run, limits);
-            return new Winner<>(value, decisive.test(value) ? List.of() : List.of(run.label() + ": " + reason(value)));
-        }
         List<CancelToken> tokens = new ArrayList<>();
         LinkedBlockingQueue<Object[]> done = new LinkedBlockingQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(runs.size(), r -> {
@@ -53,19 +50,32 @@ final class Portfolio {
             futures.add(pool.submit(() -> {
                 try {
                     done.add(new Object[] {run, task.apply(run, child), null});
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // an Error (say, out of memory) fails this run only
                     done.add(new Object[] {run, null, e});
                 }
             }));
         }
         List<String> reasons = Collections.synchronizedList(new ArrayList<>());
         T last = null;
+        boolean interrupted = false;
         try {
             for (int finished = 0; finished < runs.size(); finished++) {
-                Object[] d = done.take();
+                Object[] d;
+                try {
+                    d = interrupted ? done.poll(STOP_GRACE_MS, TimeUnit.MILLISECONDS) : done.take();
+                } catch (InterruptedException e) {
+                    interrupted = true; // cancel every run and collect what they answer once stopped
+                    tokens.forEach(CancelToken::cancel);
+                    finished--;
+                    continue;
+                }
+                if (d == null) {
+                    reasons.add("interrupted: " + (runs.size() - finished) + " run(s) did not stop within " + STOP_GRACE_MS + " ms");
+                    break;
+                }
                 BackendRun run = (BackendRun) d[0];
-                RuntimeException error = (RuntimeException) d[2];
-                if (error instanceof ExactnessViolation) throw error;
+                Throwable error = (Throwable) d[2];
+                if (error instanceof ExactnessViolation violation) throw violation;
                 if (error != null) {
                     reasons.add(run.label() + ": failed: " + error);
                     continue;
@@ -78,10 +88,8 @@ final class Portfolio {
             }
             if (last == null) throw new IllegalStateException("every backend failed: " + String.join("; ", reasons));
             return new Winner<>(last, List.copyOf(reasons));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the portfolio", e);
         } finally {
+            if (interrupted) Thread.currentThread().interrupt();
             tokens.forEach(CancelToken::cancel);
             pool.shutdown();
             try {

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ermbit.core.ir.Assignment;
+import org.ermbit.core.ir.Constraint;
 import org.ermbit.core.ir.Model;
+import org.ermbit.core.ir.ModelBuilder;
+import org.ermbit.core.ir.Var;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Aggregate;
 import org.ermbit.core.model.Architecture;
@@ -22,7 +25,9 @@ import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.LayerSpec;
 import org.ermbit.core.model.Loss;
 import org.ermbit.core.model.LossType;
+import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterDomains;
+import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Capability;
@@ -30,6 +35,9 @@ import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolveResult;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
+import org.ermbit.reductions.encode.EncoderOptions;
+import org.ermbit.reductions.encode.Encoding;
+import org.ermbit.reductions.encode.ErmEncoder;
 import org.ermbit.solvers.registry.SolverRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -141,10 +149,14 @@ class ExactnessGuardTest {
         assertEquals(Rational.ONE, opt.loss().orElseThrow());
     }
 
-    /** A backend that works until it is cancelled (or 60 s pass) and then answers {@code answer}. */
+    /**
+     * A backend that works until it is cancelled (or 60 s pass) and then answers {@code answer}. It takes
+     * products natively, so no lowering runs first (a lowering stops at once when the solve is already
+     * cancelled, and the backend would never be asked).
+     */
     private record Staller(String id, SolveResultMaker answer) implements SolverProvider {
         public String description() { return "test backend that stalls until cancelled"; }
-        public Set<Capability> capabilities() { return Set.of(Capability.PSEUDO_BOOLEAN, Capability.BIGINT_COEFFS); }
+        public Set<Capability> capabilities() { return Set.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS); }
         public Availability probe() { return Availability.ok("test"); }
         public Solver create() {
             return new Solver() {
@@ -178,6 +190,108 @@ class ExactnessGuardTest {
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("nope")), registryWith(stuck));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));
         assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("local search"), e.getMessage());
+    }
+
+    // ---- the checks after decoding: they guard against encoder bugs, so they are exercised on deliberately weakened models
+
+    /** A backend that takes models with products as they are (no lowering) and answers {@code answer}. */
+    private record NiaLiar(String id, SolveResultMaker answer) implements SolverProvider {
+        public String description() { return "test backend without lowering that lies"; }
+        public Set<Capability> capabilities() { return Set.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS); }
+        public Availability probe() { return Availability.ok("test"); }
+        public Solver create() {
+            return new Solver() {
+                public SolveResult solve(Model model, Limits limits) { return answer.make(model); }
+                public void close() { }
+            };
+        }
+    }
+
+    private static SolveResult sat(Assignment a) {
+        return SolveResult.sat(a, Optional.empty(), "liar", "", Duration.ZERO, Map.of());
+    }
+
+    /** {@code m} with only the constraints {@code keep} accepts, every integer's bounds widened by {@code widen} on both sides. */
+    private static Model rebuilt(Model m, java.util.function.Predicate<Constraint> keep, long widen) {
+        ModelBuilder b = new ModelBuilder();
+        BigInteger w = BigInteger.valueOf(widen);
+        for (Var v : m.vars()) b.newVar(v.name(), v.bool() ? v.lower() : v.lower().subtract(w), v.bool() ? v.upper() : v.upper().add(w), v.bool());
+        for (Constraint c : m.constraints()) if (keep.test(c)) b.add(c);
+        return b.build();
+    }
+
+    private static boolean mentions(Constraint c, Var v) {
+        if (c instanceof Constraint.Linear l) return l.expr().terms().containsKey(v) || l.enforcement().stream().anyMatch(x -> x.var().equals(v));
+        if (c instanceof Constraint.Clause cl) return cl.literals().stream().anyMatch(x -> x.var().equals(v));
+        Constraint.Product p = (Constraint.Product) c;
+        return p.result().equals(v) || p.left().equals(v) || p.right().equals(v);
+    }
+
+    /** Every weight {@code weight}, every bias {@code bias}. */
+    private static NetworkParameters params(ErmInstance inst, long weight, long bias) {
+        return NetworkParameters.build(inst.architecture(), r -> Rational.of(r.isBias() ? bias : weight));
+    }
+
+    @Test
+    void aWitnessAboveTheBoundIsAnInternalErrorNamingTheBackend() {
+        // the model without its loss bound admits w = b = 0, loss |0 − 1| = 1 > 0 (hand)
+        ErmInstance inst = linear(Rational.ZERO);
+        Encoding enc = ErmEncoder.encode(inst, EncoderOptions.defaults());
+        Assignment lossOne = enc.intendedAssignment(params(inst, 0, 0));
+        BackendRun run = new BackendRun(new NiaLiar("liar", m -> sat(lossOne)), enc);
+        ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> run.solve(enc.model(), Optional.of(Rational.ZERO), Limits.none()));
+        assertTrue(e.getMessage().contains("liar") && e.getMessage().contains("above the bound"), e.getMessage());
+    }
+
+    @Test
+    void aWitnessOutsideTheDomainIsAnInternalErrorNamingTheBackend() {
+        // w = 3, b = −2 fits (w + b = 1, loss 0) but 3 is outside {−2..2}; the model's bounds are widened to admit it
+        ErmInstance inst = linear(Rational.ZERO);
+        Encoding enc = ErmEncoder.encode(inst, EncoderOptions.defaults()).atMost(Rational.ZERO);
+        Assignment fit = enc.intendedAssignmentWithin(params(inst, 1, 0)).orElseThrow();
+        BigInteger[] v = new BigInteger[fit.size()];
+        for (int i = 0; i < v.length; i++) v[i] = fit.value(i);
+        v[enc.parameterVar(ParameterRef.weight(1, 0, 0)).orElseThrow().index()] = BigInteger.valueOf(3);
+        v[enc.parameterVar(ParameterRef.bias(1, 0)).orElseThrow().index()] = BigInteger.valueOf(-2);
+        Model widened = rebuilt(enc.model(), c -> true, 10);
+        BackendRun run = new BackendRun(new NiaLiar("liar", m -> sat(new Assignment(v))), enc);
+        ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> run.solve(widened, Optional.of(Rational.ZERO), Limits.none()));
+        assertTrue(e.getMessage().contains("liar") && e.getMessage().contains("outside the domain"), e.getMessage());
+    }
+
+    @Test
+    void aDecodedPatternThatDiffersFromTheRecomputedOneIsAnInternalErrorNamingTheBackend() {
+        // 1-1-1 ReLU net, point (1, 1): w1 = 1, b1 = 0, w2 = 1, b2 = 0 fits with the unit active (z = 1);
+        // the liar reports it inactive, in a model without the constraints on that literal
+        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Relu()), new LayerSpec(1, new Activation.Identity())));
+        Domain d = new Domain.Grid(BigInteger.ONE, BigInteger.valueOf(-2), BigInteger.valueOf(2));
+        ErmInstance inst = new ErmInstance("relu", Optional.empty(), a, ParameterDomains.uniform(d), List.of(), new Loss(LossType.ABSOLUTE, Aggregate.SUM),
+                Rational.ZERO, new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE))), Optional.empty());
+        Encoding enc = ErmEncoder.encode(inst, EncoderOptions.defaults()).atMost(Rational.ZERO);
+        Assignment fit = enc.intendedAssignmentWithin(params(inst, 1, 0)).orElseThrow();
+        Var act = enc.model().vars().stream().filter(x -> x.name().equals("act[0][1][0]")).findFirst().orElseThrow();
+        assertEquals(BigInteger.ONE, fit.value(act.index()));
+        BigInteger[] v = new BigInteger[fit.size()];
+        for (int i = 0; i < v.length; i++) v[i] = fit.value(i);
+        v[act.index()] = BigInteger.ZERO;
+        Model free = rebuilt(enc.model(), c -> !mentions(c, act), 0);
+        BackendRun run = new BackendRun(new NiaLiar("liar", m -> sat(new Assignment(v))), enc);
+        ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> run.solve(free, Optional.of(Rational.ZERO), Limits.none()));
+        assertTrue(e.getMessage().contains("liar") && e.getMessage().contains("activation pattern"), e.getMessage());
+    }
+
+    @Test
+    void aViolationInOneMemberOfARaceIsNotSwallowedByTheOthers() {
+        Liar allZero = new Liar("zero", m -> {
+            BigInteger[] v = new BigInteger[m.vars().size()];
+            Arrays.fill(v, BigInteger.ZERO);
+            return SolveResult.sat(new Assignment(v), Optional.empty(), "zero", "", Duration.ZERO, Map.of());
+        });
+        Staller stuck = new Staller("stuck", m -> SolveResult.unknown("cancelled", "stuck", "", Duration.ZERO));
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("stuck", "zero")),
+                SolverRegistry.of(List.of(allZero, stuck)));
+        ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));
+        assertTrue(e.getMessage().contains("zero"), e.getMessage());
     }
 
     @Test
