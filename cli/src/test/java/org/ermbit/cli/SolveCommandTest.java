@@ -190,6 +190,40 @@ class SolveCommandTest {
     }
 
     @Test
+    void crossCheckRefinementPortfolioAndSymmetryOptionsReachThePipeline() {
+        CliRun checked = CliRun.of("solve", ex("leaky-1-1-1-mean.json"), "--cross-check", "sat4j");
+        assertEquals(20, checked.exit(), checked.err());
+        assertTrue(checked.out().contains("(confirmed)"), checked.out());
+        // iris-12 has 12 points: refinement decides on a growing subset and says so
+        CliRun refined = CliRun.of("solve", ex("iris-12.json"), "--refine");
+        assertEquals(10, refined.exit(), refined.err());
+        assertTrue(refined.out().contains("data refinement: round"), refined.out());
+        CliRun portfolio = CliRun.of("solve", ex("xor-2-2-1.json"), "--solver", "portfolio");
+        assertEquals(10, portfolio.exit(), portfolio.err());
+        // XOR's two hidden units are interchangeable: symmetry breaking adds variables, --no-symmetry-breaking drops them
+        String with = encodingLine(CliRun.of("solve", ex("xor-2-2-1.json")));
+        String without = encodingLine(CliRun.of("solve", ex("xor-2-2-1.json"), "--no-symmetry-breaking"));
+        assertFalse(with.equals(without), with);
+    }
+
+    private static String encodingLine(CliRun r) {
+        assertEquals(10, r.exit(), r.err());
+        return r.out().lines().filter(l -> l.startsWith("c encoding ")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void timeoutsAreExactSecondsRoundedUpToMilliseconds() {
+        assertEquals(java.time.Duration.ofMillis(1), SolverOptions.parseTimeout("0.0001"));
+        assertEquals(java.time.Duration.ofMillis(1500), SolverOptions.parseTimeout("1.5"));
+        assertEquals(java.time.Duration.ofSeconds(10_000_000), SolverOptions.parseTimeout("10000000"));
+        for (String bad : new String[] {"0", "0.0", "-0.5", "10000000.001", "1e400", "abc", ""}) {
+            CliRun r = CliRun.of("solve", ex("xor-2-2-1.json"), "--timeout", bad);
+            assertEquals(2, r.exit(), bad + ": " + r.out() + r.err());
+            assertTrue(r.err().startsWith("ermbit: --timeout"), bad + ": " + r.err());
+        }
+    }
+
+    @Test
     void badOptionsAreOneLineAndExitTwo() {
         CliRun unknown = CliRun.of("solve", ex("xor-2-2-1.json"), "--solver", "no-such");
         assertEquals(2, unknown.exit());

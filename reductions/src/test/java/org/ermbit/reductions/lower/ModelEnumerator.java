@@ -21,7 +21,7 @@ import org.ermbit.core.ir.Var;
  * assigned directly. Every complete assignment is re-checked with {@link Model#isSatisfiedBy}.
  * Independent of the lowering passes under test.
  */
-final class ModelEnumerator {
+public final class ModelEnumerator {
 
     /** Largest domain the enumeration branches over. */
     static final int MAX_BRANCH = 4096;
@@ -36,7 +36,7 @@ final class ModelEnumerator {
     }
 
     /** All satisfying assignments, as value lists; throws when more than {@code limit} exist. */
-    static Set<List<BigInteger>> solutions(Model m, int limit) {
+    public static Set<List<BigInteger>> solutions(Model m, int limit) {
         ModelEnumerator e = new ModelEnumerator(m, limit);
         e.dfs(new BigInteger[m.vars().size()]);
         return e.out;
