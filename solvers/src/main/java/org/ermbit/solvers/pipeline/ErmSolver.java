@@ -77,6 +77,10 @@ public final class ErmSolver {
         this.baseline = baseline(options.solvers());
         this.backends = baseline.isPresent() ? List.of() : expand(options.solvers()).stream().map(this::available).toList();
         this.crossCheckers = options.crossCheck().stream().distinct().map(this::available).toList();
+        if (baseline.isPresent() && !crossCheckers.isEmpty()) {
+            throw new IllegalArgumentException("not supported: cross-checking the baseline '" + options.solvers().get(0)
+                    + "' (baselines are comparisons, not part of the exact pipeline)");
+        }
         if (backends.isEmpty() && baseline.isEmpty()) throw new IllegalArgumentException("no solver of the portfolio is available here");
     }
 

@@ -295,6 +295,13 @@ class ExactnessGuardTest {
     }
 
     @Test
+    void aBaselineCannotBeCrossChecked() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ErmSolver(ErmOptions.defaults().withSolvers(List.of("enumerate")).withCrossCheck(List.of("sat4j"))));
+        assertTrue(e.getMessage().contains("enumerate") && e.getMessage().startsWith("not supported"), e.getMessage());
+    }
+
+    @Test
     void unknownAndUnavailableSolverIdsAreRejectedUpFront() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("no-such-solver"))));
