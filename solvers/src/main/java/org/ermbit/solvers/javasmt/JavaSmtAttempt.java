@@ -68,6 +68,16 @@ final class JavaSmtAttempt implements Runnable {
     }
 
     private SolveResult solve() throws Exception {
+        boolean cvc5 = backend == JavaSmtBackend.CVC5;
+        if (cvc5) Cvc5Contexts.opening();
+        try {
+            return solveInContext();
+        } finally {
+            if (cvc5) Cvc5Contexts.closed();
+        }
+    }
+
+    private SolveResult solveInContext() throws Exception {
         Optional<Duration> remaining = limits.remaining();
         try (SolverContext ctx = JavaSmtProvider.newContext(backend, shutdown, remaining);
              ProverEnvironment p = ctx.newProverEnvironment(ProverOptions.GENERATE_MODELS)) {

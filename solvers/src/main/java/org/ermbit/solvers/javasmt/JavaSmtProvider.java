@@ -74,6 +74,8 @@ public abstract class JavaSmtProvider implements SolverProvider {
 
     private static Availability doProbe(JavaSmtBackend backend) {
         SolverContext ctx = null;
+        boolean cvc5 = backend == JavaSmtBackend.CVC5;
+        if (cvc5) Cvc5Contexts.opening();
         try {
             ctx = newContext(backend, ShutdownManager.create(), Optional.empty());
             IntegerFormulaManager imgr = ctx.getFormulaManager().getIntegerFormulaManager();
@@ -96,6 +98,7 @@ public abstract class JavaSmtProvider implements SolverProvider {
                     // nothing more to release
                 }
             }
+            if (cvc5) Cvc5Contexts.closed();
         }
     }
 }
