@@ -3,6 +3,7 @@ package org.ermbit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -221,6 +222,18 @@ class SolveCommandTest {
             assertEquals(2, r.exit(), bad + ": " + r.out() + r.err());
             assertTrue(r.err().startsWith("ermbit: --timeout"), bad + ": " + r.err());
         }
+    }
+
+    /** /dev/full passes the up-front check and then fails every write: the answer is still printed in full, exit 1. */
+    @Test
+    void aWitnessWriteThatFailsAfterSolvingKeepsTheAnswerAndExitsOne() {
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
+        CliRun r = CliRun.of("solve", ex("xor-2-2-1.json"), "--witness", "/dev/full");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals("s SATISFIABLE", statusLine(r));
+        assertTrue(r.out().contains("c layer 1 weights"), r.out());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("/dev/full") && r.err().contains("the answer is printed"), r.err());
     }
 
     @Test
