@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.ermbit.core.ir.Assignment;
 import org.ermbit.core.ir.Constraint;
 import org.ermbit.core.ir.Model;
@@ -29,11 +29,8 @@ import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterDomains;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
-import org.ermbit.core.spi.Availability;
-import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolveResult;
-import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.reductions.encode.EncoderOptions;
 import org.ermbit.reductions.encode.Encoding;
@@ -58,30 +55,13 @@ class ExactnessGuardTest {
                 new Loss(LossType.ABSOLUTE, Aggregate.SUM), threshold, data, Optional.empty());
     }
 
-    /** A pseudo-Boolean backend that answers {@code answer} to every question. */
-    private record Liar(String id, SolveResultMaker answer) implements SolverProvider {
-        public String description() { return "test backend that lies"; }
-        public Set<Capability> capabilities() { return Set.of(Capability.PSEUDO_BOOLEAN, Capability.BIGINT_COEFFS); }
-        public Availability probe() { return Availability.ok("test"); }
-        public Solver create() {
-            return new Solver() {
-                public SolveResult solve(Model model, Limits limits) { return answer.make(model); }
-                public void close() { }
-            };
-        }
-    }
-
-    private interface SolveResultMaker {
-        SolveResult make(Model model);
-    }
-
     private static SolverRegistry registryWith(SolverProvider liar) {
         return SolverRegistry.of(List.of(SolverRegistry.load().byId("sat4j"), liar));
     }
 
     @Test
     void modelViolatingTheConstraintsIsAnInternalErrorNamingTheBackend() {
-        Liar allZero = new Liar("zero", m -> {
+        StubBackend allZero = StubBackend.answering("zero", m -> {
             BigInteger[] v = new BigInteger[m.vars().size()];
             Arrays.fill(v, BigInteger.ZERO);
             return SolveResult.sat(new Assignment(v), Optional.empty(), "zero", "", Duration.ZERO, Map.of());
@@ -93,7 +73,7 @@ class ExactnessGuardTest {
 
     @Test
     void unsatContradictedByAVerifiedWitnessOfTheCrossCheckerIsAnInternalError() {
-        Liar claimsUnsat = new Liar("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
+        StubBackend claimsUnsat = StubBackend.answering("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("nope")).withCrossCheck(List.of("sat4j")),
                 registryWith(claimsUnsat));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));
@@ -104,7 +84,7 @@ class ExactnessGuardTest {
     void optimumWhoseLowerBoundIsContradictedByTheCrossCheckerIsAnInternalError() {
         // The start point (w = b = 0) has loss 1; the liar "proves" nothing better exists, but
         // w + b = 1 has loss 0, which sat4j finds when it cross-checks "loss < 1".
-        Liar claimsUnsat = new Liar("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
+        StubBackend claimsUnsat = StubBackend.answering("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("nope")).withCrossCheck(List.of("sat4j")),
                 registryWith(claimsUnsat));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.optimize(linear(Rational.ZERO), l -> { }));
@@ -113,7 +93,7 @@ class ExactnessGuardTest {
 
     @Test
     void aBackendThatGivesUpYieldsUnknownWithItsReason() {
-        Liar giveUp = new Liar("tired", m -> SolveResult.unknown("too tired", "tired", "", Duration.ZERO));
+        StubBackend giveUp = StubBackend.answering("tired", m -> SolveResult.unknown("too tired", "tired", "", Duration.ZERO));
         ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("tired")), registryWith(giveUp)).decide(linear(Rational.ZERO));
         assertEquals(ErmResult.Outcome.UNKNOWN, r.outcome());
         assertTrue(r.reason().contains("too tired"), r.reason());
@@ -122,7 +102,7 @@ class ExactnessGuardTest {
 
     @Test
     void portfolioTakesTheVerifiedAnswerWhenOneMemberGivesUp() {
-        Liar giveUp = new Liar("tired", m -> SolveResult.unknown("too tired", "tired", "", Duration.ZERO));
+        StubBackend giveUp = StubBackend.answering("tired", m -> SolveResult.unknown("too tired", "tired", "", Duration.ZERO));
         ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("tired", "sat4j")), registryWith(giveUp))
                 .decide(linear(Rational.ZERO));
         assertEquals(ErmResult.Outcome.SAT, r.outcome(), r.reason());
@@ -149,30 +129,9 @@ class ExactnessGuardTest {
         assertEquals(Rational.ONE, opt.loss().orElseThrow());
     }
 
-    /**
-     * A backend that works until it is cancelled (or 60 s pass) and then answers {@code answer}. It takes
-     * products natively, so no lowering runs first (a lowering stops at once when the solve is already
-     * cancelled, and the backend would never be asked).
-     */
-    private record Staller(String id, SolveResultMaker answer) implements SolverProvider {
-        public String description() { return "test backend that stalls until cancelled"; }
-        public Set<Capability> capabilities() { return Set.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS); }
-        public Availability probe() { return Availability.ok("test"); }
-        public Solver create() {
-            return new Solver() {
-                public SolveResult solve(Model model, Limits limits) {
-                    long end = System.nanoTime() + 60_000_000_000L;
-                    while (!limits.cancel().isCancelled() && System.nanoTime() < end) Thread.onSpinWait();
-                    return answer.make(model);
-                }
-                public void close() { }
-            };
-        }
-    }
-
     @Test
     void localSearchAnswersWithAVerifiedWitnessWhileTheBackendIsStuck() {
-        Staller stuck = new Staller("stuck", m -> SolveResult.unknown("cancelled", "stuck", "", Duration.ZERO));
+        StubBackend stuck = StubBackend.stalling("stuck", new CountDownLatch(1), m -> SolveResult.unknown("cancelled", "stuck", "", Duration.ZERO));
         ErmResult r = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("stuck")), registryWith(stuck)).decide(linear(Rational.ZERO));
         assertEquals(ErmResult.Outcome.SAT, r.outcome(), r.reason());
         assertEquals(List.of(WitnessSearch.SOURCE), r.provenance());
@@ -186,26 +145,13 @@ class ExactnessGuardTest {
 
     @Test
     void unsatContradictedByTheLocalSearchWitnessIsAnInternalErrorNamingTheBackend() {
-        Staller stuck = new Staller("nope", m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
+        StubBackend stuck = StubBackend.stalling("nope", new CountDownLatch(1), m -> SolveResult.unsat("nope", "", Duration.ZERO, Map.of()));
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("nope")), registryWith(stuck));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));
         assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("local search"), e.getMessage());
     }
 
     // ---- the checks after decoding: they guard against encoder bugs, so they are exercised on deliberately weakened models
-
-    /** A backend that takes models with products as they are (no lowering) and answers {@code answer}. */
-    private record NiaLiar(String id, SolveResultMaker answer) implements SolverProvider {
-        public String description() { return "test backend without lowering that lies"; }
-        public Set<Capability> capabilities() { return Set.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS); }
-        public Availability probe() { return Availability.ok("test"); }
-        public Solver create() {
-            return new Solver() {
-                public SolveResult solve(Model model, Limits limits) { return answer.make(model); }
-                public void close() { }
-            };
-        }
-    }
 
     private static SolveResult sat(Assignment a) {
         return SolveResult.sat(a, Optional.empty(), "liar", "", Duration.ZERO, Map.of());
@@ -238,7 +184,7 @@ class ExactnessGuardTest {
         ErmInstance inst = linear(Rational.ZERO);
         Encoding enc = ErmEncoder.encode(inst, EncoderOptions.defaults());
         Assignment lossOne = enc.intendedAssignment(params(inst, 0, 0));
-        BackendRun run = new BackendRun(new NiaLiar("liar", m -> sat(lossOne)), enc);
+        BackendRun run = new BackendRun(StubBackend.answeringNative("liar", m -> sat(lossOne)), enc);
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> run.solve(enc.model(), Optional.of(Rational.ZERO), Limits.none()));
         assertTrue(e.getMessage().contains("liar") && e.getMessage().contains("above the bound"), e.getMessage());
     }
@@ -254,7 +200,7 @@ class ExactnessGuardTest {
         v[enc.parameterVar(ParameterRef.weight(1, 0, 0)).orElseThrow().index()] = BigInteger.valueOf(3);
         v[enc.parameterVar(ParameterRef.bias(1, 0)).orElseThrow().index()] = BigInteger.valueOf(-2);
         Model widened = rebuilt(enc.model(), c -> true, 10);
-        BackendRun run = new BackendRun(new NiaLiar("liar", m -> sat(new Assignment(v))), enc);
+        BackendRun run = new BackendRun(StubBackend.answeringNative("liar", m -> sat(new Assignment(v))), enc);
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> run.solve(widened, Optional.of(Rational.ZERO), Limits.none()));
         assertTrue(e.getMessage().contains("liar") && e.getMessage().contains("outside the domain"), e.getMessage());
     }
@@ -275,19 +221,19 @@ class ExactnessGuardTest {
         for (int i = 0; i < v.length; i++) v[i] = fit.value(i);
         v[act.index()] = BigInteger.ZERO;
         Model free = rebuilt(enc.model(), c -> !mentions(c, act), 0);
-        BackendRun run = new BackendRun(new NiaLiar("liar", m -> sat(new Assignment(v))), enc);
+        BackendRun run = new BackendRun(StubBackend.answeringNative("liar", m -> sat(new Assignment(v))), enc);
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> run.solve(free, Optional.of(Rational.ZERO), Limits.none()));
         assertTrue(e.getMessage().contains("liar") && e.getMessage().contains("activation pattern"), e.getMessage());
     }
 
     @Test
     void aViolationInOneMemberOfARaceIsNotSwallowedByTheOthers() {
-        Liar allZero = new Liar("zero", m -> {
+        StubBackend allZero = StubBackend.answering("zero", m -> {
             BigInteger[] v = new BigInteger[m.vars().size()];
             Arrays.fill(v, BigInteger.ZERO);
             return SolveResult.sat(new Assignment(v), Optional.empty(), "zero", "", Duration.ZERO, Map.of());
         });
-        Staller stuck = new Staller("stuck", m -> SolveResult.unknown("cancelled", "stuck", "", Duration.ZERO));
+        StubBackend stuck = StubBackend.stalling("stuck", new CountDownLatch(1), m -> SolveResult.unknown("cancelled", "stuck", "", Duration.ZERO));
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("stuck", "zero")),
                 SolverRegistry.of(List.of(allZero, stuck)));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));

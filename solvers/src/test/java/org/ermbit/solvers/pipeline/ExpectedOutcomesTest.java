@@ -8,11 +8,9 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.ermbit.core.ir.Model;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Aggregate;
 import org.ermbit.core.model.Architecture;
@@ -24,11 +22,8 @@ import org.ermbit.core.model.Loss;
 import org.ermbit.core.model.LossType;
 import org.ermbit.core.model.ParameterDomains;
 import org.ermbit.core.number.Rational;
-import org.ermbit.core.spi.Availability;
-import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolveResult;
-import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.solvers.XorInstances;
 import org.ermbit.solvers.registry.SolverRegistry;
@@ -106,21 +101,8 @@ class ExpectedOutcomesTest {
         }
     }
 
-    /** A backend that signals when it starts, then works until cancelled and answers UNKNOWN "cancelled". */
-    private record Blocker(String id, CountDownLatch started) implements SolverProvider {
-        public String description() { return "test backend that blocks until cancelled"; }
-        public Set<Capability> capabilities() { return Set.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS); }
-        public Availability probe() { return Availability.ok("test"); }
-        public Solver create() {
-            return new Solver() {
-                public SolveResult solve(Model model, Limits limits) {
-                    started.countDown();
-                    while (!limits.cancel().isCancelled()) Thread.onSpinWait();
-                    return SolveResult.unknown(limits.stopReason(), id, "", Duration.ZERO);
-                }
-                public void close() { }
-            };
-        }
+    private static SolveResult cancelled(String id) {
+        return SolveResult.unknown("cancelled", id, "", Duration.ZERO);
     }
 
     /** The calling thread is interrupted once every backend runs: the call returns UNKNOWN "cancelled" with the flag set again. */
@@ -128,7 +110,8 @@ class ExpectedOutcomesTest {
     @ValueSource(ints = {1, 2})
     void interruptingTheCallerCancelsTheCall(int backends) {
         CountDownLatch started = new CountDownLatch(backends);
-        List<SolverProvider> blockers = List.<SolverProvider>of(new Blocker("b1", started), new Blocker("b2", started)).subList(0, backends);
+        List<SolverProvider> blockers = List.<SolverProvider>of(StubBackend.stalling("b1", started, m -> cancelled("b1")),
+                StubBackend.stalling("b2", started, m -> cancelled("b2"))).subList(0, backends);
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(blockers.stream().map(SolverProvider::id).toList()).withLocalSearch(false),
                 SolverRegistry.of(blockers));
         AtomicReference<ErmResult> result = new AtomicReference<>();
