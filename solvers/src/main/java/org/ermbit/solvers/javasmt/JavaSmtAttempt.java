@@ -68,12 +68,18 @@ final class JavaSmtAttempt implements Runnable {
     }
 
     private SolveResult solve() throws Exception {
-        boolean cvc5 = backend == JavaSmtBackend.CVC5;
-        if (cvc5) Cvc5Contexts.opening();
+        if (backend != JavaSmtBackend.CVC5) return solveInContext();
+        try {
+            if (!Cvc5Contexts.acquire(limits)) {
+                return results.unknown(limits.stopReason() + " waiting for another cvc5 solve to end (one CVC5 context at a time per JVM)");
+            }
+        } catch (InterruptedException e) {
+            return results.unknown(limits.stopReason());
+        }
         try {
             return solveInContext();
         } finally {
-            if (cvc5) Cvc5Contexts.closed();
+            Cvc5Contexts.release();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Capability;
+import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
 import org.sosy_lab.common.ShutdownManager;
@@ -74,9 +75,9 @@ public abstract class JavaSmtProvider implements SolverProvider {
 
     private static Availability doProbe(JavaSmtBackend backend) {
         SolverContext ctx = null;
-        boolean cvc5 = backend == JavaSmtBackend.CVC5;
-        if (cvc5) Cvc5Contexts.opening();
+        boolean locked = false;
         try {
+            if (backend == JavaSmtBackend.CVC5) locked = Cvc5Contexts.acquire(Limits.none());
             ctx = newContext(backend, ShutdownManager.create(), Optional.empty());
             IntegerFormulaManager imgr = ctx.getFormulaManager().getIntegerFormulaManager();
             BooleanFormulaManager bmgr = ctx.getFormulaManager().getBooleanFormulaManager();
@@ -98,7 +99,7 @@ public abstract class JavaSmtProvider implements SolverProvider {
                     // nothing more to release
                 }
             }
-            if (cvc5) Cvc5Contexts.closed();
+            if (locked) Cvc5Contexts.release();
         }
     }
 }
