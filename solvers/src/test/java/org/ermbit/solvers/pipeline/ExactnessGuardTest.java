@@ -55,17 +55,22 @@ class ExactnessGuardTest {
                 new Loss(LossType.ABSOLUTE, Aggregate.SUM), threshold, data, Optional.empty());
     }
 
+    /** A pseudo-Boolean backend "zero" that answers SAT with every variable 0 (an assignment that violates the model). */
+    private static StubBackend allZero() {
+        return StubBackend.answering("zero", m -> {
+            BigInteger[] v = new BigInteger[m.vars().size()];
+            Arrays.fill(v, BigInteger.ZERO);
+            return SolveResult.sat(new Assignment(v), Optional.empty(), "zero", "", Duration.ZERO, Map.of());
+        });
+    }
+
     private static SolverRegistry registryWith(SolverProvider liar) {
         return SolverRegistry.of(List.of(SolverRegistry.load().byId("sat4j"), liar));
     }
 
     @Test
     void modelViolatingTheConstraintsIsAnInternalErrorNamingTheBackend() {
-        StubBackend allZero = StubBackend.answering("zero", m -> {
-            BigInteger[] v = new BigInteger[m.vars().size()];
-            Arrays.fill(v, BigInteger.ZERO);
-            return SolveResult.sat(new Assignment(v), Optional.empty(), "zero", "", Duration.ZERO, Map.of());
-        });
+        StubBackend allZero = allZero();
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("zero")), registryWith(allZero));
         ExactnessViolation e = assertThrows(ExactnessViolation.class, () -> solver.decide(linear(Rational.ZERO)));
         assertTrue(e.getMessage().contains("zero"), e.getMessage());
@@ -228,11 +233,7 @@ class ExactnessGuardTest {
 
     @Test
     void aViolationInOneMemberOfARaceIsNotSwallowedByTheOthers() {
-        StubBackend allZero = StubBackend.answering("zero", m -> {
-            BigInteger[] v = new BigInteger[m.vars().size()];
-            Arrays.fill(v, BigInteger.ZERO);
-            return SolveResult.sat(new Assignment(v), Optional.empty(), "zero", "", Duration.ZERO, Map.of());
-        });
+        StubBackend allZero = allZero();
         StubBackend stuck = StubBackend.stalling("stuck", new CountDownLatch(1), m -> SolveResult.unknown("cancelled", "stuck", "", Duration.ZERO));
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("stuck", "zero")),
                 SolverRegistry.of(List.of(allZero, stuck)));
