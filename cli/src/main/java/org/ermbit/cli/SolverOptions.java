@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.ermbit.solvers.pipeline.ErmOptions;
+import org.ermbit.solvers.pipeline.SquaredLossPath;
 import picocli.CommandLine.Option;
 
-/** Options shared by {@code solve} and {@code optimize}: backend choice, timeout, witness file, JSON output. */
+/** Options shared by {@code solve} and {@code optimize}: backend choice, timeout, encoding choices, witness file, JSON output. */
 final class SolverOptions {
 
     @Option(names = "--solver", paramLabel = "ID", split = ",",
@@ -32,6 +33,11 @@ final class SolverOptions {
             + "(it only ever answers SAT, with a verified witness; on by default).")
     boolean noLocalSearch;
 
+    @Option(names = "--squares", paramLabel = "PATH",
+            description = "How the squared loss's squares reach the backends: auto (each backend's measured default), products "
+                    + "(native on nonlinear backends, bit products elsewhere) or cuts (lazy integer tangent cuts). Default: auto.")
+    String squares = "auto";
+
     @Option(names = "--witness", paramLabel = "FILE", description = "Write the verified witness (ermbit-witness/1) to FILE.")
     Path witness;
 
@@ -41,9 +47,18 @@ final class SolverOptions {
     /** The pipeline options; a malformed timeout is a usage error. */
     ErmOptions toErmOptions() {
         ErmOptions o = ErmOptions.defaults().withSolvers(solvers).withCrossCheck(crossCheck).withSymmetryBreaking(!noSymmetryBreaking)
-                .withRefinement(refine).withLocalSearch(!noLocalSearch);
+                .withRefinement(refine).withLocalSearch(!noLocalSearch).withSquaredLoss(parseSquares(squares));
         if (timeout != null) o = o.withTimeout(parseTimeout(timeout));
         return o;
+    }
+
+    static SquaredLossPath parseSquares(String text) {
+        return switch (text) {
+            case "auto" -> SquaredLossPath.AUTO;
+            case "products" -> SquaredLossPath.PRODUCTS;
+            case "cuts" -> SquaredLossPath.TANGENT_CUTS;
+            default -> throw new UsageException("--squares: '" + text + "' is not one of auto, products, cuts");
+        };
     }
 
     static Duration parseTimeout(String text) {

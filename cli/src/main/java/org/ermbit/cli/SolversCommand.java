@@ -11,6 +11,7 @@ import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.reductions.lower.Lowerings;
+import org.ermbit.solvers.pipeline.SquaredLossPath;
 import org.ermbit.solvers.registry.SolverRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,9 +21,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ermbit solvers}: every backend the registry found, with its availability on this machine
  * (probed now; the reason when unavailable), capabilities, the lowering the pipeline applies for it,
- * its description and the default marker. Always exits 0.
+ * how the squares of a squared loss reach it, its description and the default marker. Always exits 0.
  */
-@Command(name = "solvers", description = "List every solver backend: id, availability (with the reason when unavailable), capabilities, lowering, description.")
+@Command(name = "solvers", description = "List every solver backend: id, availability (with the reason when unavailable), capabilities, lowering, squares, description.")
 final class SolversCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object {\"solvers\": [...]} instead of text.")
@@ -60,6 +61,7 @@ final class SolversCommand implements Callable<Integer> {
         out.println("  availability: " + (a.available() ? "available" + (a.version().isEmpty() ? "" : " (" + a.version() + ")") : "unavailable: " + a.reason()));
         out.println("  capabilities: " + capabilities(p).stream().collect(Collectors.joining(", ")));
         out.println("  lowering:     " + lowering(p));
+        out.println("  squares:      " + squares(p));
         out.println("  description:  " + p.description());
     }
 
@@ -78,6 +80,7 @@ final class SolversCommand implements Callable<Integer> {
             ArrayNode caps = o.putArray("capabilities");
             capabilities(p).forEach(caps::add);
             o.put("lowering", lowering(p));
+            o.put("squares", squares(p));
             o.put("description", p.description());
         }
         return root.toString();
@@ -90,6 +93,13 @@ final class SolversCommand implements Callable<Integer> {
     /** Capability names in declaration order (stable output). */
     private static List<String> capabilities(SolverProvider p) {
         return p.capabilities().stream().sorted().map(Capability::name).toList();
+    }
+
+    /** How the squared loss's squares reach the backend by default ({@code --squares auto}). */
+    private static String squares(SolverProvider p) {
+        if (SquaredLossPath.AUTO.tangentCutsFor(p.capabilities(), false)) return "tangent cuts (lazy)";
+        if (SquaredLossPath.AUTO.tangentCutsFor(p.capabilities(), true)) return "native products (tangent cuts on rational domains)";
+        return p.capabilities().contains(Capability.NIA) ? "native products" : "bit products";
     }
 
     private static String lowering(SolverProvider p) {

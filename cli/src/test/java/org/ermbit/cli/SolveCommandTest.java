@@ -236,6 +236,20 @@ class SolveCommandTest {
         assertTrue(r.err().contains("/dev/full") && r.err().contains("the answer is printed"), r.err());
     }
 
+    /** Both squared-loss paths on a backend that gets cuts by default and on one that does not: the MANIFEST optimum. */
+    @Test
+    void everySquaresChoiceProvesTheSameOptimum() {
+        for (String solver : new String[] {"sat4j", "smtinterpol"}) {
+            for (String squares : new String[] {"auto", "products", "cuts"}) {
+                CliRun r = CliRun.of("optimize", ex("decimals-fractions.json"), "--solver", solver, "--no-local-search", "--squares", squares);
+                assertEquals(30, r.exit(), solver + " " + squares + ": " + r.out() + r.err());
+                assertTrue(r.out().contains("\nc optimum 347/144000\n"), r.out());
+            }
+        }
+        assertEquals(org.ermbit.solvers.pipeline.SquaredLossPath.TANGENT_CUTS, SolverOptions.parseSquares("cuts"));
+        assertEquals(org.ermbit.solvers.pipeline.SquaredLossPath.PRODUCTS, SolverOptions.parseSquares("products"));
+    }
+
     @Test
     void badOptionsAreOneLineAndExitTwo() {
         CliRun unknown = CliRun.of("solve", ex("xor-2-2-1.json"), "--solver", "no-such");
@@ -243,7 +257,8 @@ class SolveCommandTest {
         assertEquals(1, unknown.errLines().size(), unknown.err());
         assertTrue(unknown.err().contains("unknown solver 'no-such'") && unknown.err().contains("portfolio")
                 && unknown.err().contains("enumerate"), unknown.err());
-        for (String[] args : new String[][] {{"--timeout", "abc"}, {"--timeout", "-1"}, {"--real", "--json"}, {"--real", "--solver", "z3"}}) {
+        for (String[] args : new String[][] {{"--timeout", "abc"}, {"--timeout", "-1"}, {"--real", "--json"}, {"--real", "--solver", "z3"},
+            {"--squares", "bits"}, {"--squares", "CUTS"}, {"--squares", ""}, {"--real", "--squares", "cuts"}}) {
             List<String> a = new ArrayList<>(List.of("solve", ex("xor-2-2-1.json")));
             a.addAll(List.of(args));
             CliRun r = CliRun.of(a.toArray(new String[0]));

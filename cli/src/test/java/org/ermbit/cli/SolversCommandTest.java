@@ -81,10 +81,12 @@ class SolversCommandTest {
         assertEquals("sat4j (default)", lines.get(0));
         assertTrue(lines.get(1).startsWith("  availability: available"), lines.get(1));
         assertTrue(lines.get(2).contains("PSEUDO_BOOLEAN"), lines.get(2));
-        assertEquals("ghost", lines.get(5));
-        assertEquals("  availability: unavailable: libghost.so not found", lines.get(6));
-        assertEquals("  capabilities: LIA, INT64_ONLY", lines.get(7));
-        assertEquals("  description:  a backend whose library is not installed", lines.get(9));
+        assertEquals("  squares:      bit products", lines.get(4));
+        assertEquals("ghost", lines.get(6));
+        assertEquals("  availability: unavailable: libghost.so not found", lines.get(7));
+        assertEquals("  capabilities: LIA, INT64_ONLY", lines.get(8));
+        assertEquals("  squares:      tangent cuts (lazy)", lines.get(10));
+        assertEquals("  description:  a backend whose library is not installed", lines.get(11));
     }
 
     @Test
@@ -102,6 +104,16 @@ class SolversCommandTest {
         }
         assertEquals(reg.ids(), ids);
         assertEquals(1, defaults);
+        // how squares reach each backend by default, from its capabilities: NIA natively (cuts where
+        // rational domains lower its products), LIA by cuts, PB in bits
+        for (JsonNode s : root.get("solvers")) {
+            String expected = switch (s.get("id").asText()) {
+                case "z3", "cpsat", "cvc5", "ext-z3" -> "native products (tangent cuts on rational domains)";
+                case "smtinterpol", "princess", "opensmt", "ext-cbc", "ext-cvc5" -> "tangent cuts (lazy)";
+                default -> "bit products";
+            };
+            assertEquals(expected, s.get("squares").asText(), s.toString());
+        }
         // the pure-Java backends work everywhere
         for (JsonNode s : root.get("solvers")) {
             String id = s.get("id").asText();

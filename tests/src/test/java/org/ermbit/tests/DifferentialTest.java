@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.ermbit.core.eval.Verifier;
@@ -71,10 +72,16 @@ class DifferentialTest {
      * that optimum from {@code optimize}.
      */
     static void agreeWithBruteForce(String backend, long seed, ErmInstance probe) {
+        agreeWithBruteForce(backend, seed, probe, UnaryOperator.identity());
+    }
+
+    /** {@link #agreeWithBruteForce(String, long, ErmInstance)} with the solver's options changed by {@code configure}. */
+    static void agreeWithBruteForce(String backend, long seed, ErmInstance probe, UnaryOperator<ErmOptions> configure) {
         Availability availability = AVAILABILITY.computeIfAbsent(backend, id -> SolverRegistry.load().byId(id).probe());
         assumeTrue(availability.available(), () -> backend + " is not available here: " + availability.reason());
         Rational optimum = BruteForce.minimumLoss(probe);
-        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of(backend)).withSymmetryBreaking(seed % 2 == 0));
+        ErmSolver solver = new ErmSolver(configure.apply(
+                ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of(backend)).withSymmetryBreaking(seed % 2 == 0)));
         String where = backend + " seed " + seed + " optimum " + optimum;
 
         ErmInstance atOptimum = withThreshold(probe, optimum);

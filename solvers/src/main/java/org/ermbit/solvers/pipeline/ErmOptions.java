@@ -11,11 +11,12 @@ import org.ermbit.solvers.enumerate.ExhaustiveSearch;
  * optional timeout, hidden-unit symmetry breaking, backends that must confirm an UNSAT answer, the
  * caps of the exhaustive route (number of parameter vectors, bit budget of intermediate values), and
  * whether "loss ≤ γ" questions are decided by lazy data refinement ({@link DataRefinement}), and
- * whether a local search for witnesses runs next to the backends ({@link WitnessSearch}).
+ * whether a local search for witnesses runs next to the backends ({@link WitnessSearch}), and how
+ * squares of the squared loss reach the backends ({@link SquaredLossPath}).
  */
 public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boolean symmetryBreaking,
                          List<String> crossCheck, BigInteger enumerationCap, int bitBudget, boolean refinement,
-                         boolean localSearch) {
+                         boolean localSearch, SquaredLossPath squaredLoss) {
 
     /** The backends raced by {@code --solver portfolio} (those available on this machine). */
     public static final List<String> DEFAULT_PORTFOLIO = List.of("sat4j", "cpsat", "z3");
@@ -28,36 +29,37 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
         solvers = List.copyOf(solvers);
         crossCheck = List.copyOf(crossCheck);
         if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
+        java.util.Objects.requireNonNull(squaredLoss, "squaredLoss");
     }
 
     /** The embedded default: Sat4j, no timeout, symmetry breaking on, data refinement off, local search on. */
     public static ErmOptions defaults() {
-        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, false, true);
+        return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, false, true, SquaredLossPath.AUTO);
     }
 
     public ErmOptions withSolvers(List<String> ids) {
-        return new ErmOptions(ids, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch);
+        return new ErmOptions(ids, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
     }
 
     public ErmOptions withTimeout(Duration d) {
-        return new ErmOptions(solvers, Optional.of(d), symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch);
+        return new ErmOptions(solvers, Optional.of(d), symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
     }
 
     public ErmOptions withSymmetryBreaking(boolean on) {
-        return new ErmOptions(solvers, timeout, on, crossCheck, enumerationCap, bitBudget, refinement, localSearch);
+        return new ErmOptions(solvers, timeout, on, crossCheck, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
     }
 
     public ErmOptions withCrossCheck(List<String> ids) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, ids, enumerationCap, bitBudget, refinement, localSearch);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, ids, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
     }
 
     public ErmOptions withEnumerationCap(BigInteger cap, int bits) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits, refinement, localSearch);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits, refinement, localSearch, squaredLoss);
     }
 
     /** Lazy data refinement on or off (off by default; answers are the same either way). */
     public ErmOptions withRefinement(boolean on) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, on, localSearch);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, on, localSearch, squaredLoss);
     }
 
     /**
@@ -66,6 +68,11 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
      * either way. Off isolates the backends (differential tests, backend benchmarks).
      */
     public ErmOptions withLocalSearch(boolean on) {
-        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, on);
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, on, squaredLoss);
+    }
+
+    /** How the squared loss's squares reach the backends ({@link SquaredLossPath#AUTO} by default; answers are the same either way). */
+    public ErmOptions withSquaredLoss(SquaredLossPath path) {
+        return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch, path);
     }
 }

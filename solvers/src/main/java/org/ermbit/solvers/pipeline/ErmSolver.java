@@ -252,7 +252,7 @@ public final class ErmSolver {
     private List<String> crossCheck(Encoding enc, Rational gamma, String prover, Limits limits) {
         List<String> confirmed = new ArrayList<>();
         for (SolverProvider checker : crossCheckers) {
-            Answer a = new BackendRun(checker, enc).solve(enc.withLossAtMost(gamma), Optional.of(gamma), limits);
+            Answer a = new BackendRun(checker, enc, options.squaredLoss()).solve(enc.withLossAtMost(gamma), Optional.of(gamma), limits);
             if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
                 throw new ExactnessViolation(prover + " answered UNSAT but " + a.backend()
                         + " found a witness the exact verifier accepts (loss " + a.loss().orElseThrow() + ")");
@@ -277,7 +277,7 @@ public final class ErmSolver {
 
     private List<BackendRun> runs(Encoding enc) {
         List<BackendRun> runs = new ArrayList<>();
-        for (SolverProvider p : backends) runs.add(new BackendRun(p, enc));
+        for (SolverProvider p : backends) runs.add(new BackendRun(p, enc, options.squaredLoss()));
         return runs;
     }
 
