@@ -31,12 +31,9 @@ class TangentCutsTest {
 
     /** A ∈ [0, 5], P = A·A ∈ [0, 25], P ≤ 10 (so A ≤ 3 in every model). */
     private static Model boundedSquare() {
-        ModelBuilder b = new ModelBuilder();
-        Var a = b.newInt("A", big(0), big(5));
-        Var p = b.newInt("P", big(0), big(25));
-        b.addProduct(p, a, a);
-        b.addLinear(LinearExpr.of(p), Relation.LE, big(10));
-        return b.build();
+        Square s = square(0, 5, 25);
+        s.b().addLinear(LinearExpr.of(s.p()), Relation.LE, big(10));
+        return s.b().build();
     }
 
     @Test
@@ -120,51 +117,43 @@ class TangentCutsTest {
         assertTrue(TangentCuts.of(withUse(Relation.GE, 1)).isEmpty(), "P bounded from below (≥)");
         assertTrue(TangentCuts.of(withUse(Relation.GE, -1)).isPresent(), "−P ≥ −10 bounds P from above");
 
-        ModelBuilder neg = new ModelBuilder();
-        Var a = neg.newInt("A", big(-3), big(3));
-        Var p = neg.newInt("P", big(0), big(9));
-        neg.addProduct(p, a, a);
-        assertTrue(TangentCuts.of(neg.build()).isEmpty(), "a factor that can be negative");
+        assertTrue(TangentCuts.of(square(-3, 3, 9).b().build()).isEmpty(), "a factor that can be negative");
+        assertTrue(TangentCuts.of(square(0, 3, 4).b().build()).isEmpty(), "P's bounds are tighter than A²'s");
 
         ModelBuilder other = new ModelBuilder();
         Var x = other.newInt("X", big(0), big(3));
         Var y = other.newInt("Y", big(0), big(3));
-        Var q = other.newInt("Q", big(0), big(9));
-        other.addProduct(q, x, y);
+        other.addProduct(other.newInt("Q", big(0), big(9)), x, y);
         assertTrue(TangentCuts.of(other.build()).isEmpty(), "a product of two different factors");
 
-        ModelBuilder chained = new ModelBuilder();
-        Var c = chained.newInt("A", big(0), big(3));
-        Var sq = chained.newInt("P", big(0), big(9));
-        Var r = chained.newInt("R", big(0), big(27));
-        chained.addProduct(sq, c, c);
-        chained.addProduct(r, sq, c);
-        assertTrue(TangentCuts.of(chained.build()).isEmpty(), "P used as a factor");
+        Square chained = square(0, 3, 9);
+        chained.b().addProduct(chained.b().newInt("R", big(0), big(27)), chained.p(), chained.a());
+        assertTrue(TangentCuts.of(chained.b().build()).isEmpty(), "P used as a factor");
 
-        ModelBuilder tight = new ModelBuilder();
-        Var d = tight.newInt("A", big(0), big(3));
-        Var capped = tight.newInt("P", big(0), big(4));
-        tight.addProduct(capped, d, d);
-        assertTrue(TangentCuts.of(tight.build()).isEmpty(), "P's bounds are tighter than A²'s");
+        Square maximised = square(0, 3, 9);
+        maximised.b().minimize(LinearExpr.builder().add(-1, maximised.p()).build());
+        assertTrue(TangentCuts.of(maximised.b().build()).isEmpty(), "P maximised");
+        maximised.b().minimize(LinearExpr.builder().add(2, maximised.p()).build());
+        assertTrue(TangentCuts.of(maximised.b().build()).isPresent(), "P minimised");
+    }
 
-        ModelBuilder maximised = new ModelBuilder();
-        Var e = maximised.newInt("A", big(0), big(3));
-        Var pm = maximised.newInt("P", big(0), big(9));
-        maximised.addProduct(pm, e, e);
-        maximised.minimize(LinearExpr.builder().add(-1, pm).build());
-        assertTrue(TangentCuts.of(maximised.build()).isEmpty(), "P maximised");
-        maximised.minimize(LinearExpr.builder().add(2, pm).build());
-        assertTrue(TangentCuts.of(maximised.build()).isPresent(), "P minimised");
+    /** A model under construction with one square P = A·A, A ∈ [lo, hi], P ∈ [0, pHi]. */
+    private record Square(ModelBuilder b, Var a, Var p) {
+    }
+
+    private static Square square(long lo, long hi, long pHi) {
+        ModelBuilder b = new ModelBuilder();
+        Var a = b.newInt("A", big(lo), big(hi));
+        Var p = b.newInt("P", big(0), big(pHi));
+        b.addProduct(p, a, a);
+        return new Square(b, a, p);
     }
 
     /** A square P = A·A (A ∈ [0, 3]) used once: {@code k·P rel 10·sign(k)}. */
     private static Model withUse(Relation rel, long k) {
-        ModelBuilder b = new ModelBuilder();
-        Var a = b.newInt("A", big(0), big(3));
-        Var p = b.newInt("P", big(0), big(9));
-        b.addProduct(p, a, a);
-        b.addLinear(LinearExpr.builder().add(k, p).build(), rel, big(10 * Long.signum(k)));
-        return b.build();
+        Square s = square(0, 3, 9);
+        s.b().addLinear(LinearExpr.builder().add(k, s.p()).build(), rel, big(10 * Long.signum(k)));
+        return s.b().build();
     }
 
     @Test
