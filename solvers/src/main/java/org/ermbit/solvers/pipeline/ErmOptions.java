@@ -3,6 +3,7 @@ package org.ermbit.solvers.pipeline;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.ermbit.solvers.enumerate.ExhaustiveSearch;
 
@@ -29,10 +30,10 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
         solvers = List.copyOf(solvers);
         crossCheck = List.copyOf(crossCheck);
         if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
-        java.util.Objects.requireNonNull(squaredLoss, "squaredLoss");
+        Objects.requireNonNull(squaredLoss, "squaredLoss");
     }
 
-    /** The embedded default: Sat4j, no timeout, symmetry breaking on, data refinement off, local search on. */
+    /** The embedded default: Sat4j, no timeout, symmetry breaking on, data refinement off, local search on, squares {@link SquaredLossPath#AUTO}. */
     public static ErmOptions defaults() {
         return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, false, true, SquaredLossPath.AUTO);
     }
