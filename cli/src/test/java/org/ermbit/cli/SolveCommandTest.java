@@ -139,6 +139,20 @@ class SolveCommandTest {
         assertTrue(r.out().contains("c reason: sat4j: UNKNOWN (timeout)"), r.out());
     }
 
+    /**
+     * The tangent-cut loop stops at the deadline: smtinterpol needs far more than a second to prove
+     * tls-b6's optimum (it does not prove tls-b3's in 60 s), so optimize ends unproved, with the
+     * timeout as the reason, and no exception.
+     */
+    @Test
+    void tangentCutRefinementStopsAtTheTimeout() {
+        CliRun r = CliRun.of("optimize", INSTANCES.resolve("realram/tls-b6.json").toString(), "--solver", "smtinterpol",
+                "--no-local-search", "--squares", "cuts", "--timeout", "1");
+        assertTrue(r.exit() == 10 || r.exit() == 0, r.out() + r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("timeout"), r.out());
+    }
+
     /** A 2-bit rational domain: y = −x/3 + 1/2 for x ≥ 0 and 1/2 for x &lt; 0 is relu(x)·(−1/3) + 1/2 (hand). */
     @Test
     void rationalDomainsAreSolvedWithFractionalWeights(@TempDir Path dir) throws IOException {
