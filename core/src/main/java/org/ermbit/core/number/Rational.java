@@ -18,12 +18,18 @@ public final class Rational implements Comparable<Rational> {
     public static final Rational MINUS_ONE = new Rational(-1, 1);
     public static final Rational TWO = new Rational(2, 1);
 
-    /** Small representation (valid when {@code big == false}). Never Long.MIN_VALUE. */
+    /**
+     * Small representation, used exactly when |numerator| and denominator are both below
+     * {@link #SMALL_LIMIT} (so the representation is canonical, negation never overflows and
+     * {@link #equals} may compare representations).
+     */
     private final long n;
     private final long d;
     /** Big representation (non-null iff the value does not fit the small one). */
     private final BigInteger bn;
     private final BigInteger bd;
+
+    private static final long SMALL_LIMIT = 1L << 62;
 
     private Rational(long n, long d) {
         this.n = n;
@@ -43,7 +49,7 @@ public final class Rational implements Comparable<Rational> {
     public static Rational of(long v) {
         if (v == 0) return ZERO;
         if (v == 1) return ONE;
-        return v == Long.MIN_VALUE ? ofNormalized(BigInteger.valueOf(v), BigInteger.ONE) : new Rational(v, 1);
+        return ofReduced(v, 1);
     }
 
     /** The integer {@code v}. */
@@ -62,7 +68,7 @@ public final class Rational implements Comparable<Rational> {
             den = -den;
         }
         long g = gcd(Math.abs(num), den);
-        return new Rational(num / g, den / g);
+        return ofReduced(num / g, den / g);
     }
 
     /** {@code num/den} reduced to lowest terms; throws ArithmeticException if {@code den == 0}. */
@@ -89,14 +95,24 @@ public final class Rational implements Comparable<Rational> {
         return of(unscaled, BigInteger.TEN.pow(scale));
     }
 
-    /** Already-reduced big values, stored small when they fit. */
+    /** Already-reduced values, stored small exactly when they fit the small representation. */
     private static Rational ofNormalized(BigInteger num, BigInteger den) {
         if (fitsSmall(num) && fitsSmall(den)) return new Rational(num.longValue(), den.longValue());
         return new Rational(num, den);
     }
 
+    /** Already-reduced long values ({@code den > 0}), stored small exactly when they fit. */
+    private static Rational ofReduced(long num, long den) {
+        if (fitsSmall(num) && fitsSmall(den)) return new Rational(num, den);
+        return new Rational(BigInteger.valueOf(num), BigInteger.valueOf(den));
+    }
+
     private static boolean fitsSmall(BigInteger v) {
-        return v.bitLength() < 63;
+        return v.abs().bitLength() <= 62;
+    }
+
+    private static boolean fitsSmall(long v) {
+        return v > -SMALL_LIMIT && v < SMALL_LIMIT;
     }
 
     private static long gcd(long a, long b) {

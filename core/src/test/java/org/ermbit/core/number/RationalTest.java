@@ -108,6 +108,42 @@ class RationalTest {
         assertEquals(Rational.of(10).hashCode(), big.hashCode());
     }
 
+    /**
+     * Equal values are equal objects with equal hash codes whichever way they were built (long
+     * factory, BigInteger factory, arithmetic, negation), also at the boundary of the long fast path:
+     * before the fix, 2^63 − 1 built from a long and from a BigInteger compared as 0 but were not
+     * {@code equals}.
+     */
+    @Test
+    void equalValuesAreEqualWhicheverWayTheyWereBuilt() {
+        long[] boundary = {(1L << 62) - 2, (1L << 62) - 1, 1L << 62, (1L << 62) + 1, Long.MAX_VALUE - 1, Long.MAX_VALUE,
+            -(1L << 62) + 1, -(1L << 62), -(1L << 62) - 1, Long.MIN_VALUE + 1, Long.MIN_VALUE};
+        for (long v : boundary) {
+            BigInteger bv = BigInteger.valueOf(v);
+            Rational viaLong = Rational.of(v);
+            java.util.List<Rational> same = new java.util.ArrayList<>(java.util.List.of(Rational.of(bv), Rational.of(v, 1),
+                    Rational.of(bv, BigInteger.ONE), Rational.of(bv.negate()).negate(), Rational.of(bv.subtract(BigInteger.ONE)).add(Rational.ONE),
+                    Rational.of(bv.multiply(BigInteger.TWO), BigInteger.TWO)));
+            if (v != Long.MIN_VALUE) {
+                same.add(Rational.of(-v).negate());
+                same.add(Rational.of(v - 1 + (v > 0 ? 0 : 2)).add(v > 0 ? Rational.ONE : Rational.MINUS_ONE));
+            }
+            for (Rational r : same) {
+                assertEquals(0, viaLong.compareTo(r), v + " compare");
+                assertEquals(viaLong, r, v + " equals");
+                assertEquals(r, viaLong, v + " equals (symmetric)");
+                assertEquals(viaLong.hashCode(), r.hashCode(), v + " hash");
+            }
+            assertEquals(1, new java.util.HashSet<>(same).size(), v + " as set elements");
+            if (v > 0) {
+                Rational inverse = Rational.of(1, v);
+                assertEquals(Rational.of(BigInteger.ONE, bv), inverse, "1/" + v);
+                assertEquals(viaLong.reciprocal(), inverse, "reciprocal of " + v);
+                assertEquals(Rational.of(BigInteger.ONE, bv).hashCode(), inverse.hashCode(), "hash of 1/" + v);
+            }
+        }
+    }
+
     @Test
     void lowestTermsAndSigns() {
         assertEquals("-3/4", Rational.of(6, -8).toString());
