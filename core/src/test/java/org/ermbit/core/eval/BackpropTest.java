@@ -74,6 +74,58 @@ class BackpropTest {
         assertEquals(Rational.of(-2), g.get(ParameterRef.bias(2, 0))); // 2·(0 − 1)
     }
 
+    /**
+     * The documented tie conventions of Backprop, by hand on ŷ = v·relu(wx + b) + c with w = 2,
+     * b = −1, v = 3, c = 1/2 (ŷ = 7/2 at x = 1 and 1/2 at x = 0):
+     * <ul>
+     *   <li>max_abs (aggregated by max), points (x=1, y=6) and (x=0, y=3): both errors are −5/2, so
+     *       both point losses are 5/2; only the first point carries the gradient: ∂L/∂ŷ = sign(−5/2) = −1,
+     *       ∂c = −1, ∂v = −h = −1, ∂w = −v·x = −3, ∂b = −3 (the second point alone, where the unit is
+     *       off, would give ∂v = ∂w = ∂b = 0);</li>
+     *   <li>hinge exactly at the margin (y = 1, ŷ = 1 with c = −2): 1 − yŷ = 0, gradient 0.</li>
+     * </ul>
+     */
+    @Test
+    void tiesGoToTheFirstMaximiserAndTheHingeMarginHasGradientZero() {
+        ErmInstance maxTie = Instances.of(NET_1_1_1, DOMAIN, "{\"type\": \"max_abs\"}", "0",
+                "{\"inputs\": [[1], [0]], \"targets\": [[6], [3]]}");
+        Backprop.Gradient g = Backprop.gradient(maxTie, Instances.params(PARAMS));
+        assertEquals(Rational.of(5, 2), g.loss());
+        assertEquals(Rational.of(-3), g.gradient().get(ParameterRef.weight(1, 0, 0)));
+        assertEquals(Rational.of(-3), g.gradient().get(ParameterRef.bias(1, 0)));
+        assertEquals(Rational.MINUS_ONE, g.gradient().get(ParameterRef.weight(2, 0, 0)));
+        assertEquals(Rational.MINUS_ONE, g.gradient().get(ParameterRef.bias(2, 0)));
+
+        ErmInstance margin = Instances.of(NET_1_1_1, DOMAIN, "{\"type\": \"hinge\"}", "0", "{\"inputs\": [[1]], \"targets\": [[1]]}");
+        NetworkParameters atMargin = Instances.params("[{\"weights\": [[2]], \"biases\": [-1]}, {\"weights\": [[3]], \"biases\": [-2]}]");
+        Backprop.Gradient h = Backprop.gradient(margin, atMargin);
+        assertEquals(Rational.ZERO, h.loss());
+        for (ParameterRef r : List.of(ParameterRef.weight(1, 0, 0), ParameterRef.bias(1, 0), ParameterRef.weight(2, 0, 0), ParameterRef.bias(2, 0))) {
+            assertEquals(Rational.ZERO, h.gradient().get(r), r.toString());
+        }
+    }
+
+    /**
+     * max_abs with two outputs whose errors tie: only the first output carries the gradient. Net
+     * 1-1-2 with hidden h = relu(x) (w = 1, b = 0), outputs ŷ₁ = h, ŷ₂ = 2h; at x = 1 with targets
+     * (0, 3) the errors are +1 and −1, |·| tied: ∂L/∂ŷ = (1, 0), so ∂v₁ = h = 1, ∂v₂ = 0, ∂c₁ = 1,
+     * ∂c₂ = 0 and ∂w = v₁·1 = 1 (with the second output it would be −2).
+     */
+    @Test
+    void maxAbsTieGoesToTheFirstOutput() {
+        ErmInstance inst = Instances.of("{\"inputs\": 1, \"layers\": [{\"units\": 1, \"activation\": \"relu\"},"
+                + " {\"units\": 2, \"activation\": \"identity\"}]}", DOMAIN, "{\"type\": \"max_abs\"}", "0",
+                "{\"inputs\": [[1]], \"targets\": [[0, 3]]}");
+        NetworkParameters p = Instances.params("[{\"weights\": [[1]], \"biases\": [0]}, {\"weights\": [[1], [2]], \"biases\": [0, 0]}]");
+        Backprop.Gradient g = Backprop.gradient(inst, p);
+        assertEquals(Rational.ONE, g.loss());
+        assertEquals(Rational.ONE, g.gradient().get(ParameterRef.weight(1, 0, 0)));
+        assertEquals(Rational.ONE, g.gradient().get(ParameterRef.weight(2, 0, 0)));
+        assertEquals(Rational.ZERO, g.gradient().get(ParameterRef.weight(2, 1, 0)));
+        assertEquals(Rational.ONE, g.gradient().get(ParameterRef.bias(2, 0)));
+        assertEquals(Rational.ZERO, g.gradient().get(ParameterRef.bias(2, 1)));
+    }
+
     private static final String[] ACTIVATIONS = {"\"relu\"", "{\"type\": \"leaky_relu\", \"alpha\": \"1/7\"}", "\"hardtanh\"", "\"identity\""};
 
     /**

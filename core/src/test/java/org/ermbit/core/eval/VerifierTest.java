@@ -132,6 +132,49 @@ class VerifierTest {
         assertEquals(Rational.of(1, 16), inst.threshold());
     }
 
+    /**
+     * A loss exactly at the threshold is accepted (≤, DESIGN §1), one 1/1000 above it is not: the
+     * book's linear model has MSE exactly 1/4 on XOR.
+     */
+    @Test
+    void lossExactlyAtTheThresholdIsAccepted() {
+        String net = "{\"inputs\": 2, \"layers\": [{\"units\": 1, \"activation\": \"identity\"}]}";
+        String dom = "{\"domain\": \"fixed\", \"bits\": 4, \"fraction_bits\": 1}";
+        String data = "{\"inputs\": [[0, 0], [0, 1], [1, 0], [1, 1]], \"targets\": [[0], [1], [1], [0]]}";
+        NetworkParameters half = Instances.params("[{\"weights\": [[0, 0]], \"biases\": [\"1/2\"]}]");
+        Verifier.Verdict at = Verifier.verify(Instances.of(net, dom, "{\"type\": \"squared\", \"aggregate\": \"mean\"}", "\"1/4\"", data), half);
+        assertTrue(at.accepted(), at.problems().toString());
+        Verifier.Verdict below = Verifier.verify(Instances.of(net, dom, "{\"type\": \"squared\", \"aggregate\": \"mean\"}", "\"249/1000\"", data), half);
+        assertFalse(below.accepted());
+        assertEquals(List.of("loss 1/4 exceeds the threshold 249/1000"), below.problems());
+    }
+
+    /** A witness of the wrong shape is refused before anything is evaluated, naming the first mismatch. */
+    @Test
+    void witnessShapeMismatchesAreNamed() {
+        ErmInstance inst = InstanceReader.read(resource("xor-2-2-1.json"));
+        Verifier.Verdict layers = Verifier.verify(inst, Instances.params("[{\"weights\": [[1, 1], [1, 1]], \"biases\": [0, -1]}]"));
+        assertFalse(layers.accepted());
+        assertEquals(List.of("witness has 1 layers, the network has 2"), layers.problems());
+        Verifier.Verdict units = Verifier.verify(inst, Instances.params("[{\"weights\": [[1, 1]], \"biases\": [0]},"
+                + " {\"weights\": [[1, -2]], \"biases\": [0]}]"));
+        assertEquals(List.of("witness layers[0] has 1 units, the network has 2"), units.problems());
+        Verifier.Verdict row = Verifier.verify(inst, Instances.params("[{\"weights\": [[1, 1], [1, 1]], \"biases\": [0, -1]},"
+                + " {\"weights\": [[1, -2, 3]], \"biases\": [0]}]"));
+        assertEquals(List.of("witness layers[1].weights[0] has 3 entries, expected 2"), row.problems());
+        org.junit.jupiter.api.Assertions.assertNull(Instances.params("[{\"weights\": [[1, 1], [1, 1]], \"biases\": [0, -1]},"
+                + " {\"weights\": [[1, -2]], \"biases\": [0]}]").shapeMismatch(inst.architecture()), "the book's XOR net has the right shape");
+    }
+
+    /** Domain descriptions as they appear in the verifier's messages. */
+    @Test
+    void domainDescriptions() {
+        assertEquals("fixed (bits 4, fraction_bits 1)", Verifier.describe(new org.ermbit.core.model.Domain.FixedPoint(4, 1)));
+        assertEquals("grid (denominator 3, min -2, max 4)", Verifier.describe(new org.ermbit.core.model.Domain.Grid(
+                java.math.BigInteger.valueOf(3), java.math.BigInteger.valueOf(-2), java.math.BigInteger.valueOf(4))));
+        assertEquals("rational (bits 2)", Verifier.describe(new org.ermbit.core.model.Domain.RationalBits(2)));
+    }
+
     /** Grid domain membership by hand: k/3 for k in −2..4. */
     @Test
     void gridDomainMembership() {

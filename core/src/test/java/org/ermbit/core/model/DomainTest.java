@@ -51,6 +51,48 @@ class DomainTest {
         assertFalse(d.contains(Rational.of(4)));
     }
 
+    /** Membership is inclusive at both ends of every domain and exclusive one step past them. */
+    @Test
+    void membershipBoundariesAreInclusive() {
+        Domain.FixedPoint f = new Domain.FixedPoint(4, 1);
+        assertTrue(f.contains(Rational.of(-4)));
+        assertTrue(f.contains(Rational.of(7, 2)));
+        assertFalse(f.contains(Rational.of(-9, 2)));
+        Domain.Grid g = new Domain.Grid(BigInteger.valueOf(3), BigInteger.valueOf(-2), BigInteger.valueOf(4));
+        assertTrue(g.contains(Rational.of(-2, 3)));
+        assertFalse(g.contains(Rational.of(-1)));
+        Domain.RationalBits r = new Domain.RationalBits(2);
+        assertTrue(r.contains(Rational.of(-3)));
+        assertTrue(r.contains(Rational.of(3)));
+        assertTrue(r.contains(Rational.of(1, 3)));
+        assertTrue(r.contains(Rational.of(-3, 2)));
+        assertFalse(r.contains(Rational.of(-4)));
+        assertFalse(r.contains(Rational.of(-1, 4)));
+        assertEquals(Rational.of(-3), r.minValue());
+        assertEquals(Rational.of(3), r.maxValue());
+        assertEquals(Rational.of(-2, 3), g.minValue());
+        assertEquals(Rational.of(4, 3), g.maxValue());
+    }
+
+    /** values(limit) lists the domain in increasing order and refuses only domains with more than limit values. */
+    @Test
+    void enumerationHonoursTheLimitExactly() {
+        Domain.Grid g = new Domain.Grid(BigInteger.valueOf(3), BigInteger.valueOf(-2), BigInteger.valueOf(4));
+        assertEquals(java.util.List.of(Rational.of(-2, 3), Rational.of(-1, 3), Rational.ZERO, Rational.of(1, 3), Rational.of(2, 3),
+                Rational.ONE, Rational.of(4, 3)), g.values(7));
+        assertThrows(IllegalArgumentException.class, () -> g.values(6));
+        Domain.FixedPoint f = new Domain.FixedPoint(2, 0);
+        assertEquals(java.util.List.of(Rational.of(-2), Rational.MINUS_ONE, Rational.ZERO, Rational.ONE), f.values(4));
+        assertThrows(IllegalArgumentException.class, () -> f.values(3));
+        Domain.RationalBits r = new Domain.RationalBits(2);
+        java.util.List<Rational> fifteen = r.values(15);
+        assertEquals(java.util.List.of(Rational.of(-3), Rational.of(-2), Rational.of(-3, 2), Rational.MINUS_ONE, Rational.of(-2, 3),
+                Rational.of(-1, 2), Rational.of(-1, 3), Rational.ZERO, Rational.of(1, 3), Rational.of(1, 2), Rational.of(2, 3), Rational.ONE,
+                Rational.of(3, 2), Rational.of(2), Rational.of(3)), fifteen);
+        assertThrows(IllegalArgumentException.class, () -> r.values(14));
+        assertEquals(java.util.List.of("fixed", "grid", "rational"), java.util.List.of(f.typeName(), g.typeName(), r.typeName()));
+    }
+
     /** The counting formula agrees with brute-force enumeration of all p/q. */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})

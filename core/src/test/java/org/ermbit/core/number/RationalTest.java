@@ -202,6 +202,25 @@ class RationalTest {
         assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
     }
 
+    /** The documented caps (docs/FORMAT.md): |exponent| ≤ 10 000 and number texts of ≤ 10 000 characters, both inclusive. */
+    @Test
+    void parserCapsAreInclusive() {
+        assertEquals(Rational.of(BigInteger.TEN.pow(10_000)), RationalParser.parse("1e10000"));
+        assertEquals(Rational.of(BigInteger.ONE, BigInteger.TEN.pow(10_000)), RationalParser.parse("1e-10000"));
+        assertEquals(Rational.of(BigInteger.TEN.pow(10_000)), RationalParser.parse("1e+0010000"), "leading zeros of the exponent");
+        assertThrows(NumberFormatException.class, () -> RationalParser.parse("1e10001"));
+        assertThrows(NumberFormatException.class, () -> RationalParser.parse("1e-10001"));
+        assertThrows(NumberFormatException.class, () -> RationalParser.parse("1e100000"));
+        String tenThousandDigits = "9".repeat(10_000);
+        assertEquals(Rational.of(BigInteger.TEN.pow(10_000).subtract(BigInteger.ONE)), RationalParser.parse(tenThousandDigits));
+        assertEquals(Rational.of(BigInteger.TEN.pow(9_998).subtract(BigInteger.ONE), BigInteger.valueOf(7)),
+                RationalParser.parse("9".repeat(9_998) + "/7"), "a 10,000-character fraction");
+        NumberFormatException tooLong = assertThrows(NumberFormatException.class, () -> RationalParser.parse("9".repeat(10_001)));
+        assertTrue(tooLong.getMessage().contains("10000 characters"), tooLong.getMessage());
+        // surrounding blanks do not count
+        assertEquals(Rational.of(BigInteger.TEN.pow(10_000).subtract(BigInteger.ONE)), RationalParser.parse(" " + tenThousandDigits + " "));
+    }
+
     @Test
     void abbreviationKeepsShortValuesAndShortensLongOnes() {
         assertEquals("-3/4", Rational.of(-3, 4).abbreviated(60));
