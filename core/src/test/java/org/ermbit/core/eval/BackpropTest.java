@@ -124,6 +124,15 @@ class BackpropTest {
         assertEquals(Rational.ZERO, g.gradient().get(ParameterRef.weight(2, 1, 0)));
         assertEquals(Rational.ONE, g.gradient().get(ParameterRef.bias(2, 0)));
         assertEquals(Rational.ZERO, g.gradient().get(ParameterRef.bias(2, 1)));
+        // targets (0, 5): errors +1 and −3, the second output alone carries the gradient (sign −1)
+        ErmInstance second = Instances.of("{\"inputs\": 1, \"layers\": [{\"units\": 1, \"activation\": \"relu\"},"
+                + " {\"units\": 2, \"activation\": \"identity\"}]}", DOMAIN, "{\"type\": \"max_abs\"}", "0",
+                "{\"inputs\": [[1]], \"targets\": [[0, 5]]}");
+        Backprop.Gradient s = Backprop.gradient(second, p);
+        assertEquals(Rational.of(3), s.loss());
+        assertEquals(Rational.ZERO, s.gradient().get(ParameterRef.bias(2, 0)));
+        assertEquals(Rational.MINUS_ONE, s.gradient().get(ParameterRef.bias(2, 1)));
+        assertEquals(Rational.of(-2), s.gradient().get(ParameterRef.weight(1, 0, 0)));
     }
 
     private static final String[] ACTIVATIONS = {"\"relu\"", "{\"type\": \"leaky_relu\", \"alpha\": \"1/7\"}", "\"hardtanh\"", "\"identity\""};

@@ -93,6 +93,14 @@ class DomainTest {
         assertEquals(java.util.List.of("fixed", "grid", "rational"), java.util.List.of(f.typeName(), g.typeName(), r.typeName()));
     }
 
+    @Test
+    void uniformMeansEqualWeightAndBiasDomains() {
+        Domain a = new Domain.FixedPoint(4, 1);
+        assertTrue(ParameterDomains.uniform(a).isUniform());
+        assertTrue(new ParameterDomains(a, new Domain.FixedPoint(4, 1)).isUniform());
+        assertFalse(new ParameterDomains(a, new Domain.FixedPoint(4, 0)).isUniform());
+    }
+
     /** The counting formula agrees with brute-force enumeration of all p/q. */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})

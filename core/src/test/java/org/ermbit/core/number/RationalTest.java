@@ -165,6 +165,8 @@ class RationalTest {
         assertEquals(BigInteger.valueOf(4), Rational.of(4).ceil());
         // 5/8: numerator 101 (3 bits) + denominator 1000 (4 bits)
         assertEquals(7, Rational.of(5, 8).bitLength());
+        assertEquals(Rational.ONE, Rational.of(5, 7).pow(0));
+        assertEquals(Rational.of(-125, 343), Rational.of(-5, 7).pow(3));
         assertEquals(1, Rational.ZERO.bitLength());
     }
 

@@ -1,0 +1,74 @@
+package org.ermbit.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.ermbit.core.number.Rational;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The invariants an {@link ErmInstance} enforces when it is built directly (as an embedding program
+ * does, without the file reader's checks): data shapes, classification targets, and fixed parameters
+ * that exist and are fixed once. Net 2-3-1: layer 1 has 3 units of fan-in 2, layer 2 one unit of fan-in 3.
+ */
+class ErmInstanceTest {
+
+    private static final Architecture NET = new Architecture(2,
+            List.of(new LayerSpec(3, new Activation.Relu()), new LayerSpec(1, new Activation.Identity())));
+    private static final ParameterDomains DOMAINS = ParameterDomains.uniform(new Domain.Grid(BigInteger.ONE, BigInteger.valueOf(-1), BigInteger.ONE));
+    private static final Dataset DATA = new Dataset(List.of(List.of(Rational.ZERO, Rational.ONE)), List.of(List.of(Rational.ONE)));
+    private static final Loss SQUARED = new Loss(LossType.SQUARED, Aggregate.SUM);
+
+    private static ErmInstance with(List<FixedParameter> fixed, Loss loss, Dataset data) {
+        return new ErmInstance("t", Optional.empty(), NET, DOMAINS, fixed, loss, Rational.ZERO, data, Optional.empty());
+    }
+
+    private static FixedParameter fix(ParameterRef r) {
+        return new FixedParameter(r, Rational.ONE);
+    }
+
+    private static void refused(String message, List<FixedParameter> fixed) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(fixed, SQUARED, DATA));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void fixedParametersAtTheLastValidIndexAreAccepted() {
+        ErmInstance inst = with(List.of(fix(ParameterRef.weight(1, 2, 1)), fix(ParameterRef.bias(1, 2)), fix(ParameterRef.weight(2, 0, 2)),
+                fix(ParameterRef.weight(1, 0, 0))), SQUARED, DATA);
+        assertEquals(4, inst.fixed().size());
+    }
+
+    @Test
+    void fixedParametersOnePastAnyIndexAreRefused() {
+        refused("fixed parameter w[3][0][0]: no layer 3", List.of(fix(ParameterRef.weight(3, 0, 0))));
+        refused("fixed parameter w[0][0][0]: no layer 0", List.of(fix(ParameterRef.weight(0, 0, 0))));
+        refused("fixed parameter w[1][3][0]: no unit 3", List.of(fix(ParameterRef.weight(1, 3, 0))));
+        refused("fixed parameter b[2][1]: no unit 1", List.of(fix(ParameterRef.bias(2, 1))));
+        refused("fixed parameter w[1][0][2]: no input 2", List.of(fix(ParameterRef.weight(1, 0, 2))));
+        refused("fixed parameter w[2][0][3]: no input 3", List.of(fix(ParameterRef.weight(2, 0, 3))));
+        refused("parameter b[1][1] is fixed twice", List.of(fix(ParameterRef.bias(1, 1)), fix(ParameterRef.bias(1, 1))));
+    }
+
+    @Test
+    void dataShapesMustMatchTheNetwork() {
+        Dataset threeInputs = new Dataset(List.of(List.of(Rational.ZERO, Rational.ONE, Rational.ONE)), List.of(List.of(Rational.ONE)));
+        IllegalArgumentException in = assertThrows(IllegalArgumentException.class, () -> with(List.of(), SQUARED, threeInputs));
+        assertEquals("data point 0 has 3 inputs, the network has 2", in.getMessage());
+        Dataset twoTargets = new Dataset(List.of(List.of(Rational.ZERO, Rational.ONE)), List.of(List.of(Rational.ONE, Rational.ONE)));
+        IllegalArgumentException out = assertThrows(IllegalArgumentException.class, () -> with(List.of(), SQUARED, twoTargets));
+        assertEquals("data point 0 has 2 targets, the network has 1 outputs", out.getMessage());
+    }
+
+    @Test
+    void classificationTargetsAreOneOrMinusOne() {
+        Loss hinge = new Loss(LossType.HINGE, Aggregate.SUM);
+        assertEquals(1, with(List.of(), hinge, DATA).data().size());
+        Dataset zero = new Dataset(List.of(List.of(Rational.ZERO, Rational.ONE)), List.of(List.of(Rational.ZERO)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(List.of(), hinge, zero));
+        assertEquals("hinge loss needs targets 1 or -1, got 0", e.getMessage());
+    }
+}
