@@ -222,7 +222,12 @@ final class JsonInput {
         if (n.isIntegralNumber()) return Rational.of(n.bigIntegerValue());
         if (n.isNumber()) {
             BigDecimal d = n.decimalValue();
-            if (Math.abs((long) d.scale()) > RationalParser.MAX_EXPONENT) {
+            // The parser keeps the value, not the written exponent (1.5e-10000 and 15e-10001 give the same
+            // BigDecimal). Accept when the scale or the scientific-notation exponent (d.ddd E x) is within
+            // the cap: true for both usual spellings of an exponent within the cap, and the size stays bounded.
+            long scale = d.scale();
+            long exponent = d.precision() - 1L - scale;
+            if (Math.abs(scale) > RationalParser.MAX_EXPONENT && Math.abs(exponent) > RationalParser.MAX_EXPONENT) {
                 throw error(path, "number " + shorten(n.asText()) + " has an exponent beyond the cap of "
                         + RationalParser.MAX_EXPONENT);
             }

@@ -147,6 +147,25 @@ class RoundTripTest {
         assertEquals("w.json: $.layers: has 1 layers, the instance's network has 2", e.oneLine());
     }
 
+    /** A leaky ReLU and each kind of stated answer are written so that they read back the same. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sat", "unsat", "optimum"})
+    void leakyReluAndExpectedAnswersRoundTrip(String answer) {
+        Expected expected = switch (answer) {
+            case "sat" -> new Expected.Sat();
+            case "unsat" -> new Expected.Unsat();
+            default -> new Expected.Optimum(Rational.of(7, 2));
+        };
+        ErmInstance inst = new ErmInstance("lk", Optional.empty(),
+                new Architecture(1, List.of(new LayerSpec(1, new Activation.LeakyRelu(Rational.of(1, 10))))),
+                ParameterDomains.uniform(new Domain.FixedPoint(3, 1)), List.of(), new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ONE,
+                new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ZERO))), Optional.of(expected));
+        String json = InstanceWriter.toJson(inst);
+        assertTrue(json.contains("{\"type\": \"leaky_relu\", \"alpha\": \"1/10\"}"), json);
+        assertTrue(json.contains(answer.equals("optimum") ? "{\"optimum\": \"7/2\"}" : "\"" + answer + "\""), json);
+        assertEquals(inst, InstanceReader.parse(json, "rt.json", Path.of(".")));
+    }
+
     private static Activation activation(Random rnd) {
         return switch (rnd.nextInt(5)) {
             case 0 -> new Activation.Relu();
