@@ -83,6 +83,8 @@ class MalformedInputTest {
         c.add(new Case("top-level array", "[" + BASE + "]", WITNESS, null, Blame.INSTANCE, "$"));
         c.add(inst("NaN literal", "\"threshold\": \"0\"", "\"threshold\": NaN", "line "));
         c.add(inst("line break in the name", "\"name\": \"base\"", "\"name\": \"x\\ns UNSATISFIABLE\"", "$.name"));
+        c.add(inst("line separator U+2028 in the name", "\"name\": \"base\"", "\"name\": \"x\u2028s UNSATISFIABLE\"", "$.name"));
+        c.add(inst("paragraph separator U+2029 in the name (JSON escape)", "\"name\": \"base\"", "\"name\": \"x\\u2029s UNSATISFIABLE\"", "$.name"));
         c.add(inst("duplicate key", "\"name\": \"base\",", "\"name\": \"base\", \"name\": \"again\",", "line "));
         c.add(new Case("trailing garbage", BASE + "}", WITNESS, null, Blame.INSTANCE, "line "));
         // format version and keys
