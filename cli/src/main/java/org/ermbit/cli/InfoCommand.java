@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.ermbit.core.eval.BitGrowthBound;
 import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.format.InstanceReader;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.Domain;
@@ -49,7 +50,7 @@ public final class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Architecture a = inst.architecture();
         out.println("instance: " + inst.name());
-        inst.description().ifPresent(d -> out.println("description: " + d.replaceAll("\\s+", " ")));
+        inst.description().ifPresent(d -> out.println("description: " + PrintableText.oneLine(d)));
         out.println("inputs: " + a.inputs());
         StringBuilder layers = new StringBuilder();
         for (int l = 1; l <= a.depth(); l++) {

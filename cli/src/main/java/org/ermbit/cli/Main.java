@@ -2,6 +2,7 @@ package org.ermbit.cli;
 
 import java.io.PrintWriter;
 import org.ermbit.core.format.InputException;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.solvers.pipeline.ExactnessViolation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,7 +64,7 @@ public final class Main implements Runnable {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setParameterExceptionHandler((ex, args) -> {
-            String msg = ex.getMessage().replace('\n', ' ');
+            String msg = PrintableText.oneLine(ex.getMessage());
             CommandLine where = ex.getCommandLine();
             if (ex instanceof CommandLine.UnmatchedArgumentException && !where.getSubcommands().isEmpty()) {
                 msg += " (" + where.getCommandName() + " takes one of: " + String.join(", ", where.getSubcommands().keySet()) + ")";
@@ -78,15 +79,15 @@ public final class Main implements Runnable {
                 return EXIT_INPUT;
             }
             if (ex instanceof UsageException ue) {
-                err.println("ermbit: " + ue.getMessage());
+                err.println("ermbit: " + PrintableText.oneLine(ue.getMessage()));
                 return EXIT_INPUT;
             }
             if (ex instanceof ExactnessViolation ev) {
-                err.println("ermbit: internal error: exactness check failed: " + ev.getMessage());
+                err.println("ermbit: internal error: exactness check failed: " + PrintableText.oneLine(ev.getMessage()));
                 if (main.debug) ex.printStackTrace(err);
                 return EXIT_INTERNAL;
             }
-            err.println("ermbit: internal error: " + ex);
+            err.println("ermbit: internal error: " + PrintableText.oneLine(String.valueOf(ex)));
             if (main.debug) ex.printStackTrace(err);
             return EXIT_INTERNAL;
         });

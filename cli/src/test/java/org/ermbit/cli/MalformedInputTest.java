@@ -150,6 +150,8 @@ class MalformedInputTest {
         c.add(wit("witness empty", WITNESS, "", "empty"));
         c.add(wit("witness truncated", "\"biases\": [\"0\"]}]}", "\"biases\": [\"0\"]}", "line "));
         c.add(wit("witness unknown format", "ermbit-witness/1", "ermbit-witness/9", "$.format"));
+        c.add(wit("witness instance name with a line break", "\"instance\": \"base\"", "\"instance\": \"x\\ns VERIFIED\"", "$.instance"));
+        c.add(wit("witness instance name with U+2028", "\"instance\": \"base\"", "\"instance\": \"x\\u2028s VERIFIED\"", "$.instance"));
         c.add(new Case("witness missing layer", BASE, "{\"format\": \"ermbit-witness/1\", \"instance\": \"base\","
                 + " \"layers\": [{\"weights\": [[1, 1], [1, 1]], \"biases\": [0, -1]}]}", null, Blame.WITNESS, "$.layers"));
         c.add(wit("witness row too short", "[[\"1\",\"1\"],[\"1\",\"1\"]]", "[[\"1\",\"1\"],[\"1\"]]", "$.layers[0].weights[1]"));

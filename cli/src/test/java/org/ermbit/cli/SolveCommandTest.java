@@ -272,7 +272,8 @@ class SolveCommandTest {
         assertTrue(unknown.err().contains("unknown solver 'no-such'") && unknown.err().contains("portfolio")
                 && unknown.err().contains("enumerate"), unknown.err());
         for (String[] args : new String[][] {{"--timeout", "abc"}, {"--timeout", "-1"}, {"--real", "--json"}, {"--real", "--solver", "z3"},
-            {"--squares", "bits"}, {"--squares", "CUTS"}, {"--squares", ""}, {"--real", "--squares", "cuts"}}) {
+            {"--squares", "bits"}, {"--squares", "CUTS"}, {"--squares", ""}, {"--real", "--squares", "cuts"},
+            {"--solver", "x\ns SATISFIABLE"}, {"--solver", "x\u2028s SATISFIABLE"}, {"--squares", "a\rb"}, {"--timeout", "1\u001e2"}}) {
             List<String> a = new ArrayList<>(List.of("solve", ex("xor-2-2-1.json")));
             a.addAll(List.of(args));
             CliRun r = CliRun.of(a.toArray(new String[0]));

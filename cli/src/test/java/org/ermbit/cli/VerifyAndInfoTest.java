@@ -151,6 +151,21 @@ class VerifyAndInfoTest {
         assertTrue(r.out().contains("witness search: none (it needs fixed or grid domains"), r.out());
     }
 
+    /** A description may hold any text; info prints it on one line (no line a line-splitting reader would see twice). */
+    @Test
+    void infoPrintsAMultiLineDescriptionOnOneLine(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("d.json");
+        Files.writeString(f, "{\"format\": \"ermbit/1\", \"name\": \"d\", \"description\": \"first\\nroute: counting\\u2028third\\rend\","
+                + " \"network\": {\"inputs\": 1, \"layers\": [{\"units\": 1, \"activation\": \"identity\"}]},"
+                + " \"parameters\": {\"domain\": \"grid\", \"min\": -1, \"max\": 1}, \"loss\": {\"type\": \"squared\"},"
+                + " \"threshold\": 0, \"data\": {\"inputs\": [[1]], \"targets\": [[1]]}}");
+        CliRun r = CliRun.of("info", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        java.util.List<String> lines = java.util.List.of(r.out().split("[\n\r\u000B\u000C\u001C-\u001E\u0085\u2028\u2029]"));
+        assertTrue(lines.contains("description: first route: counting third end"), r.out());
+        assertEquals(java.util.List.of("route: NP"), lines.stream().filter(l -> l.startsWith("route:")).map(l -> l.substring(0, 9)).toList(), r.out());
+    }
+
     @Test
     void infoLabelsPolynomialInstancesHonestly(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("poly.json");

@@ -39,6 +39,6 @@ public final class InputException extends RuntimeException {
         if (!file.isEmpty()) sb.append(file).append(": ");
         if (!location.isEmpty()) sb.append(location).append(": ");
         sb.append(getMessage());
-        return sb.toString().replace('\n', ' ');
+        return PrintableText.oneLine(sb.toString());
     }
 }

@@ -80,12 +80,8 @@ public final class InstanceReader {
             throw in.error("$.format", "unsupported format \"" + format + "\", expected \"" + FORMAT + "\"");
         }
         in.keys(root, "$", TOP_REQUIRED, TOP_OPTIONAL);
-        String name = in.string(root.get("name"), "$.name");
+        String name = in.singleLine(root.get("name"), "$.name", "name");
         if (name.isBlank()) throw in.error("$.name", "name must not be empty");
-        if (name.chars().anyMatch(InstanceReader::breaksLines)) {
-            throw in.error("$.name", "name must not contain control characters or line separators such as line breaks"
-                    + " (it is printed in comment lines)");
-        }
         Optional<String> description = root.has("description")
                 ? Optional.of(in.string(root.get("description"), "$.description")) : Optional.empty();
         Architecture arch = network(root.get("network"));
@@ -101,11 +97,6 @@ public final class InstanceReader {
         } catch (IllegalArgumentException e) {
             throw in.error("$", e.getMessage()); // every case is checked above with a precise path
         }
-    }
-
-    /** Control characters and U+2028 / U+2029, which line-splitting readers (e.g. Python's splitlines) also break at. */
-    private static boolean breaksLines(int c) {
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 
     private Architecture network(JsonNode n) {

@@ -191,6 +191,19 @@ final class JsonInput {
         return n.asText();
     }
 
+    /**
+     * A string that is printed in output lines as it is (an instance name): refused if it contains a
+     * line break in the sense of {@link PrintableText#breaksLine}, which could fake an {@code s} line.
+     */
+    String singleLine(JsonNode n, String path, String what) {
+        String s = string(n, path);
+        if (s.chars().anyMatch(PrintableText::breaksLine)) {
+            throw error(path, what + " must not contain control characters or line separators such as line breaks"
+                    + " (it is printed in comment lines)");
+        }
+        return s;
+    }
+
     boolean bool(JsonNode n, String path) {
         if (n == null || !n.isBoolean()) throw error(path, "expected true or false, got " + describe(n));
         return n.asBoolean();

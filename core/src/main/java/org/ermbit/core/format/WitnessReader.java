@@ -43,7 +43,7 @@ public final class WitnessReader {
             throw in.error("$.format", "unsupported witness format \"" + format + "\", expected \"" + FORMAT + "\"");
         }
         in.keys(root, "$", List.of("format", "instance", "layers"), List.of("loss"));
-        String instance = in.string(root.get("instance"), "$.instance");
+        String instance = in.singleLine(root.get("instance"), "$.instance", "the instance name");
         JsonNode layers = in.nonEmptyArray(root.get("layers"), "$.layers");
         List<LayerParameters> out = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
