@@ -79,6 +79,14 @@ class FileNamesInOutputTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\n", "\u2028"})
+    void solveRealHeader(String brk) throws IOException {
+        CliRun r = CliRun.of("solve", "--real", instance(brk).toString());
+        assertEquals(10, r.exit(), r.err());
+        assertLines(r, 1, "c ", "s ");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"\n", "\r", "\u0085", "\u2028", "\u001B[2K"})
     void exportWroteLine(String brk) throws IOException {
         Path out = dir.resolve("e" + brk + "s FAKE.opb");
