@@ -73,4 +73,20 @@ class BenchOutputLinesTest {
         }
         for (String l : lines(err.toString())) assertTrue(l.startsWith("ermbit bench: "), l);
     }
+
+    /** A results CSV is read back into the tables: its solver, instance and family cells are printed verbatim. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0085", "\u2028", "\u001B[2K"})
+    void csvCellsThatCouldSplitATableLineAreRefused(String brk, @TempDir Path dir) throws Exception {
+        String header = "solver,instance,family,mode,expected,status,loss,time_ms,exit_code,wrong,timeout_ms,memory_mb,reason\n";
+        for (String row : List.of("\"a" + brk + "INJ\",x.json,fam,solve,sat,SAT,0,100,10,,20000,2048,",
+                "a,\"x" + brk + "INJ.json\",fam,solve,sat,SAT,0,100,10,,20000,2048,",
+                "a,x.json,\"fam" + brk + "INJ\",solve,sat,SAT,0,100,10,,20000,2048,")) {
+            Path csv = dir.resolve("r.csv");
+            Files.writeString(csv, header + row + "\n");
+            InputException e = assertThrows(InputException.class, () -> ResultCsv.open(csv), row);
+            assertEquals("line 2", e.location());
+            assertEquals(1, lines(e.oneLine()).size(), e.oneLine());
+        }
+    }
 }

@@ -154,21 +154,30 @@ class FileNamesInOutputTest {
         }
     }
 
-    /** bench --merge reports conflicting rows (CSV cells) on stderr and the output file on stdout. */
+    /**
+     * bench --merge names the CSV a conflicting row came from on stderr and the output file on stdout;
+     * CSV cells that bench prints verbatim (solver, instance, family) refuse line breaks.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"\u0085", "\u2028", "\u001C", "\u001B[2K"})
     void benchMergeLines(String brk) throws IOException {
         String header = "solver,instance,family,mode,expected,status,loss,time_ms,exit_code,wrong,timeout_ms,memory_mb,reason\n";
-        String cell = "\"x" + brk + "s FAKE\"";
-        Path a = dir.resolve("a.csv");
-        Path b = dir.resolve("b.csv");
-        Files.writeString(a, header + "sat4j," + cell + ",fam,solve,sat,SAT,0,100,10,,20000,2048,\n");
-        Files.writeString(b, header + "sat4j," + cell + ",fam,solve,sat,UNKNOWN,,100,0,,20000,2048,\n");
+        Path a = dir.resolve("a" + brk + "s FAKE.csv");
+        Path b = dir.resolve("b" + brk + "s FAKE.csv");
+        Files.writeString(a, header + "sat4j,x.json,fam,solve,sat,SAT,0,100,10,,20000,2048,\n");
+        Files.writeString(b, header + "sat4j,x.json,fam,solve,sat,UNKNOWN,,100,0,,20000,2048,\"why" + brk + "s FAKE\"\n");
         CliRun r = CliRun.of("bench", "--merge", a.toString(), b.toString(), "-o", dir.resolve("m" + brk + "s FAKE.csv").toString());
         assertEquals(0, r.exit(), r.err());
         assertLines(r, 0, "merged 2 CSV files into ");
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().startsWith("ermbit bench: conflicting duplicate: "), r.err());
         assertTrue(r.err().chars().noneMatch(c -> c != '\n' && PrintableText.breaksLine(c)), r.err());
+
+        Path c = dir.resolve("c.csv");
+        Files.writeString(c, header + "sat4j,\"x" + brk + "s FAKE.json\",fam,solve,sat,SAT,0,100,10,,20000,2048,\n");
+        CliRun bad = CliRun.of("bench", "--merge", c.toString(), a.toString(), "-o", dir.resolve("n.csv").toString());
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertEquals(1, bad.errLines().size(), bad.err());
+        assertTrue(bad.err().startsWith("ermbit: " + c + ": line 2: "), bad.err());
     }
 }
