@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.ermbit.core.format.InputException;
+import org.ermbit.core.format.PrintableText;
 
 /**
  * Runs a benchmark: every (instance, solver) pair of the MANIFEST in canonical order, restricted to
@@ -69,10 +70,10 @@ public final class BenchRunner {
         List<Task> mine = config.shard().select(all);
         int ran = 0;
         try (ResultCsv csv = ResultCsv.open(config.csv())) {
-            if (!csv.repaired().isEmpty()) err.println("ermbit bench: " + config.csv() + ": " + csv.repaired());
+            if (!csv.repaired().isEmpty()) err.println("ermbit bench: " + PrintableText.oneLine(config.csv() + ": " + csv.repaired()));
             checkLimits(csv, mine);
             List<Task> todo = mine.stream().filter(t -> !csv.done(t)).toList();
-            err.println("ermbit bench: " + todo.size() + " runs to do (" + (mine.size() - todo.size()) + " already in " + config.csv()
+            err.println("ermbit bench: " + todo.size() + " runs to do (" + (mine.size() - todo.size()) + " already in " + PrintableText.oneLine(config.csv().toString())
                     + ", shard " + config.shard() + " of " + all.size() + " runs)");
             err.flush();
             ran = execute(todo, manifest, csv);
@@ -114,7 +115,7 @@ public final class BenchRunner {
                         out.println(row(r));
                         out.flush();
                         if (r.wrong()) {
-                            err.println("ermbit bench: WRONG ANSWER: " + r.solver() + " on " + r.instance() + ": " + r.reason());
+                            err.println("ermbit bench: WRONG ANSWER: " + r.solver() + " on " + r.instance() + ": " + PrintableText.oneLine(r.reason()));
                         }
                         if (bar != null) {
                             bar.step();
@@ -165,12 +166,13 @@ public final class BenchRunner {
     }
 
     private void report(List<RunResult> rows) {
-        String title = "ermbit bench: " + config.manifest() + (config.shard().count() > 1 ? " (shard " + config.shard() + ")" : "");
+        String title = "ermbit bench: " + PrintableText.oneLine(config.manifest().toString()) + (config.shard().count() > 1 ? " (shard " + config.shard() + ")" : "");
         String md = MarkdownReport.render(rows, config.solvers(), title);
         out.println();
         out.print(md);
         out.flush();
         Path base = config.reportBase();
+        String shown = PrintableText.oneLine(base.toString());
         try {
             Files.writeString(Path.of(base + ".md"), md, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -178,16 +180,16 @@ public final class BenchRunner {
         }
         if (config.plot()) {
             if (CactusPlot.write(rows, config.solvers(), "ermbit bench: cactus plot", Path.of(base + "-cactus"))) {
-                err.println("ermbit bench: wrote " + base + ".md, " + base + "-cactus.png, " + base + "-cactus.svg");
+                err.println("ermbit bench: wrote " + shown + ".md, " + shown + "-cactus.png, " + shown + "-cactus.svg");
             } else {
-                err.println("ermbit bench: wrote " + base + ".md (no solved run, no cactus plot)");
+                err.println("ermbit bench: wrote " + shown + ".md (no solved run, no cactus plot)");
             }
         } else {
-            err.println("ermbit bench: wrote " + base + ".md");
+            err.println("ermbit bench: wrote " + shown + ".md");
         }
         long wrong = rows.stream().filter(RunResult::wrong).count();
         if (wrong > 0) {
-            err.println("ermbit bench: *** " + wrong + " WRONG ANSWER" + (wrong > 1 ? "S" : "") + " (see the 'wrong' column of " + config.csv() + ") ***");
+            err.println("ermbit bench: *** " + wrong + " WRONG ANSWER" + (wrong > 1 ? "S" : "") + " (see the 'wrong' column of " + PrintableText.oneLine(config.csv().toString()) + ") ***");
         }
         err.flush();
     }

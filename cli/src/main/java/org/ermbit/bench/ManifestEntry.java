@@ -1,5 +1,7 @@
 package org.ermbit.bench;
 
+import org.ermbit.core.format.PrintableText;
+
 /**
  * One MANIFEST line: {@code PATH FAMILY MODE EXPECTED SOURCE}. {@code path} is relative to the
  * MANIFEST's directory (forward slashes); {@code source} says where the expected answer comes from
@@ -8,8 +10,10 @@ package org.ermbit.bench;
 public record ManifestEntry(String path, String family, Mode mode, ExpectedAnswer expected, String source) {
     public ManifestEntry {
         for (String f : new String[] {path, family, source}) {
-            if (f.isEmpty() || f.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("MANIFEST fields must be non-empty and contain no spaces: '" + f + "'");
+            // fields are printed verbatim in bench rows and tables: no character that could split a line
+            if (f.isEmpty() || f.chars().anyMatch(c -> Character.isWhitespace(c) || PrintableText.breaksLine(c))) {
+                throw new IllegalArgumentException("MANIFEST fields must be non-empty and contain no spaces, control characters"
+                        + " or line separators: '" + f + "'");
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.ermbit.bench;
 
 import java.util.Optional;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.number.Rational;
 
 /**
@@ -12,7 +13,14 @@ public record RunResult(String solver, String instance, String family, Mode mode
                         Optional<Rational> loss, long timeMs, int exitCode, boolean wrong, long timeoutMs, int memoryMb, String reason) {
 
     public RunResult {
-        reason = reason.replaceAll("[\\r\\n]+", " ").strip();
+        // printed verbatim in bench rows and tables (like MANIFEST fields): nothing that could split a line
+        for (String f : new String[] {solver, instance, family}) {
+            if (f.chars().anyMatch(PrintableText::breaksLine)) {
+                throw new IllegalArgumentException("solver, instance and family must not contain control characters or line separators: '"
+                        + f + "'");
+            }
+        }
+        reason = PrintableText.oneLine(reason).strip();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.ermbit.bench.BenchRunner;
 import org.ermbit.bench.ChildRunner;
 import org.ermbit.bench.ResultCsv;
 import org.ermbit.bench.Shard;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.solvers.baseline.Baselines;
 import org.ermbit.solvers.count.ModelCounters;
 import org.ermbit.solvers.pipeline.Routes;
@@ -90,8 +91,8 @@ final class BenchCommand implements Callable<Integer> {
             if (output == null) throw new UsageException("--merge needs -o FILE");
             if (suite != null) throw new UsageException("--merge takes CSV files only, not a SUITE");
             List<String> conflicts = ResultCsv.merge(merge, output);
-            for (String c : conflicts) err.println("ermbit bench: conflicting duplicate: " + c);
-            out.println("merged " + merge.size() + " CSV files into " + output);
+            for (String c : conflicts) err.println("ermbit bench: conflicting duplicate: " + PrintableText.oneLine(c));
+            out.println("merged " + merge.size() + " CSV files into " + PrintableText.oneLine(output.toString()));
             return 0;
         }
         if (suite == null) throw new UsageException("missing SUITE (a directory with a MANIFEST), or use --merge");

@@ -34,6 +34,7 @@ public final class CheckPosSlpGradSignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (maxBits < 1) throw new UsageException("--max-bits must be >= 1, got " + maxBits);
+        CheckReport.requireOneLineNames(files);
         List<Slp> slps = files.stream().map(SlpFormat::read).toList();
         CheckReport report = new CheckReport(spec.commandLine().getOut());
         for (int i = 0; i < files.size(); i++) {

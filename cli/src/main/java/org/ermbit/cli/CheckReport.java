@@ -2,6 +2,9 @@ package org.ermbit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import org.ermbit.core.format.InputException;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.reductions.counting.CheckResult;
 
 /**
@@ -18,6 +21,20 @@ final class CheckReport {
 
     CheckReport(PrintWriter out) {
         this.out = out;
+    }
+
+    /**
+     * Refuses (exit 2, before any work) a file whose name has a line break or another control
+     * character: the result line starts with the name verbatim, so such a name would split it and
+     * could fake a line such as the summary.
+     */
+    static void requireOneLineNames(List<Path> files) {
+        for (Path f : files) {
+            if (f.toString().chars().anyMatch(PrintableText::breaksLine)) {
+                throw new InputException(f, "", "the file name contains a line break or another control character;"
+                        + " check prints each name verbatim at the start of its result line (rename the file)");
+            }
+        }
     }
 
     void add(Path file, CheckResult r) {

@@ -55,6 +55,7 @@ public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) throw new UsageException("--timeout must be >= 1 second, got " + timeoutSeconds);
         ModelCounter counter = ModelCounters.byId(counterId).orElseThrow(
                 () -> new UsageException("unknown counter '" + counterId + "' (known: " + String.join(", ", ModelCounters.ids()) + ")"));
+        CheckReport.requireOneLineNames(files);
         List<Cnf> cnfs = files.stream().map(DimacsReader::read).toList(); // all inputs validated before any work
         CheckReport report = new CheckReport(spec.commandLine().getOut());
         for (int i = 0; i < files.size(); i++) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.hardness.ThreeSatToRelu;
@@ -44,6 +45,7 @@ final class CheckThreeSatReluCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Cnf> formulas = new ArrayList<>();
+        CheckReport.requireOneLineNames(files);
         for (Path f : files) formulas.add(DimacsReader.read(f));
         ErmOptions options = ErmOptions.defaults().withSolvers(solvers);
         if (timeout != null) options = options.withTimeout(SolverOptions.parseTimeout(timeout));
@@ -69,7 +71,7 @@ final class CheckThreeSatReluCommand implements Callable<Integer> {
             }
             out.flush();
             if (r.agree()) passed++;
-            else err.println("ermbit: " + files.get(i) + ": " + String.join("; ", r.problems()));
+            else err.println("ermbit: " + files.get(i) + ": " + PrintableText.oneLine(String.join("; ", r.problems())));
         }
         out.println(passed + " passed, " + (files.size() - passed) + " failed");
         out.flush();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.DimacsReader;
@@ -53,7 +54,7 @@ public final class CountCommand implements Callable<Integer> {
         DimacsReader.Parsed parsed = DimacsReader.readWithWarnings(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        out.println("c ermbit count " + file);
+        out.println("c ermbit count " + PrintableText.oneLine(file.toString()));
         out.println("c counter " + mc.id());
         out.println("c variables " + parsed.cnf().variables() + ", clauses " + parsed.cnf().clauses().size());
         for (String w : parsed.warnings()) out.println("c warning: " + w);

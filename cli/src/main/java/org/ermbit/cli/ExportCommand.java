@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.reductions.encode.EncoderOptions;
 import org.ermbit.reductions.encode.Encoding;
@@ -83,7 +84,7 @@ final class ExportCommand implements Callable<Integer> {
                 throw new UsageException(output + ": cannot write: " + e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("c wrote " + fmt.cliName() + (optimize && fmt == ExportFormat.CNF ? " (WCNF)" : "") + " to " + output
+            out.println("c wrote " + fmt.cliName() + (optimize && fmt == ExportFormat.CNF ? " (WCNF)" : "") + " to " + PrintableText.oneLine(output)
                     + ": " + Encoding.summary(exp.writtenModel()));
             out.flush();
         }

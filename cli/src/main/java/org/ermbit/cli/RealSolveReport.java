@@ -3,6 +3,7 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.spi.Limits;
@@ -23,7 +24,7 @@ final class RealSolveReport {
 
     static int run(ErmInstance inst, Path file, SolverOptions options, PrintWriter out) {
         Limits limits = options.timeout == null ? Limits.none() : Limits.timeout(SolverOptions.parseTimeout(options.timeout));
-        out.println("c ermbit solve --real " + file);
+        out.println("c ermbit solve --real " + PrintableText.oneLine(file.toString()));
         out.println("c real mode: parameters range over all real numbers (the instance's finite domains are ignored); "
                 + "fixed parameters stay fixed; threshold " + inst.threshold());
         out.flush();

@@ -3,6 +3,7 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.reductions.counting.GradientBitReduction;
 import org.ermbit.reductions.counting.PosSlpGradSign;
 import org.ermbit.reductions.slp.Slp;
@@ -36,7 +37,7 @@ public final class ReducePosSlpGradSignCommand implements Callable<Integer> {
         PosSlpGradSign.Built built = PosSlpGradSign.reduce(slp, ReducedInstances.nameFor(input, PosSlpGradSign.NAME));
         ReducedInstances.write(built.readout().instance(), input, output);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("c wrote " + output + ": " + ReducedInstances.sizeLine(built.readout().instance()));
+        out.println("c wrote " + PrintableText.oneLine(output.toString()) + ": " + ReducedInstances.sizeLine(built.readout().instance()));
         out.println("c sign(dL/dtheta at theta = 0) = sign of the program's value (dL/dtheta = 2V; theta = "
                 + GradientBitReduction.thetaName(built.readout().theta()) + ")");
         out.println("c the value has at most " + slp.tightBitLengthBound() + " bits");

@@ -3,6 +3,7 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.counting.GradientBitReduction;
@@ -37,7 +38,7 @@ public final class ReduceSharp3SatGradBitCommand implements Callable<Integer> {
         GradientBitReduction.Built built = GradientBitReduction.reduce(cnf, name);
         ReducedInstances.write(built.readout().instance(), input, output);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("c wrote " + output + ": " + ReducedInstances.sizeLine(built.readout().instance()));
+        out.println("c wrote " + PrintableText.oneLine(output.toString()) + ": " + ReducedInstances.sizeLine(built.readout().instance()));
         out.println("c " + built.front().readoutStatement(GradientBitReduction.thetaName(built.readout().theta())));
         out.println("c dL/dtheta has at most " + built.front().gradientBitsBound() + " bits");
         out.flush();

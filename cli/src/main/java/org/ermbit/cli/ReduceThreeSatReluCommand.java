@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.InstanceWriter;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.format.WitnessReader;
 import org.ermbit.core.format.WitnessWriter;
 import org.ermbit.core.model.ErmInstance;
@@ -64,13 +65,13 @@ final class ReduceThreeSatReluCommand implements Callable<Integer> {
         Witness forward = assignment == null ? null : forward(cnf, inst);
         boolean[] backward = mapBack == null ? null : backward(cnf, inst);
         InstanceWriter.write(inst, output);
-        out.println("c reduced " + input + " (" + cnf.variables() + " variables, " + cnf.clauses().size() + " clauses) with "
-                + ThreeSatToRelu.NAME + " to " + output + ": " + (cnf.variables() + 1) + "-1-1 ReLU network, "
+        out.println("c reduced " + PrintableText.oneLine(input.toString()) + " (" + cnf.variables() + " variables, " + cnf.clauses().size() + " clauses) with "
+                + ThreeSatToRelu.NAME + " to " + PrintableText.oneLine(output.toString()) + ": " + (cnf.variables() + 1) + "-1-1 ReLU network, "
                 + inst.data().size() + " data points, {0,1} parameters, absolute loss, threshold 0");
         if (forward != null) {
             WitnessWriter.write(forward, witnessOut);
             out.println("c forward: the assignment maps to a network with loss " + forward.statedLoss().orElseThrow()
-                    + " (verified), written to " + witnessOut);
+                    + " (verified), written to " + PrintableText.oneLine(witnessOut.toString()));
         }
         if (backward != null) {
             out.println("c backward: the network maps to a satisfying assignment (checked against every clause)");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.core.format.InstanceReader;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.model.ErmInstance;
 
 /** Shared helpers of the reduce/check subcommands: instance names, size lines, the reader's caps. */
@@ -17,7 +18,7 @@ final class ReducedInstances {
     static String nameFor(Path input, String reduction) {
         String f = input.getFileName().toString();
         int dot = f.lastIndexOf('.');
-        return reduction + "-of-" + (dot > 0 ? f.substring(0, dot) : f);
+        return reduction + "-of-" + PrintableText.oneLine(dot > 0 ? f.substring(0, dot) : f); // a name has no line breaks (FORMAT.md)
     }
 
     /** Layers, units and parameters of an instance. */

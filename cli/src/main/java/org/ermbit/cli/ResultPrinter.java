@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.LayerParameters;
 import org.ermbit.core.model.NetworkParameters;
@@ -26,7 +27,7 @@ final class ResultPrinter {
     }
 
     void header(String command, ErmInstance inst, String file) {
-        out.println("c ermbit " + command + " " + file);
+        out.println("c ermbit " + command + " " + PrintableText.oneLine(file));
         out.println("c instance " + inst.name() + ": " + counted(inst.architecture().inputs(), "input") + ", "
                 + counted(inst.architecture().depth(), "layer") + ", " + counted(inst.data().size(), "data point") + ", "
                 + inst.loss().type().jsonName() + " loss (" + inst.loss().aggregate().jsonName() + ")");

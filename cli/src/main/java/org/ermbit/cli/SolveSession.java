@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.format.WitnessWriter;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.Witness;
@@ -113,7 +114,7 @@ final class SolveSession {
             WitnessWriter.write(new Witness(inst.name(), r.witness().orElseThrow(), r.loss()), options.witness);
             return true;
         } catch (UncheckedIOException e) {
-            spec.commandLine().getErr().println("ermbit: " + e.getMessage() + ": " + e.getCause().getMessage()
+            spec.commandLine().getErr().println("ermbit: " + PrintableText.oneLine(e.getMessage() + ": " + e.getCause().getMessage())
                     + " (the answer is printed on stdout)");
             return false;
         }
