@@ -2,6 +2,7 @@ package org.ermbit.reductions.export;
 
 import java.math.BigInteger;
 import java.util.Map;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.Var;
 import org.ermbit.reductions.cnf.Cnf;
@@ -65,7 +66,7 @@ public final class CnfWriter {
         sb.append("c ermbit CNF export (adder-network PB encoding); variables ")
                 .append(e.originalVariables() + 1).append("..").append(e.cnf().variables()).append(" are auxiliary\n");
         for (Var v : e.source().vars()) {
-            sb.append("c var ").append(v.index() + 1).append(" = ").append(v.name().replaceAll("[\\r\\n]", " ")).append('\n');
+            sb.append("c var ").append(v.index() + 1).append(" = ").append(PrintableText.oneLine(v.name())).append('\n');
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.spi.Capability;
@@ -87,7 +88,7 @@ public final class ErmExporter {
     private static List<String> notes(ErmInstance inst, Encoding enc, ExportFormat format, boolean optimize,
                                       BigInteger bound, BigInteger offset, Model m, boolean linearSmt) {
         List<String> n = new ArrayList<>();
-        n.add("ermbit export of instance \"" + oneLine(inst.name()) + "\" as " + format.cliName()
+        n.add("ermbit export of instance \"" + PrintableText.oneLine(inst.name()) + "\" as " + format.cliName()
                 + (format == ExportFormat.SMTLIB ? (m.hasProducts() ? " (QF_NIA, native products)" : linearSmt ? " (QF_LIA, products lowered to bits)" : " (QF_LIA)") : ""));
         n.add("scaled loss = loss * " + enc.lossScale() + " (an integer for every parameter vector of the domain)");
         if (optimize) {
@@ -107,10 +108,6 @@ public final class ErmExporter {
         return n;
     }
 
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n]", " ");
-    }
-
     /** Puts the notes in the format's comment syntax before the body (after OPB's mandatory first line). */
     static String prepend(ExportFormat format, List<String> notes, String body) {
         String prefix = switch (format) {
@@ -120,7 +117,7 @@ public final class ErmExporter {
             case LP -> "\\ ";
         };
         StringBuilder comments = new StringBuilder();
-        for (String s : notes) comments.append(prefix).append(oneLine(s)).append('\n');
+        for (String s : notes) comments.append(prefix).append(PrintableText.oneLine(s)).append('\n');
         if (format == ExportFormat.OPB) {
             int nl = body.indexOf('\n');
             return body.substring(0, nl + 1) + comments + body.substring(nl + 1);

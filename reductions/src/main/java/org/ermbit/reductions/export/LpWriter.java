@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.ir.Constraint;
 import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.Literal;
@@ -74,7 +75,7 @@ public final class LpWriter {
         StringBuilder sb = new StringBuilder();
         sb.append("\\ ermbit LP export: ").append(model.vars().size()).append(" variables, ")
                 .append(rows.size()).append(" rows\n");
-        for (Var v : model.vars()) sb.append("\\ x").append(v.index() + 1).append(" = ").append(v.name().replaceAll("[\\r\\n]", " ")).append('\n');
+        for (Var v : model.vars()) sb.append("\\ x").append(v.index() + 1).append(" = ").append(PrintableText.oneLine(v.name())).append('\n');
         BigInteger offset = model.objective().map(o -> o.expr().constant()).orElse(BigInteger.ZERO);
         if (offset.signum() != 0) sb.append("\\ objective constant (not written) = ").append(offset).append('\n');
         StringBuilder body = new StringBuilder();
