@@ -55,6 +55,10 @@ class CountCommandTest {
         assertTrue(s >= 0, r.out());
         assertEquals("c s type mc", lines.get(s + 1));
         assertEquals("c s exact arb int 8", lines.get(s + 2));
+        assertEquals(List.of("c ermbit count " + f, "c counter " + counter, "c variables 4, clauses 2"), lines.subList(0, 3));
+        assertTrue(lines.get(3).matches("c time \\d+\\.\\d{3} s"), r.out());
+        // CLI.md: statistics from the component counter only
+        assertEquals(counter.equals("component"), lines.get(4).startsWith("c stats decisions "), r.out());
         assertTrue(lines.stream().allMatch(l -> l.startsWith("c ") || l.startsWith("s ")), r.out());
         assertEquals("", r.err());
     }
@@ -83,7 +87,10 @@ class CountCommandTest {
         Path f = write("big.cnf", sb.toString());
         Run r = run("count", "--timeout", "0.000001", f.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.lines().contains("s UNKNOWN"), r.out());
+        List<String> lines = r.lines();
+        // CLI.md: the output ends with these three lines and has no count line
+        assertEquals(List.of("c timeout before the count was known", "s UNKNOWN", "c s type mc"),
+                lines.subList(lines.size() - 3, lines.size()), r.out());
         assertFalse(r.out().contains("exact arb int"), r.out());
     }
 

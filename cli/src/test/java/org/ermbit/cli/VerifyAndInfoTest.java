@@ -135,6 +135,70 @@ class VerifyAndInfoTest {
         assertTrue(out.contains("witness search: unit-swap, plain (on by default"), out);
     }
 
+    /** The example in docs/CLI.md is the real output, line for line (the description is shortened there). */
+    @Test
+    void infoPrintsTheOutputDocumentedInCliMd() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "CLI.md"));
+        String start = "$ ./ermbit info instances/examples/xor-2-2-1.json\n";
+        int from = doc.indexOf(start);
+        assertTrue(from >= 0, "CLI.md lost its info example");
+        List<String> documented = List.of(doc.substring(from + start.length(), doc.indexOf("```", from)).split("\n"));
+        List<String> printed = CliRun.of("info", ex("xor-2-2-1.json")).out().lines()
+                .toList();
+        assertEquals(documented.size(), printed.size(), String.join("\n", printed));
+        for (int i = 0; i < printed.size(); i++) {
+            String d = documented.get(i);
+            if (d.endsWith(" …")) assertTrue(printed.get(i).startsWith(d.substring(0, d.length() - 2)), printed.get(i));
+            else assertEquals(d, printed.get(i));
+        }
+    }
+
+    /**
+     * Separate weight and bias domains and three fixed output parameters: 4 free weights of 8 values
+     * (fixed point, 3 bits, 1 fraction bit) and 2 free biases of 3 values, 3^2 · 8^4 = 36864 vectors.
+     */
+    @Test
+    void infoShowsSeparateDomainsFixedParametersAndTheSearchSpace() {
+        CliRun r = CliRun.of("info", ex("bias-domain-2-2-1.json"));
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.containsAll(List.of(
+                "parameters: 9 (6 free, 3 fixed)",
+                "domain of weights: fixed (bits 3, fraction_bits 1), -2 .. 3/2, 8 values",
+                "domain of biases: grid (denominator 1, min -1, max 1), -1 .. 1, 3 values",
+                "search space: 3^2 * 8^4 = 36864 parameter vectors",
+                "loss: squared, aggregate sum",
+                "threshold: 1/2",
+                "expected: optimum 0")), r.out());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("domain: ")), r.out());
+    }
+
+    /**
+     * Search spaces past 2^256 are given as a lower bound: 40 free 8-bit parameters are 256^40 = 2^320
+     * vectors, printed as ">= 2^320"; with every parameter fixed there is one vector.
+     */
+    @Test
+    void infoBoundsHugeSearchSpacesAndCountsAFullyFixedNetworkAsOne(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.json");
+        Files.writeString(big, "{\"format\": \"ermbit/1\", \"name\": \"big\", \"network\": {\"inputs\": 3, \"layers\": ["
+                + "{\"units\": 10, \"activation\": \"identity\"}]}, \"parameters\": {\"domain\": \"fixed\", \"bits\": 8},"
+                + " \"loss\": {\"type\": \"squared\"}, \"threshold\": 0,"
+                + " \"data\": {\"inputs\": [[1, 2, 3]], \"targets\": [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]}}");
+        CliRun r = CliRun.of("info", big.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\nsearch space: 256^40 >= 2^320 parameter vectors\n"), r.out());
+
+        Path fixed = dir.resolve("fixed.json");
+        Files.writeString(fixed, "{\"format\": \"ermbit/1\", \"name\": \"f\", \"network\": {\"inputs\": 1, \"layers\": ["
+                + "{\"units\": 1, \"activation\": \"identity\"}]}, \"parameters\": {\"domain\": \"grid\", \"min\": -1, \"max\": 1},"
+                + " \"fixed\": [{\"layer\": 1, \"unit\": 0, \"input\": 0, \"value\": \"1\"}, {\"layer\": 1, \"unit\": 0, \"bias\": true, \"value\": \"0\"}],"
+                + " \"loss\": {\"type\": \"squared\"}, \"threshold\": 0, \"data\": {\"inputs\": [[1]], \"targets\": [[1]]}}");
+        CliRun f = CliRun.of("info", fixed.toString());
+        assertEquals(0, f.exit(), f.err());
+        assertTrue(f.out().contains("\nparameters: 2 (0 free, 2 fixed)\n"), f.out());
+        assertTrue(f.out().contains("\nsearch space: 1 parameter vector (every parameter is fixed)\n"), f.out());
+    }
+
     @Test
     void infoNamesTheWitnessHeuristicsThatApply(@TempDir Path dir) throws IOException {
         // absolute loss: only the plain search (the projected ones need squared loss)
