@@ -40,8 +40,10 @@ final class AssignmentFile {
                     ended = true;
                     continue;
                 }
+                if (lit < -variables || lit > variables) {
+                    throw new InputException(file, where, "literal " + lit + " out of range 1.." + variables);
+                }
                 int v = Math.abs(lit);
-                if (v > variables) throw new InputException(file, where, "literal " + lit + " out of range 1.." + variables);
                 if (seen[v]) throw new InputException(file, where, "variable " + v + " assigned twice");
                 seen[v] = true;
                 value[v] = lit > 0;

@@ -130,6 +130,36 @@ class ExportCommandTest {
         assertTrue(maxVar <= Integer.parseInt(h[2]));
     }
 
+    /**
+     * The stdout line names format and file (WCNF for cnf --optimize), and symmetry breaking, on by
+     * default, adds the ordering constraints between XOR's two interchangeable hidden units, which
+     * --no-symmetry-breaking leaves out.
+     */
+    @Test
+    void reportLineAndSymmetryBreakingSwitch() throws IOException {
+        Path in = instance("xor.json", XOR);
+        Path on = dir.resolve("on.opb");
+        Path off = dir.resolve("off.opb");
+        Run withOrder = run("export", in.toString(), "-f", "opb", "-o", on.toString());
+        Run without = run("export", in.toString(), "-f", "opb", "-o", off.toString(), "--no-symmetry-breaking");
+        assertEquals(0, withOrder.exit(), withOrder.err());
+        assertEquals(0, without.exit(), without.err());
+        assertTrue(withOrder.out().startsWith("c wrote opb to " + on + ": "), withOrder.out());
+        assertTrue(opbConstraints(on) > opbConstraints(off), Files.readAllLines(on).get(0) + " vs " + Files.readAllLines(off).get(0));
+
+        Path wcnf = dir.resolve("x.wcnf");
+        assertTrue(run("export", in.toString(), "-f", "cnf", "--optimize", "-o", wcnf.toString()).out()
+                .startsWith("c wrote cnf (WCNF) to " + wcnf + ": "));
+        Path cnf = dir.resolve("x.cnf");
+        assertTrue(run("export", in.toString(), "-f", "cnf", "-o", cnf.toString()).out().startsWith("c wrote cnf to " + cnf + ": "));
+    }
+
+    private static long opbConstraints(Path opb) throws IOException {
+        Matcher m = Pattern.compile("\\* #variable= \\d+ #constraint= (\\d+)").matcher(Files.readAllLines(opb).get(0));
+        assertTrue(m.matches());
+        return Long.parseLong(m.group(1));
+    }
+
     @Test
     void cnfOptimizeWritesWcnf() throws IOException {
         Path in = instance("xor.json", XOR);

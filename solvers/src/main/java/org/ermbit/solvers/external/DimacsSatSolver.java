@@ -95,7 +95,7 @@ final class DimacsSatSolver extends ExternalSolver {
             for (String tok : l.trim().split("\\s+")) {
                 if (tok.isEmpty()) continue;
                 int lit = Integer.parseInt(tok);
-                if (lit != 0 && Math.abs(lit) <= vars) bits[Math.abs(lit)] = lit > 0;
+                if (lit != 0 && lit >= -vars && lit <= vars) bits[Math.abs(lit)] = lit > 0;
             }
         }
         return bits;
