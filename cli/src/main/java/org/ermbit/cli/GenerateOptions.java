@@ -36,9 +36,14 @@ final class GenerateOptions {
         return new SuiteWriter(out, new Labeler(bruteForceCap));
     }
 
-    /** Writes one instance and prints its MANIFEST line. */
+    /** Writes one instance and prints its MANIFEST line; an instance past the ermbit/1 caps is a usage error. */
     static void report(CommandSpec spec, SuiteWriter w, Generated g) {
-        ManifestEntry e = w.write(g);
+        ManifestEntry e;
+        try {
+            e = w.write(g);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new UsageException(tooLarge.getMessage());
+        }
         spec.commandLine().getOut().println(e.line());
         spec.commandLine().getOut().flush();
     }

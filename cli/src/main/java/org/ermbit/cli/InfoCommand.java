@@ -1,10 +1,7 @@
 package org.ermbit.cli;
 
 import java.io.PrintWriter;
-import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ermbit.core.eval.BitGrowthBound;
 import org.ermbit.core.eval.Verifier;
@@ -14,7 +11,7 @@ import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.Domain;
 import org.ermbit.core.model.ErmInstance;
-import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.model.SearchSpace;
 import org.ermbit.reductions.encode.EncoderOptions;
 import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.encode.ErmEncoder;
@@ -123,27 +120,9 @@ public final class InfoCommand implements Callable<Integer> {
 
     /** The number of parameter vectors: the product of the free parameters' domain sizes. */
     private static String searchSpace(ErmInstance inst) {
-        Map<Domain, Integer> counts = new LinkedHashMap<>();
-        for (ParameterRef r : inst.freeParameters()) counts.merge(inst.domains().of(r), 1, Integer::sum);
-        if (counts.isEmpty()) return "1 parameter vector (every parameter is fixed)";
-        StringBuilder expr = new StringBuilder();
-        long log2 = 0;
-        boolean exact = true;
-        BigInteger total = BigInteger.ONE;
-        for (Map.Entry<Domain, Integer> e : counts.entrySet()) {
-            BigInteger size;
-            try {
-                size = e.getKey().size();
-            } catch (ArithmeticException tooLarge) {
-                return "more than 2^" + (2L * Domain.RationalBits.MAX_COUNTED_BITS * e.getValue()) + " parameter vectors";
-            }
-            if (expr.length() > 0) expr.append(" * ");
-            expr.append(size).append('^').append(e.getValue());
-            log2 += (long) (size.bitLength() - 1) * e.getValue();
-            if (exact && log2 <= 256) total = total.multiply(size.pow(e.getValue()));
-            else exact = false;
-        }
-        return expr + (exact ? " = " + total : " >= 2^" + log2) + " parameter vectors";
+        SearchSpace space = SearchSpace.of(inst);
+        if (space.isSingleVector()) return "1 parameter vector (every parameter is fixed)";
+        return space.describe() + " parameter vectors";
     }
 
     private static String expected(org.ermbit.core.model.Expected e) {

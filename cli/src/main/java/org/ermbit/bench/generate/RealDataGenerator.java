@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ermbit.bench.Mode;
+import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Aggregate;
 import org.ermbit.core.model.Architecture;
@@ -48,6 +49,10 @@ public final class RealDataGenerator {
             throw new IllegalArgumentException(s.dataset() + ": class must be in 0.." + (data.classNames().size() - 1));
         }
         if (s.hidden() < 0) throw new IllegalArgumentException("hidden must be >= 0");
+        int[] units = s.hidden() == 0 ? new int[] {1} : new int[] {s.hidden(), 1};
+        InstanceReader.networkSizeProblem(s.features(), units).ifPresent(p -> {
+            throw new IllegalArgumentException("not supported: the network has " + p + " (ermbit/1 caps)");
+        });
         SplittableRandom rnd = new SplittableRandom(s.seed());
         boolean[] chosen = new boolean[data.size()];
         for (int k = 0; k < s.points(); k++) {

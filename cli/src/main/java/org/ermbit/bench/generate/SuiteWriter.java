@@ -2,12 +2,14 @@ package org.ermbit.bench.generate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.ermbit.bench.ExpectedAnswer;
 import org.ermbit.bench.Manifest;
 import org.ermbit.bench.ManifestEntry;
+import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.Expected;
@@ -28,19 +30,27 @@ public final class SuiteWriter {
         this.manifest = Manifest.open(dir.resolve(Manifest.FILE_NAME));
     }
 
-    /** Labels, writes and records {@code g}; returns its MANIFEST entry. */
+    /**
+     * Labels, writes and records {@code g}; returns its MANIFEST entry. Throws IllegalArgumentException
+     * (nothing written) if the file would be larger than the ermbit/1 reader accepts.
+     */
     public ManifestEntry write(Generated g) {
         Label label = labeler.label(g);
         ErmInstance i = g.instance();
         ErmInstance out = new ErmInstance(i.name(), i.description(), i.architecture(), i.domains(), i.fixed(), i.loss(), i.threshold(),
                 i.data(), toExpected(label.expected()));
         String rel = g.family() + "/" + i.name() + ".json";
+        byte[] json = InstanceWriter.toJson(out).getBytes(StandardCharsets.UTF_8);
+        if (json.length > InstanceReader.MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("not supported: " + rel + " would be a file of " + json.length
+                    + " bytes, past the ermbit/1 cap of " + InstanceReader.MAX_FILE_BYTES + " bytes");
+        }
         try {
             Files.createDirectories(dir.resolve(g.family()));
+            Files.write(dir.resolve(rel), json);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir.resolve(g.family()), e);
+            throw new UncheckedIOException("cannot write " + dir.resolve(rel), e);
         }
-        InstanceWriter.write(out, dir.resolve(rel));
         ManifestEntry e = new ManifestEntry(rel, g.family(), g.mode(), label.expected(), label.source());
         manifest.put(e);
         manifest.save();

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.ermbit.bench.Mode;
 import org.ermbit.core.eval.ForwardPass;
+import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.Aggregate;
 import org.ermbit.core.model.Architecture;
@@ -40,6 +41,14 @@ public final class TeacherGenerator {
                 throw new IllegalArgumentException("teacher: need inputs, hidden, points, range >= 1 and 0 <= noise <= points");
             }
             if (domain.size().bitLength() > 20) throw new IllegalArgumentException("teacher: the domain has more than 2^20 values per parameter");
+            InstanceReader.networkSizeProblem(inputs, hidden, 1).ifPresent(p -> {
+                throw new IllegalArgumentException("not supported: a " + inputs + "-" + hidden + "-1 network has " + p + " (ermbit/1 caps)");
+            });
+            // every input and target takes at least two bytes ("0,"): the data alone would pass the file cap
+            if ((long) points * (inputs + 1) * 2 > InstanceReader.MAX_FILE_BYTES) {
+                throw new IllegalArgumentException("not supported: " + points + " points of " + inputs + " inputs need more than the ermbit/1 file cap of "
+                        + InstanceReader.MAX_FILE_BYTES + " bytes");
+            }
         }
 
         /** e.g. {@code planted-2-2-1-b3-n8-s1}, {@code noisy-2-1-1-b3-n8-noise2-s4}. */

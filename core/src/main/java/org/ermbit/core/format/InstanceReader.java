@@ -53,6 +53,25 @@ public final class InstanceReader {
         this.baseDir = baseDir;
     }
 
+    /**
+     * Why this reader would refuse a network with {@code inputs} inputs and layers of {@code units}
+     * units (past {@link #MAX_LAYERS}, {@link #MAX_UNITS} or {@link #MAX_PARAMETERS}), or empty: for
+     * programs that build instances, so that they can refuse sizes before building anything.
+     */
+    public static java.util.Optional<String> networkSizeProblem(int inputs, int... units) {
+        if (units.length > MAX_LAYERS) return java.util.Optional.of("more than " + MAX_LAYERS + " layers");
+        long params = 0;
+        long fanIn = inputs;
+        if (inputs > MAX_UNITS) return java.util.Optional.of(inputs + " inputs, more than " + MAX_UNITS);
+        for (int u : units) {
+            if (u > MAX_UNITS) return java.util.Optional.of("a layer of " + u + " units, more than " + MAX_UNITS);
+            params += u * (fanIn + 1);
+            if (params > MAX_PARAMETERS) return java.util.Optional.of("more than " + MAX_PARAMETERS + " parameters");
+            fanIn = u;
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Reads and validates an instance file; CSV data paths resolve against the file's directory. */
     public static ErmInstance read(Path file) {
         String text = JsonInput.readText(file, "an ermbit/1 instance file");

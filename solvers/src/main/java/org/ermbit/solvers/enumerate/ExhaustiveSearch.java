@@ -11,6 +11,7 @@ import org.ermbit.core.eval.LossEvaluator;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.model.SearchSpace;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 
@@ -53,12 +54,6 @@ public final class ExhaustiveSearch {
         this.maxBits = maxBits;
     }
 
-    /** The number of parameter vectors (product of the free parameters' domain sizes). */
-    public static BigInteger domainSize(ErmInstance inst) {
-        BigInteger size = BigInteger.ONE;
-        for (ParameterRef r : inst.freeParameters()) size = size.multiply(inst.domains().of(r).size());
-        return size;
-    }
 
     /** Finds a vector with loss ≤ gamma (FOUND), or proves there is none (EXHAUSTED, empty best). */
     public Outcome findAtMost(ErmInstance inst, Rational gamma, Limits limits) {
@@ -69,14 +64,6 @@ public final class ExhaustiveSearch {
         return new Outcome(End.TOO_MANY, Optional.empty(), Optional.empty(), BigInteger.ZERO, 0, detail);
     }
 
-    /** {@link #domainSize} in words: the number, or why it cannot be counted. */
-    public static String domainSizeText(ErmInstance inst) {
-        try {
-            return domainSize(inst).toString();
-        } catch (ArithmeticException uncountable) {
-            return "too many to count (" + uncountable.getMessage() + ")";
-        }
-    }
 
     /** The minimum loss over the domain and a minimiser (EXHAUSTED), or the best seen when stopped. */
     public Outcome minimize(ErmInstance inst, Limits limits) {
@@ -84,13 +71,12 @@ public final class ExhaustiveSearch {
     }
 
     private Outcome run(ErmInstance inst, Optional<Rational> gamma, Limits limits) {
-        BigInteger size;
-        try {
-            size = domainSize(inst);
-        } catch (ArithmeticException uncountable) {
-            return tooMany(uncountable.getMessage());
+        SearchSpace space = SearchSpace.of(inst);
+        Optional<BigInteger> counted = space.sizeIfAtMost(maxVectors);
+        if (counted.isEmpty()) {
+            return tooMany("the domain has " + space.describe() + " parameter vectors, more than the enumeration cap " + maxVectors);
         }
-        if (size.compareTo(maxVectors) > 0) return tooMany("the domain has " + size + " parameter vectors, more than the enumeration cap " + maxVectors);
+        BigInteger size = counted.get();
         List<ParameterRef> free = inst.freeParameters();
         List<List<Rational>> values = new ArrayList<>();
         for (ParameterRef r : free) {

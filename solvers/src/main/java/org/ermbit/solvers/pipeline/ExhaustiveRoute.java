@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.ermbit.core.eval.BitGrowthBound;
 import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.SearchSpace;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.enumerate.ExhaustiveSearch;
@@ -62,7 +63,9 @@ final class ExhaustiveRoute {
     }
 
     private static String summary(ErmInstance inst, ExhaustiveSearch.Outcome o) {
-        return ExhaustiveSearch.domainSizeText(inst) + " parameter vectors, " + o.evaluated() + " evaluated, largest intermediate value "
+        SearchSpace space = SearchSpace.of(inst);
+        String size = space.sizeIfAtMost(BigInteger.TWO.pow(SearchSpace.MAX_PRINTED_BITS)).map(BigInteger::toString).orElseGet(space::describe);
+        return size + " parameter vectors, " + o.evaluated() + " evaluated, largest intermediate value "
                 + o.maxBitLength() + " bits; " + bitGrowth(inst);
     }
 

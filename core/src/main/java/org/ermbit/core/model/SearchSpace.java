@@ -1,0 +1,95 @@
+package org.ermbit.core.model;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The number of parameter vectors of an instance: the product of its free parameters' domain sizes,
+ * kept as factors (one per distinct domain, with its multiplicity) so that a network with millions of
+ * parameters is counted, compared with a cap and described without building a number of millions
+ * of bits, and each domain's size is computed once.
+ */
+public final class SearchSpace {
+
+    /** Above this many bits a count is described by a lower bound 2^k instead of in full. */
+    public static final int MAX_PRINTED_BITS = 256;
+
+    /** One distinct domain, its size (empty if too large to count) and how many free parameters use it. */
+    private record Factor(Domain domain, Optional<BigInteger> size, int count) {
+    }
+
+    private final List<Factor> factors = new ArrayList<>();
+
+    private SearchSpace(ErmInstance inst) {
+        Map<Domain, Integer> counts = new LinkedHashMap<>();
+        for (ParameterRef r : inst.freeParameters()) counts.merge(inst.domains().of(r), 1, Integer::sum);
+        counts.forEach((d, n) -> factors.add(new Factor(d, sizeOf(d), n)));
+    }
+
+    /** The search space of {@code inst}'s free parameters. */
+    public static SearchSpace of(ErmInstance inst) {
+        return new SearchSpace(inst);
+    }
+
+    private static Optional<BigInteger> sizeOf(Domain d) {
+        try {
+            return Optional.of(d.size());
+        } catch (ArithmeticException tooLarge) {
+            return Optional.empty();
+        }
+    }
+
+    /** True iff every parameter is fixed (one parameter vector). */
+    public boolean isSingleVector() {
+        return factors.isEmpty();
+    }
+
+    /**
+     * The exact number of parameter vectors if it is at most {@code cap}; empty if it is larger, or if
+     * a domain is too large to count. Never multiplies beyond about twice the bits of {@code cap}.
+     */
+    public Optional<BigInteger> sizeIfAtMost(BigInteger cap) {
+        if (lowerBoundBits() > cap.bitLength()) return Optional.empty();
+        BigInteger total = BigInteger.ONE;
+        for (Factor f : factors) {
+            if (f.size().isEmpty()) return Optional.empty();
+            total = total.multiply(f.size().get().pow(f.count()));
+            if (total.compareTo(cap) > 0) return Optional.empty();
+        }
+        return Optional.of(total);
+    }
+
+    /** k with 2^k ≤ the number of vectors (Long.MAX_VALUE if a domain is too large to count). */
+    private long lowerBoundBits() {
+        long bits = 0;
+        for (Factor f : factors) {
+            if (f.size().isEmpty()) return Long.MAX_VALUE;
+            bits += (long) (f.size().get().bitLength() - 1) * f.count();
+        }
+        return bits;
+    }
+
+    /**
+     * The count in words: "4^9 = 262144", "3^2 * 8^4 = 36864", "256^40 >= 2^320" past
+     * {@link #MAX_PRINTED_BITS} bits, "more than 2^N" when a rational domain is too large to count,
+     * "1" when every parameter is fixed.
+     */
+    public String describe() {
+        if (factors.isEmpty()) return "1";
+        StringBuilder expr = new StringBuilder();
+        for (Factor f : factors) {
+            if (f.size().isEmpty()) {
+                return "more than 2^" + (2L * Domain.RationalBits.MAX_COUNTED_BITS * f.count());
+            }
+            if (expr.length() > 0) expr.append(" * ");
+            expr.append(f.size().get()).append('^').append(f.count());
+        }
+        long bits = lowerBoundBits();
+        if (bits > MAX_PRINTED_BITS) return expr + " >= 2^" + bits;
+        return expr + " = " + sizeIfAtMost(BigInteger.ONE.shiftLeft(2 * MAX_PRINTED_BITS + 2)).orElseThrow();
+    }
+}
