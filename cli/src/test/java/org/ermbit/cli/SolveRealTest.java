@@ -9,6 +9,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ermbit.core.eval.LossEvaluator;
+import org.ermbit.core.format.InstanceReader;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.model.ParameterRef;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.number.RationalParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,17 +43,49 @@ class SolveRealTest {
         return new String[] {String.valueOf(code), out.toString()};
     }
 
+    /** The threshold printed in lowest terms: 50380732/10^9 = 12595183/250000000. */
     @Test
     void belowTheRealOptimumIsUnsatOverTheReals() throws IOException {
         String[] r = run("tls-real-below.json");
         assertEquals("20", r[0], r[1]);
-        assertTrue(r[1].contains("\ns UNSATISFIABLE\n"), r[1]);
+        assertTrue(r[1].contains("\ns UNSATISFIABLE\nc no real parameter vector has loss <= 12595183/250000000\n"), r[1]);
+    }
+
+    /**
+     * XOR has rational real solutions: the nine printed {@code c param} values, read back and run
+     * through the exact loss evaluator (independent of the printing and of Z3), give the printed loss 0.
+     */
+    @Test
+    void rationalWitnessLinesAreAZeroLossNetwork() throws IOException {
+        Path xor = Path.of("..", "instances", "examples", "xor-2-2-1.json");
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"solve", "--real", xor.toString()}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(10, code, out.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.contains("c loss 0  (≈ 0)"), out.toString());
+        assertTrue(lines.contains("c witness is rational: loss re-checked by the exact rational evaluator"), out.toString());
+        Pattern param = Pattern.compile("c param ([wb])\\[(\\d+)]\\[(\\d+)](?:\\[(\\d+)])? = (\\S+)  \\(≈ .*\\)");
+        Map<ParameterRef, Rational> values = new HashMap<>();
+        for (String line : lines) {
+            Matcher m = param.matcher(line);
+            if (!m.matches()) continue;
+            int layer = Integer.parseInt(m.group(2));
+            int unit = Integer.parseInt(m.group(3));
+            ParameterRef ref = m.group(1).equals("w") ? ParameterRef.weight(layer, unit, Integer.parseInt(m.group(4))) : ParameterRef.bias(layer, unit);
+            values.put(ref, RationalParser.parse(m.group(5)));
+        }
+        assertEquals(9, values.size(), out.toString());
+        ErmInstance inst = InstanceReader.read(xor);
+        NetworkParameters p = NetworkParameters.build(inst.architecture(), values::get);
+        assertEquals(Rational.ZERO, LossEvaluator.evaluate(inst, p).total());
     }
 
     @Test
     void sqrt2IsPrintedAsARootObject() throws IOException {
         String[] r = run("sqrt2-square.json");
         assertEquals("10", r[0], r[1]);
-        assertTrue(r[1].contains("(root-obj (+ (^ x 2) (- 2))"), r[1]);
+        assertTrue(r[1].contains("\nc param b[1][0] = (root-obj (+ (^ x 2) (- 2)) "), r[1]);
+        assertTrue(r[1].contains("\nc loss 0  (≈ 0)\n"), r[1]);
+        assertTrue(r[1].contains("\nc witness is algebraic: (root-obj P K) is the K-th smallest real root of P(x); checked by Z3 only\n"), r[1]);
     }
 }
