@@ -68,4 +68,23 @@ class SlpToNetworkTest {
         assertEquals(Rational.of(512), output(net));
         assertEquals(4, net.hiddenLayers());
     }
+
+    @Test
+    void aValueCarriedUpTwiceReusesItsFirstLift() {
+        // σ = t² (one σ unit per square). v1 = 2 (constant), v2 = v1² (layer 1: 1 unit), v3 = v2² (layer 2: 1 unit),
+        // v4 = v3·v2: v2 is carried to layer 2 (identity gadget: 2 units), the product sits in layer 3 (2 units);
+        // v5 = v4·v2: v2's copy in layer 2 is carried on to layer 3 (2 more units), the product sits in layer 4 (2 units).
+        Slp.Builder b = new Slp.Builder();
+        int v1 = b.add(0, 0);
+        int v2 = b.mul(v1, v1);
+        int v3 = b.mul(v2, v2);
+        int v4 = b.mul(v3, v2);
+        b.mul(v4, v2);
+        CompiledNetwork net = SlpToNetwork.compile(b.build(), SquareGadgetTest.poly(0, 0, 1));
+        assertEquals(5, net.architecture().depth());
+        int[] units = new int[5];
+        for (int l = 1; l <= 5; l++) units[l - 1] = net.architecture().layer(l).units();
+        assertArrayEquals(new int[] {1, 3, 4, 2, 1}, units);
+        assertEquals(Rational.of(256), output(net)); // 4 · 16 · 4 = 256
+    }
 }
