@@ -110,4 +110,20 @@ class PosSlpGradSignTest {
             checked++;
         }
     }
+
+    @Test
+    void programsWhoseSizeBoundDoesNotFitALongAreSkippedNotFailed() {
+        for (int squarings : new int[] {63, 70}) {
+            Slp.Builder b = new Slp.Builder();
+            int x = b.add(0, 0);
+            for (int j = 0; j < squarings; j++) x = b.mul(x, x); // 2^(2^squarings)
+            Slp tower = b.build();
+            assertEquals(Long.MAX_VALUE, PosSlpGradSign.reduce(tower, "p").neededBits());
+            assertEquals(Long.MAX_VALUE, PosSlpGradSign.reduce(tower, CUBE, "p").neededBits());
+            CheckResult r = PosSlpGradSign.check(tower, GradientBitReduction.SQUARE, 1000);
+            assertEquals(CheckResult.Verdict.SKIPPED, r.verdict());
+            assertEquals(Long.MAX_VALUE, r.neededBits());
+            assertTrue(r.line().contains("needs more bits than a long can count, budget 1000"), r.line());
+        }
+    }
 }

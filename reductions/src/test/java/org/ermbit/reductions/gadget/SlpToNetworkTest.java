@@ -87,4 +87,21 @@ class SlpToNetworkTest {
         assertArrayEquals(new int[] {1, 3, 4, 2, 1}, units);
         assertEquals(Rational.of(256), output(net)); // 4 · 16 · 4 = 256
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42})
+    void generalValueBoundSpecialisesToTheSquareBound(long seed) {
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 50; i++) {
+            Slp s = RandomSlps.random(rnd, 1 + rnd.nextInt(12), 60);
+            assertEquals(SlpToNetwork.squareNetworkValueBits(s), SlpToNetwork.networkValueBits(s, SquareGadgetTest.poly(0, 0, 1)));
+        }
+        // hand: v1 = 2, v2 = 4, B = 3; σ = t²: 2B + 5 = 11. σ = t³ (shifts ±1/2, D = 2): |z| ≤ 2^4 + 1/2 → bound 17
+        // (5 bits); |σ(z)| ≤ 17³ = 4913 (13 bits), denominator 2³ = 8 (4 bits): 13 + 2·4 = 21
+        Slp.Builder b = new Slp.Builder();
+        int two = b.add(0, 0);
+        b.mul(two, two);
+        assertEquals(11, SlpToNetwork.squareNetworkValueBits(b.build()));
+        assertEquals(21, SlpToNetwork.networkValueBits(b.build(), SquareGadgetTest.poly(0, 0, 0, 1)));
+    }
 }

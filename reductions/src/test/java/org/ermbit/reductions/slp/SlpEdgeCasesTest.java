@@ -111,4 +111,32 @@ class SlpEdgeCasesTest {
         assertEquals("3 + 2", a.instruction(4).toString());
         assertEquals("1 * 1", new Instruction(SlpOp.MUL, 1, 1).toString());
     }
+
+    /** v1 = 2, then {@code squarings} squarings: 2^(2^squarings), which has 2^squarings + 1 bits. */
+    static Slp tower(int squarings) {
+        Slp.Builder b = new Slp.Builder();
+        int x = b.add(0, 0);
+        for (int j = 0; j < squarings; j++) x = b.mul(x, x);
+        return b.build();
+    }
+
+    @Test
+    void tightBoundIsExactForTowersUpToWhereItFitsALongAndSaturatesBeyond() {
+        assertEquals((1L << 61) + 1, tower(61).tightBitLengthBound());
+        assertEquals((1L << 62) + 1, tower(62).tightBitLengthBound());
+        assertEquals((1L << 62) + 1, tower(62).maxTightBitLengthBound());
+        // 2^63 + 1 bits: the bound's exponent still fits a long, its bit length does not
+        assertEquals(Long.MAX_VALUE, tower(63).tightBitLengthBound());
+        assertEquals(Long.MAX_VALUE, tower(63).maxTightBitLengthBound());
+        // past 2^64 bits the exponent itself does not fit
+        assertEquals(Long.MAX_VALUE, tower(70).tightBitLengthBound());
+        assertEquals(Long.MAX_VALUE, tower(70).maxTightBitLengthBound());
+        // the largest value need not be the last: v1 = 2, ten squarings up to 2^1024, then v12 = v1 − v1
+        Slp.Builder b = new Slp.Builder();
+        int x = b.add(0, 0);
+        for (int j = 0; j < 10; j++) x = b.mul(x, x);
+        b.sub(1, 1);
+        assertEquals(1025, b.build().maxTightBitLengthBound()); // 2^1024 has 1025 bits
+        assertEquals(3, b.build().tightBitLengthBound()); // |2 − 2| ≤ 2 + 2 = 4: 3 bits
+    }
 }
