@@ -103,5 +103,11 @@ class SlpToNetworkTest {
         b.mul(two, two);
         assertEquals(11, SlpToNetwork.squareNetworkValueBits(b.build()));
         assertEquals(21, SlpToNetwork.networkValueBits(b.build(), SquareGadgetTest.poly(0, 0, 0, 1)));
+        // 2 squared 70 times has 2^70 + 1 bits: no bound fits a long
+        Slp.Builder t = new Slp.Builder();
+        int x = t.add(0, 0);
+        for (int j = 0; j < 70; j++) x = t.mul(x, x);
+        assertEquals(Long.MAX_VALUE, SlpToNetwork.squareNetworkValueBits(t.build()));
+        assertEquals(Long.MAX_VALUE, SlpToNetwork.networkValueBits(t.build(), SquareGadgetTest.poly(0, 0, 0, 1)));
     }
 }
