@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.reductions.cnf.Cnf;
 import org.junit.jupiter.api.Test;
 
 /** The small contracts around the counters: results, statistics, the registry, argument checks, the cache. */
@@ -65,14 +67,27 @@ class CountingContractsTest {
         // entries with 1000-int keys are estimated at ≥ 4000 bytes: a 10 000-byte cache holds at most two
         ComponentCache small = new ComponentCache(10_000);
         small.put("a", 1000, BigInteger.TWO);
+        assertEquals(1, small.size());
         assertEquals(BigInteger.TWO, small.get("a"));
+        int largest = 0;
         for (int i = 0; i < 20; i++) {
             small.put("k" + i, 1000, BigInteger.valueOf(i));
             assertTrue(small.size() <= 2, "size " + small.size());
             assertEquals(BigInteger.valueOf(i), small.get("k" + i)); // the newest entry is always kept
+            if (i > 2) largest = Math.max(largest, small.size());
         }
+        assertEquals(2, largest, "after emptying, the cache fills up again");
         ComponentCache tooBig = new ComponentCache(10_000);
         tooBig.put("huge", 3000, BigInteger.ONE); // ≥ 12 000 bytes: never stored
         assertEquals(0, tooBig.size());
+    }
+
+    @Test
+    void repeatedLiteralsAndTautologiesInAnyOrder() {
+        // (x1 ∨ x2 ∨ x1): x1 ∨ x2, 3 of 4; (x3 ∨ ¬x1 ∨ x2 ∨ ¬x3) is always true; x3 free: 3 · 2 = 6
+        Cnf cnf = new Cnf(3, List.of(new int[] {1, 2, 1}, new int[] {3, -1, 2, -3}));
+        for (ModelCounter counter : List.of(new ComponentCounter(), new LogicNgCounter())) {
+            assertEquals(BigInteger.valueOf(6), counter.count(cnf, Limits.none()).exactCount(), counter.id());
+        }
     }
 }
