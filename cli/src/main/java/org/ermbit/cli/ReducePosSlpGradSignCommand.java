@@ -40,7 +40,9 @@ public final class ReducePosSlpGradSignCommand implements Callable<Integer> {
         out.println("c wrote " + PrintableText.oneLine(output.toString()) + ": " + ReducedInstances.sizeLine(built.readout().instance()));
         out.println("c sign(dL/dtheta at theta = 0) = sign of the program's value (dL/dtheta = 2V; theta = "
                 + GradientBitReduction.thetaName(built.readout().theta()) + ")");
-        out.println("c the value has at most " + slp.tightBitLengthBound() + " bits");
+        long bound = slp.tightBitLengthBound();
+        out.println(bound == Long.MAX_VALUE ? "c the value's bit-length bound does not fit a long"
+                : "c the value has at most " + bound + " bits");
         out.flush();
         return 0;
     }

@@ -176,4 +176,18 @@ class CountingReductionsCliTest {
         NetworkParameters p = NetworkParameters.build(inst.architecture(), ref -> fixed.getOrDefault(ref, Rational.ZERO));
         assertEquals(Rational.of(-4), Backprop.gradient(inst, p).gradient().get(theta)); // 2V = −4
     }
+
+    @Test
+    void aProgramWhoseSizeBoundDoesNotFitALongIsSkippedAndStillReduced() throws IOException {
+        // v1 = 2 squared 70 times: 2^(2^70), 2^70 + 1 bits
+        StringBuilder text = new StringBuilder("1 = 0 + 0\n");
+        for (int k = 2; k <= 71; k++) text.append(k).append(" = ").append(k - 1).append(" * ").append(k - 1).append('\n');
+        Path tower = write("tower.slp", text.toString());
+        CliRun c = CliRun.of("check", "posslp-gradsign", tower.toString());
+        assertEquals(1, c.exit(), c.out() + c.err());
+        assertTrue(c.out().contains(tower + " source=- target=- skipped (needs more bits than a long can count, budget"), c.out());
+        CliRun r = CliRun.of("reduce", "posslp-gradsign", tower.toString(), "-o", dir.resolve("tower.json").toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("c the value's bit-length bound does not fit a long"), r.out());
+    }
 }

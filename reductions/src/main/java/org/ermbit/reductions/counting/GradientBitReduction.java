@@ -112,12 +112,17 @@ public final class GradientBitReduction {
         String description = NAME + ": a CNF with " + cnf.variables() + " variables and " + cnf.clauses().size() + " clauses; "
                 + f.readoutStatement(thetaName(ParameterRef.weight(thetaLayer, 0, 0)));
         ThetaReadout.Instance ro = ThetaReadout.build(net, name, description);
-        long needed = Long.MAX_VALUE;
-        if (f.gradientBitsBound().compareTo(NETWORK_BOUND_CAP) <= 0) {
-            // every forward value (and ∂L/∂θ = 2N, the only non-zero gradient entry at θ = 0: the deltas below θ are 0)
-            needed = SlpToNetwork.squareNetworkValueBits(f.encoding().slp());
-        }
-        return new Built(f, net, ro, needed);
+        return new Built(f, net, ro, neededBits(f));
+    }
+
+    /**
+     * The rigorous bound on every forward value (and on ∂L/∂θ = 2N, the only non-zero gradient entry at
+     * θ = 0: the deltas below θ are 0), from the SLP alone; {@link Long#MAX_VALUE} when N alone would
+     * exceed 2^40 bits.
+     */
+    private static long neededBits(Front f) {
+        if (f.gradientBitsBound().compareTo(NETWORK_BOUND_CAP) > 0) return Long.MAX_VALUE;
+        return SlpToNetwork.squareNetworkValueBits(f.encoding().slp());
     }
 
     /**
@@ -128,14 +133,13 @@ public final class GradientBitReduction {
      */
     public static CheckResult check(Cnf cnf, Function<Cnf, Optional<BigInteger>> counter, int bitBudget) {
         Front f = front(cnf);
-        BigInteger roughPeak = f.gradientBitsBound().shiftLeft(1); // the peak is about twice N's size
-        if (roughPeak.compareTo(BigInteger.valueOf(bitBudget)) > 0) {
-            return skippedForSize(counter.apply(cnf), roughPeak, bitBudget);
+        long needed = neededBits(f);
+        if (needed > bitBudget) {
+            // past the cap only the rough size is known: the peak is about twice N's size
+            BigInteger shown = needed == Long.MAX_VALUE ? f.gradientBitsBound().shiftLeft(1) : BigInteger.valueOf(needed);
+            return skippedForSize(counter.apply(cnf), shown, bitBudget);
         }
         Built built = reduce(cnf, "gradbit");
-        if (built.neededBits() > bitBudget) {
-            return skippedForSize(counter.apply(cnf), BigInteger.valueOf(built.neededBits()), bitBudget);
-        }
         Optional<BigInteger> direct = counter.apply(cnf);
         if (direct.isEmpty()) {
             return new CheckResult(CheckResult.Verdict.SKIPPED, "-", "-", built.neededBits(), -1, "direct count not obtained");

@@ -1,11 +1,8 @@
 package org.ermbit.reductions.counting;
 
-import java.util.List;
 import org.ermbit.core.eval.Backprop;
 import org.ermbit.core.model.Activation;
-import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.gadget.CompiledNetwork;
-import org.ermbit.reductions.gadget.NetworkBounds;
 import org.ermbit.reductions.gadget.SlpToNetwork;
 import org.ermbit.reductions.slp.Evaluation;
 import org.ermbit.reductions.slp.Slp;
@@ -26,7 +23,10 @@ public final class PosSlpGradSign {
     private PosSlpGradSign() {
     }
 
-    /** The instance and the predicted bit size of its forward values. */
+    /**
+     * The instance and the predicted bit size of its forward values ({@link SlpToNetwork#networkValueBits};
+     * {@link Long#MAX_VALUE} if that bound does not fit a long).
+     */
     public record Built(ThetaReadout.Instance readout, CompiledNetwork network, long neededBits) {
     }
 
@@ -34,9 +34,7 @@ public final class PosSlpGradSign {
         CompiledNetwork net = SlpToNetwork.compile(slp, sigma);
         ThetaReadout.Instance ro = ThetaReadout.build(net, name,
                 "posslp-gradsign: sign(dL/dtheta at theta = 0) = sign of the SLP's value (dL/dtheta = 2V)");
-        long needed = sigma.equals(GradientBitReduction.SQUARE) ? SlpToNetwork.squareNetworkValueBits(slp)
-                : NetworkBounds.maxBitLengthBound(net.architecture(), net.parameters(), List.of(Rational.ZERO)) + 2;
-        return new Built(ro, net, needed);
+        return new Built(ro, net, SlpToNetwork.networkValueBits(slp, sigma));
     }
 
     public static Built reduce(Slp slp, String name) {
@@ -52,19 +50,24 @@ public final class PosSlpGradSign {
         if (!(e instanceof Evaluation.Value value)) {
             long needed = Math.max(slp.tightBitLengthBound(), ((Evaluation.OverBudget) e).neededBits());
             return new CheckResult(CheckResult.Verdict.SKIPPED, "-", "-", needed, -1,
-                    "needs ~" + needed + " bits, budget " + bitBudget + "; " + e);
+                    needs(needed) + ", budget " + bitBudget + "; " + e);
         }
         String src = signWord(value.value().signum());
         Built built = reduce(slp, sigma, "posslp");
         if (built.neededBits() > bitBudget) {
             return new CheckResult(CheckResult.Verdict.SKIPPED, src, "-", built.neededBits(), -1,
-                    "needs ~" + built.neededBits() + " bits, budget " + bitBudget);
+                    needs(built.neededBits()) + ", budget " + bitBudget);
         }
         ThetaReadout.Instance ro = built.readout().viaFile();
         Backprop.Gradient g = Backprop.gradient(ro.instance(), ro.atThetaZero());
         String tgt = signWord(g.gradient().get(ro.theta()).signum());
         return new CheckResult(src.equals(tgt) ? CheckResult.Verdict.AGREE : CheckResult.Verdict.DISAGREE, src, tgt,
                 built.neededBits(), g.maxBitLength(), "");
+    }
+
+    /** "needs ~N bits", or that the size bound itself is too large for a long. */
+    private static String needs(long bits) {
+        return bits == Long.MAX_VALUE ? "needs more bits than a long can count" : "needs ~" + bits + " bits";
     }
 
     private static String signWord(int signum) {

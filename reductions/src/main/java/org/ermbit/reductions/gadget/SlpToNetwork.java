@@ -1,5 +1,6 @@
 package org.ermbit.reductions.gadget;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.ermbit.core.model.LayerSpec;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.slp.Instruction;
+import org.ermbit.reductions.slp.MagnitudeBound;
 import org.ermbit.reductions.slp.Slp;
 import org.ermbit.reductions.slp.SlpOp;
 
@@ -71,11 +73,63 @@ public final class SlpToNetwork {
      * |pre-activation| ≤ 2V + 1 &lt; 2^(B+2) and |σ| &lt; 2^(2B+4), i.e. at most 2B + 4 bits, plus one for
      * the integer denominator in Rational.bitLength. Unlike interval arithmetic on the network it does
      * not compound: the cancellation in ((a+b)² − (a−b)²)/4 = ab is known exactly.
+     * {@link Long#MAX_VALUE} when the bound does not fit a long.
      */
     public static long squareNetworkValueBits(Slp slp) {
-        long b = 1;
-        for (org.ermbit.reductions.slp.MagnitudeBound m : slp.magnitudeBounds()) b = Math.max(b, m.bitLengthBound());
-        return Math.addExact(Math.multiplyExact(2, b), 5);
+        long b = Math.max(1, slp.maxTightBitLengthBound());
+        if (b > (Long.MAX_VALUE - 5) / 2) return Long.MAX_VALUE;
+        return 2 * b + 5;
+    }
+
+    /**
+     * A rigorous bound on {@link Rational#bitLength()} (numerator plus denominator bits) of every value
+     * of the forward pass of {@code compile(slp, sigma)} on input 0, and of 2V (V the program's value;
+     * 2V is ∂L/∂θ of the readout instance built on the network), for any σ of degree ≥ 2; for σ = t²
+     * it equals {@link #squareNetworkValueBits}.
+     *
+     * <p>With B bounding the bit length of every program value ({@link Slp#magnitudeBounds()}), every σ
+     * unit's pre-activation is z = u + shift_i with u one of a + b, a − b, a ± 1, a (a, b program
+     * values), so |u| ≤ 2^(B+1), and z's denominator divides D, the common denominator of the gadget's
+     * shifts. |σ(z)| ≤ Σ_k |c_k|·|z|^k and σ(z)'s denominator divides C·D^d (C the common denominator of
+     * σ's coefficients, d its degree). Every other value is a program value (an integer). A value p/q
+     * whose denominator divides E has |p| ≤ ⌈|p/q|⌉·q, so its bit length is at most
+     * bitLength(⌈|p/q|⌉) + 2·bitLength(E). The denominators matter: for σ = t³ the shifts are ±1/2 and
+     * σ(z) has denominator 8. {@link Long#MAX_VALUE} when the bound does not fit a long.
+     */
+    public static long networkValueBits(Slp slp, Activation.Polynomial sigma) {
+        SquareGadget g = SquareGadget.of(sigma);
+        long b = Math.max(1, slp.maxTightBitLengthBound());
+        try {
+            return networkValueBits(b, g);
+        } catch (ArithmeticException tooLarge) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long networkValueBits(long b, SquareGadget g) {
+        Activation.Polynomial sigma = g.sigma();
+        BigInteger shiftDenominator = BigInteger.ONE;
+        MagnitudeBound largestShift = MagnitudeBound.ZERO;
+        for (Rational s : g.shifts()) {
+            shiftDenominator = lcm(shiftDenominator, s.denominator());
+            largestShift = largestShift.max(MagnitudeBound.of(s));
+        }
+        MagnitudeBound z = new MagnitudeBound(BigInteger.ONE, Math.addExact(b, 1)).plus(largestShift);
+        MagnitudeBound sigmaOfZ = MagnitudeBound.ZERO;
+        BigInteger coefficientDenominator = BigInteger.ONE;
+        List<Rational> c = sigma.coefficients();
+        for (int k = c.size() - 1; k >= 0; k--) {
+            sigmaOfZ = sigmaOfZ.times(z).plus(MagnitudeBound.of(c.get(k))); // Horner on absolute values
+            coefficientDenominator = lcm(coefficientDenominator, c.get(k).denominator());
+        }
+        BigInteger sigmaDenominator = coefficientDenominator.multiply(shiftDenominator.pow(sigma.degree()));
+        long preActivationBits = Math.addExact(z.bitLengthBound(), 2L * shiftDenominator.bitLength());
+        long activationBits = Math.addExact(sigmaOfZ.bitLengthBound(), 2L * sigmaDenominator.bitLength());
+        return Math.max(Math.addExact(b, 2), Math.max(preActivationBits, activationBits));
+    }
+
+    private static BigInteger lcm(BigInteger a, BigInteger b) {
+        return a.divide(a.gcd(b)).multiply(b);
     }
 
     /** Compiles {@code slp} for activation {@code sigma} (degree ≥ 2, else "not supported: …"). */

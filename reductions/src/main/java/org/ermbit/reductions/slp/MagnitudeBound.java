@@ -6,7 +6,8 @@ import org.ermbit.core.number.Rational;
 /**
  * A rigorous upper bound mantissa·2^exponent on an absolute value, with the mantissa rounded
  * <em>up</em> to at most 62 bits after every operation — an exact-integer "float" that never
- * underestimates. Used to bound bit lengths of huge values without computing them.
+ * underestimates. Used to bound bit lengths of huge values without computing them. Exponents are
+ * longs: an operation whose exponent would not fit throws {@link ArithmeticException} (never wraps).
  */
 public record MagnitudeBound(BigInteger mantissa, long exponent) {
     static final int PRECISION = 62;
@@ -35,7 +36,7 @@ public record MagnitudeBound(BigInteger mantissa, long exponent) {
         int excess = m.bitLength() - PRECISION;
         while (excess > 0) { // ceil(m / 2^excess); may carry into one more bit, hence the loop
             m = m.add(BigInteger.ONE.shiftLeft(excess).subtract(BigInteger.ONE)).shiftRight(excess);
-            e += excess;
+            e = Math.addExact(e, excess);
             excess = m.bitLength() - PRECISION;
         }
         return new MagnitudeBound(m, e);
@@ -73,8 +74,12 @@ public record MagnitudeBound(BigInteger mantissa, long exponent) {
         return c >= 0 ? this : o;
     }
 
-    /** bitLength(|v|) ≤ bitLength(mantissa) + exponent for every |v| ≤ mantissa·2^exponent. */
+    /**
+     * bitLength(|v|) ≤ bitLength(mantissa) + exponent for every |v| ≤ mantissa·2^exponent.
+     *
+     * @throws ArithmeticException if that sum does not fit a long
+     */
     public long bitLengthBound() {
-        return mantissa.signum() == 0 ? 0 : mantissa.bitLength() + exponent;
+        return mantissa.signum() == 0 ? 0 : Math.addExact(mantissa.bitLength(), exponent);
     }
 }

@@ -140,12 +140,36 @@ public final class Slp {
      * integer mantissa m of at most 62 bits, rounded <em>up</em> after each operation
      * (|a·b| ≤ |a|·|b|, |a ± b| ≤ |a| + |b|). Exact integer arithmetic, no floating point; exact for
      * powers of two and within a relative factor (1 + 2^−61) per instruction otherwise.
+     * {@link Long#MAX_VALUE} when the bound does not fit a long (as for {@link #bitLengthBound()}).
      */
     public long tightBitLengthBound() {
-        return magnitudeBounds()[instructions.size()].bitLengthBound();
+        try {
+            return magnitudeBounds()[instructions.size()].bitLengthBound();
+        } catch (ArithmeticException tooLarge) {
+            return Long.MAX_VALUE;
+        }
     }
 
-    /** Rigorous upper bounds on |v_k| for k = 0..n (see {@link #tightBitLengthBound()}). */
+    /**
+     * The largest of the {@link #magnitudeBounds()}' bit-length bounds over v0..vn: a bound on the bit
+     * length of every value the program computes, or {@link Long#MAX_VALUE} when a bound does not fit
+     * a long (as for 63 or more repeated squarings of 2).
+     */
+    public long maxTightBitLengthBound() {
+        try {
+            long b = 0;
+            for (MagnitudeBound m : magnitudeBounds()) b = Math.max(b, m.bitLengthBound());
+            return b;
+        } catch (ArithmeticException tooLarge) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Rigorous upper bounds on |v_k| for k = 0..n (see {@link #tightBitLengthBound()}).
+     *
+     * @throws ArithmeticException if a bound's exponent does not fit a long (values of about 2^63 bits)
+     */
     public MagnitudeBound[] magnitudeBounds() {
         MagnitudeBound[] b = new MagnitudeBound[instructions.size() + 1];
         b[0] = MagnitudeBound.ONE;

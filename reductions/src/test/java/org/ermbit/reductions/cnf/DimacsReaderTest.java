@@ -197,4 +197,88 @@ class DimacsReaderTest {
         assertEquals(2, cnf.variables());
         assertClauses(cnf, new int[] {1, -2});
     }
+
+    private static InputException parseError(String text) {
+        return assertThrows(InputException.class, () -> DimacsReader.parse(text, "bad.cnf"));
+    }
+
+    @Test
+    void zeroVariablesAreAFormulaToo() {
+        Cnf none = DimacsReader.parse("p cnf 0 0\n", "zero.cnf");
+        assertEquals(0, none.variables());
+        assertTrue(none.clauses().isEmpty());
+        Cnf empty = DimacsReader.parse("p cnf 0 1\n0\n", "empty-clause.cnf"); // one empty clause: no models
+        assertEquals(0, empty.variables());
+        assertClauses(empty, new int[] {});
+        InputException twice = parseError("p cnf 0 0\np cnf 0 0\n");
+        assertEquals("line 2", twice.location());
+        assertTrue(twice.getMessage().contains("a second p-line"), twice.getMessage());
+    }
+
+    @Test
+    void pLineWordsAreCheckedOneByOne() {
+        InputException px = parseError("px cnf 1 1\n1 0\n");
+        assertTrue(px.getMessage().contains("malformed p-line"), px.getMessage());
+        InputException dnf = parseError("p dnf\n");
+        assertTrue(dnf.getMessage().contains("not supported: 'p dnf'"), dnf.getMessage());
+    }
+
+    @Test
+    void theCapsOnDeclaredCountsAreInclusive() {
+        assertEquals(DimacsReader.MAX_VARIABLES, DimacsReader.parse("p cnf 10000000 0\n", "cap.cnf").variables());
+        DimacsReader.Parsed clauses = DimacsReader.parseWithWarnings("p cnf 1 100000000\n1 0\n", "cap.cnf");
+        assertEquals(DimacsReader.MAX_CLAUSES, clauses.declaredClauses());
+        assertEquals(1, clauses.cnf().clauses().size());
+    }
+
+    @Test
+    void messagesUseSingularForOne() {
+        String range = parseError("p cnf 1 1\n2 0\n").getMessage();
+        assertTrue(range.contains("declares 1 variable") && !range.contains("1 variables"), range);
+        String more = parseError("p cnf 2 1\n1 0\n2 0\n").getMessage();
+        assertTrue(more.contains("declares 1 clause") && !more.contains("1 clauses"), more);
+    }
+
+    @Test
+    void aTruncatedClauseIsReportedWhereItStarts() {
+        InputException e = parseError("p cnf 3 3\n1 0\n2\n3\n");
+        assertEquals("line 3", e.location());
+        assertTrue(e.getMessage().contains("file ends inside a clause"), e.getMessage());
+    }
+
+    @Test
+    void longClausesAreReadWhole() {
+        StringBuilder text = new StringBuilder("p cnf 20 1\n");
+        int[] expected = new int[20];
+        for (int v = 1; v <= 20; v++) {
+            expected[v - 1] = v % 2 == 0 ? v : -v;
+            text.append(expected[v - 1]).append(' ');
+        }
+        assertClauses(DimacsReader.parse(text.append("0\n").toString(), "long.cnf"), expected);
+    }
+
+    @Test
+    void badTokensAreQuotedAndLongOnesShortened() {
+        assertTrue(parseError("p cnf 1 1\n- 0\n").getMessage().contains("not an integer literal: '-'"));
+        String t24 = "x".repeat(24);
+        assertTrue(parseError("p cnf 1 1\n" + t24 + " 0\n").getMessage().contains("'" + t24 + "'"));
+        String t25 = "y".repeat(25);
+        String m = parseError("p cnf 1 1\n" + t25 + " 0\n").getMessage();
+        assertTrue(m.contains("'" + "y".repeat(21) + "...'"), m);
+    }
+
+    @Test
+    void filesAreReadFromDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path f = dir.resolve("f.cnf");
+        java.nio.file.Files.writeString(f, "p cnf 2 2\nw 1 0.5\n1 -2 0\n");
+        assertClauses(DimacsReader.read(f), new int[] {1, -2});
+        DimacsReader.Parsed parsed = DimacsReader.readWithWarnings(f);
+        assertEquals(2, parsed.declaredClauses());
+        assertEquals(2, parsed.warnings().size()); // one clause fewer than declared; a weight line
+    }
+
+    @Test
+    void writerWithoutComments() {
+        assertEquals("p cnf 2 1\n1 -2 0\n", DimacsWriter.write(new Cnf(2, List.of(new int[] {1, -2}))));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.ermbit.core.eval.Backprop;
 import org.ermbit.core.eval.LossEvaluator;
+import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.slp.Evaluation;
@@ -93,5 +94,49 @@ class GradientBitReductionTest {
             BigInteger n = ((Evaluation.Value) f.encoding().slp().evaluate(BUDGET)).value();
             assertTrue(BigInteger.valueOf(n.shiftLeft(1).bitLength()).compareTo(f.gradientBitsBound()) <= 0);
         }
+    }
+
+    /**
+     * (x1): items T1 = 1 + 3 = 4, F1 = 1 (radices 3 and 2, no slack), target 4; M = bitLength(C(2,1)) = 2;
+     * X = 4 and N = (1 + X)(1 + X^4) = 5 · 257 = 1285.
+     */
+    private static final Cnf SINGLE_POSITIVE_UNIT = new Cnf(1, List.of(new int[] {1}));
+
+    @Test
+    void readoutIsStatedForTheParameterThatCarriesIt() {
+        GradientBitReduction.Built built = GradientBitReduction.reduce(SINGLE_POSITIVE_UNIT, "t");
+        assertEquals(2, built.front().countWidth());
+        assertEquals(BigInteger.valueOf(9), built.front().countOffsetInGradient()); // T·M + 1 = 4·2 + 1
+        assertEquals(BigInteger.ONE, built.countFromGradient(BigInteger.valueOf(2 * 1285)));
+        assertEquals(BigInteger.valueOf(4), built.subsetSum().instance().target());
+        // layers: v2 = 2² (1), v3 = 4² (2), v4 = 16² (3), 1 + X carried up by identity gadgets, the product (4),
+        // the network's identity output (5), θ (6)
+        ThetaReadout.Instance ro = built.readout();
+        assertEquals(ParameterRef.weight(6, 0, 0), ro.theta());
+        String statement = "#models = bits [9, 11) of dL/dtheta at theta = 0 (theta = weight of layer 6, unit 0, input 0;"
+                + " dL/dtheta = 2N, bit 0 least significant)";
+        assertEquals(statement, built.front().readoutStatement(GradientBitReduction.thetaName(ro.theta())));
+        assertEquals("sharp3sat-gradbit: a CNF with 1 variables and 1 clauses; " + statement, ro.instance().description().orElseThrow());
+    }
+
+    @Test
+    void checkRunsWhenTheRigorousBoundEqualsTheBudget() {
+        // the SLP's values 2, 4, 16, 256, 257, 5, 1285 are bounded exactly: B = bitLength(1285) = 11,
+        // so every forward value has at most 2B + 5 = 27 bits
+        assertEquals(27, GradientBitReduction.reduce(SINGLE_POSITIVE_UNIT, "t").neededBits());
+        CheckResult at = GradientBitReduction.check(SINGLE_POSITIVE_UNIT, c -> Optional.of(Oracles.bruteForceModels(c)), 27);
+        assertEquals(CheckResult.Verdict.AGREE, at.verdict(), at.line());
+        assertEquals("1", at.target());
+        assertTrue(at.observedBits() <= 27);
+        CheckResult below = GradientBitReduction.check(SINGLE_POSITIVE_UNIT, c -> Optional.of(Oracles.bruteForceModels(c)), 26);
+        assertEquals("source=1 target=- skipped (needs ~27 bits, budget 26)", below.line());
+        assertEquals(27, below.neededBits());
+    }
+
+    @Test
+    void largeNumbersAreShownApproximately() {
+        assertEquals("123456789012", GradientBitReduction.approximate(BigInteger.valueOf(123_456_789_012L)));
+        assertEquals("1.23e12", GradientBitReduction.approximate(BigInteger.valueOf(1_234_567_890_123L)));
+        assertEquals("9.99e12", GradientBitReduction.approximate(BigInteger.valueOf(9_999_999_999_999L)));
     }
 }

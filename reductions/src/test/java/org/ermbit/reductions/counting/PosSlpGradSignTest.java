@@ -66,4 +66,64 @@ class PosSlpGradSignTest {
         assertEquals(CheckResult.Verdict.SKIPPED, r.verdict());
         assertTrue(r.line().contains("skipped (needs ~4097 bits, budget 1000"), r.line());
     }
+
+    /** v1 = 2, v2 = 4: B = 3, so with σ = t² every forward value has at most 2B + 5 = 11 bits. */
+    private static Slp four() {
+        Slp.Builder b = new Slp.Builder();
+        int two = b.add(0, 0);
+        b.mul(two, two);
+        return b.build();
+    }
+
+    @Test
+    void squareNetworkBoundIsUsedAndABudgetEqualToItSuffices() {
+        assertEquals(11, PosSlpGradSign.reduce(four(), "p").neededBits());
+        CheckResult at = PosSlpGradSign.check(four(), GradientBitReduction.SQUARE, 11);
+        assertEquals(CheckResult.Verdict.AGREE, at.verdict(), at.line());
+        assertEquals("positive", at.target());
+        assertEquals("source=positive target=- skipped (needs ~11 bits, budget 10)",
+                PosSlpGradSign.check(four(), GradientBitReduction.SQUARE, 10).line());
+    }
+
+    /**
+     * For σ other than t² the square gadget has rational shifts and weights (t³: t ± 1/2, weights ±1/3), so
+     * forward values have denominators; the predicted size must bound numerator and denominator bits
+     * (Rational.bitLength, as Backprop reports its peak), not only the integer part.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33})
+    void neededBitsBoundThePeakForEveryActivation(long seed) {
+        Random rnd = new Random(seed);
+        List<Activation.Polynomial> sigmas = List.of(GradientBitReduction.SQUARE, CUBE,
+                new Activation.Polynomial(List.of(Rational.ZERO, Rational.ONE, Rational.ONE)),
+                new Activation.Polynomial(List.of(Rational.ZERO, Rational.MINUS_ONE, Rational.ZERO, Rational.ZERO, Rational.TWO)));
+        int checked = 0;
+        while (checked < 12) {
+            Slp s = RandomSlps.random(rnd, 1 + rnd.nextInt(8), 40);
+            if (!(s.evaluate(48) instanceof Evaluation.Value)) continue;
+            for (Activation.Polynomial sigma : sigmas) {
+                CheckResult r = PosSlpGradSign.check(s, sigma, 1 << 20);
+                assertEquals(CheckResult.Verdict.AGREE, r.verdict(), r.line());
+                assertTrue(r.observedBits() <= r.neededBits(),
+                        "sigma " + sigma.coefficients() + ": predicted " + r.neededBits() + " < observed " + r.observedBits());
+            }
+            checked++;
+        }
+    }
+
+    @Test
+    void programsWhoseSizeBoundDoesNotFitALongAreSkippedNotFailed() {
+        for (int squarings : new int[] {63, 70}) {
+            Slp.Builder b = new Slp.Builder();
+            int x = b.add(0, 0);
+            for (int j = 0; j < squarings; j++) x = b.mul(x, x); // 2^(2^squarings)
+            Slp tower = b.build();
+            assertEquals(Long.MAX_VALUE, PosSlpGradSign.reduce(tower, "p").neededBits());
+            assertEquals(Long.MAX_VALUE, PosSlpGradSign.reduce(tower, CUBE, "p").neededBits());
+            CheckResult r = PosSlpGradSign.check(tower, GradientBitReduction.SQUARE, 1000);
+            assertEquals(CheckResult.Verdict.SKIPPED, r.verdict());
+            assertEquals(Long.MAX_VALUE, r.neededBits());
+            assertTrue(r.line().contains("needs more bits than a long can count, budget 1000"), r.line());
+        }
+    }
 }

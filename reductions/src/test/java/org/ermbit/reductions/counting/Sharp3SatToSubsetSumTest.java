@@ -64,4 +64,23 @@ class Sharp3SatToSubsetSumTest {
         // hand: 31 of 32 assignments satisfy clause 1; the 8 with x1 = x2 = 1 violate clause 2
         assertEquals(BigInteger.valueOf(31 - 8), Oracles.bruteForceModels(cnf));
     }
+
+    @Test
+    void normalisationDropsTautologiesAndRepeatsAndIsReported() {
+        // (x1 ∨ ¬x1) is always true: no clause digit, only the variable digit (radix 3), items T1 = F1 = 1
+        Sharp3SatToSubsetSum.Output taut = Sharp3SatToSubsetSum.reduce(new Cnf(1, List.of(new int[] {1, -1})));
+        assertEquals(List.of(3), taut.radices());
+        assertEquals(List.of(BigInteger.ONE, BigInteger.ONE), taut.instance().items());
+        assertEquals(BigInteger.ONE, taut.instance().target());
+        assertTrue(taut.clauses().isEmpty());
+        // {2, 1, 2} is the set {1, 2}; (¬x3 ∨ x1 ∨ x3) is a tautology; {2, 1} repeats {1, 2}
+        Cnf cnf = new Cnf(3, List.of(new int[] {2, 1, 2}, new int[] {-3, 1, 3}, new int[] {1, -3}, new int[] {2, 1}));
+        Sharp3SatToSubsetSum.Output out = Sharp3SatToSubsetSum.reduce(cnf);
+        assertEquals(3, out.variableDigits());
+        assertEquals(2, out.clauses().size());
+        assertArrayEquals(new int[] {1, 2}, out.clauses().get(0));
+        assertArrayEquals(new int[] {-3, 1}, out.clauses().get(1));
+        assertEquals(List.of(3, 3, 3, 4, 4), out.radices()); // two 2-clauses: radix 2 + 2^1
+        assertParsimonious(cnf);
+    }
 }

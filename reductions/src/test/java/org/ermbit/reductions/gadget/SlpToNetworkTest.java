@@ -68,4 +68,46 @@ class SlpToNetworkTest {
         assertEquals(Rational.of(512), output(net));
         assertEquals(4, net.hiddenLayers());
     }
+
+    @Test
+    void aValueCarriedUpTwiceReusesItsFirstLift() {
+        // σ = t² (one σ unit per square). v1 = 2 (constant), v2 = v1² (layer 1: 1 unit), v3 = v2² (layer 2: 1 unit),
+        // v4 = v3·v2: v2 is carried to layer 2 (identity gadget: 2 units), the product sits in layer 3 (2 units);
+        // v5 = v4·v2: v2's copy in layer 2 is carried on to layer 3 (2 more units), the product sits in layer 4 (2 units).
+        Slp.Builder b = new Slp.Builder();
+        int v1 = b.add(0, 0);
+        int v2 = b.mul(v1, v1);
+        int v3 = b.mul(v2, v2);
+        int v4 = b.mul(v3, v2);
+        b.mul(v4, v2);
+        CompiledNetwork net = SlpToNetwork.compile(b.build(), SquareGadgetTest.poly(0, 0, 1));
+        assertEquals(5, net.architecture().depth());
+        int[] units = new int[5];
+        for (int l = 1; l <= 5; l++) units[l - 1] = net.architecture().layer(l).units();
+        assertArrayEquals(new int[] {1, 3, 4, 2, 1}, units);
+        assertEquals(Rational.of(256), output(net)); // 4 · 16 · 4 = 256
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42})
+    void generalValueBoundSpecialisesToTheSquareBound(long seed) {
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 50; i++) {
+            Slp s = RandomSlps.random(rnd, 1 + rnd.nextInt(12), 60);
+            assertEquals(SlpToNetwork.squareNetworkValueBits(s), SlpToNetwork.networkValueBits(s, SquareGadgetTest.poly(0, 0, 1)));
+        }
+        // hand: v1 = 2, v2 = 4, B = 3; σ = t²: 2B + 5 = 11. σ = t³ (shifts ±1/2, D = 2): |z| ≤ 2^4 + 1/2 → bound 17
+        // (5 bits); |σ(z)| ≤ 17³ = 4913 (13 bits), denominator 2³ = 8 (4 bits): 13 + 2·4 = 21
+        Slp.Builder b = new Slp.Builder();
+        int two = b.add(0, 0);
+        b.mul(two, two);
+        assertEquals(11, SlpToNetwork.squareNetworkValueBits(b.build()));
+        assertEquals(21, SlpToNetwork.networkValueBits(b.build(), SquareGadgetTest.poly(0, 0, 0, 1)));
+        // 2 squared 70 times has 2^70 + 1 bits: no bound fits a long
+        Slp.Builder t = new Slp.Builder();
+        int x = t.add(0, 0);
+        for (int j = 0; j < 70; j++) x = t.mul(x, x);
+        assertEquals(Long.MAX_VALUE, SlpToNetwork.squareNetworkValueBits(t.build()));
+        assertEquals(Long.MAX_VALUE, SlpToNetwork.networkValueBits(t.build(), SquareGadgetTest.poly(0, 0, 0, 1)));
+    }
 }

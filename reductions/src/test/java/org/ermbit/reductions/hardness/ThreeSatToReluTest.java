@@ -134,4 +134,10 @@ class ThreeSatToReluTest {
         assertEquals(5 + 1 + 1 + 1 + 1, inst.architecture().parameterCount());
         assertEquals(List.of(1, 1), IntStream.rangeClosed(1, 2).map(l -> inst.architecture().layer(l).units()).boxed().toList());
     }
+
+    @Test
+    void registryNameAndDescription() {
+        assertEquals("3sat-relu", reduction.name()); // the name ermbit reduce and check use (docs/CLI.md)
+        assertTrue(reduction.description().contains("ReLU") && reduction.description().contains("iff satisfiable"));
+    }
 }

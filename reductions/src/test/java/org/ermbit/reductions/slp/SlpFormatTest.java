@@ -42,4 +42,24 @@ class SlpFormatTest {
         assertTrue(error("1 = 0 + 99999999999\n").startsWith("bad.slp: line 1: right operand index"));
         assertTrue(error("1 = -1 + 0\n").startsWith("bad.slp: line 1: left operand"));
     }
+
+    @Test
+    void operandsMustBeDefinedEarlierAndIndicesAreAtMostNineDigits() {
+        assertEquals("bad.slp: line 1: instruction 1 uses v1, which is not defined before it", error("1 = 0 + 1\n"));
+        assertEquals("bad.slp: line 1: instruction 1 uses v123456789, which is not defined before it",
+                error("1 = 123456789 * 0\n"));
+        assertEquals("bad.slp: line 1: left operand index 1234567890 is too large", error("1 = 1234567890 * 0\n"));
+        assertEquals("bad.slp: line 1: target must be a variable index like 3 or v3, got ''", error("= 0 + 0\n"));
+    }
+
+    @Test
+    void readsAFileAndNamesAMissingOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("p.slp");
+        java.nio.file.Files.writeString(f, "1 = 0 + 0 # two\n2 = v1 * v1\n");
+        Slp s = SlpFormat.read(f);
+        assertEquals(2, s.length());
+        assertEquals(new Instruction(SlpOp.MUL, 1, 1), s.instruction(2));
+        InputException e = assertThrows(InputException.class, () -> SlpFormat.read(dir.resolve("missing.slp")));
+        assertTrue(e.oneLine().contains("missing.slp") && e.oneLine().contains("no such file"), e.oneLine());
+    }
 }

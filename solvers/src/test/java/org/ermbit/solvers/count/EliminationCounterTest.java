@@ -144,4 +144,33 @@ class EliminationCounterTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Local.of(3, List.of()).count(counter, EliminationCounter.MAX_WIDTH + 1));
     }
+
+    /** Chain (x_i ∨ x_{i+1}) over n variables: no two adjacent falses, F(n + 2) models; elimination width 1. */
+    private static Local chain(int n) {
+        List<int[]> clauses = new ArrayList<>();
+        for (int i = 0; i + 1 < n; i++) clauses.add(new int[] {2 * i, 2 * (i + 1)});
+        return Local.of(n, clauses);
+    }
+
+    @Test
+    void aReusedCounterForgetsThePreviousFormulaAndWidthOneIsEnoughForAChain() {
+        EliminationCounter counter = new EliminationCounter();
+        assertEquals(144, chain(10).count(counter, 1)); // F(12) = 144
+        // every pair of 10 variables in one clause (x_i ∨ x_j): at most one false variable, 11 models
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) for (int j = i + 1; j < 10; j++) pairs.add(new int[] {2 * i, 2 * j});
+        assertEquals(11, Local.of(10, pairs).count(counter, 9));
+        assertEquals(-1, Local.of(10, pairs).count(counter, 8));
+        assertEquals(144, chain(10).count(counter, 1)); // the complete graph of the previous call is gone
+        assertEquals(-1, chain(10).count(counter, 0));
+    }
+
+    @Test
+    void aVariableInManyFactorsIsEliminatedWithAllOfThem() {
+        // star: (x0 ∨ x_i) for i = 1..20. x0 true: 2^20 models; x0 false: every x_i true, 1 model.
+        // The leaves go first, each leaving a factor over x0: x0's bucket holds 20 factors.
+        List<int[]> star = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) star.add(new int[] {0, 2 * i});
+        assertEquals((1L << 20) + 1, Local.of(21, star).count(new EliminationCounter(), 1));
+    }
 }
