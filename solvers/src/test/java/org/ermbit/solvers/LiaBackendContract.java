@@ -75,6 +75,15 @@ abstract class LiaBackendContract {
     }
 
     @Test
+    void edgeCaseModelsAgreeWithBruteForce() {
+        SolverProvider p = provider();
+        boolean nia = p.capabilities().contains(Capability.NIA);
+        try (Solver s = p.create()) {
+            EdgeModels.upTo(nia).forEach((name, m) -> Differential.check(p, s, m, p.id() + " " + name));
+        }
+    }
+
+    @Test
     void randomPbModelsToo() {
         SolverProvider p = provider();
         try (Solver s = p.create()) {

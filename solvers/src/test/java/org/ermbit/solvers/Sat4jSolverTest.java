@@ -38,6 +38,13 @@ class Sat4jSolverTest {
         }
     }
 
+    @Test
+    void edgeCaseModelsAgreeWithBruteForce() {
+        try (Solver s = provider.create()) {
+            EdgeModels.pseudoBoolean().forEach((name, m) -> Differential.check(provider, s, m, name));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Sat4jConfig.class)
     void everyConfigAgreesWithBruteForce(Sat4jConfig config) {
