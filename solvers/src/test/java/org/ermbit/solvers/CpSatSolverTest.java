@@ -187,17 +187,6 @@ class CpSatSolverTest extends LiaBackendContract {
         }
     }
 
-    @Test
-    void alreadyExpiredLimitsGiveUnknownAtOnce() {
-        Limits l = Limits.none();
-        l.cancel().cancel();
-        try (Solver s = provider().create()) {
-            SolveResult r = s.solve(HardModels.pigeonholeClauses(5), l);
-            assertEquals(Status.UNKNOWN, r.status());
-            assertEquals("cancelled", r.reason());
-        }
-    }
-
     private void assertRefused(Model m, String what) {
         String why = provider().refusal(m);
         assertTrue(why != null && why.startsWith("not supported: ") && why.contains(what)

@@ -43,6 +43,34 @@ public final class HardModels {
     }
 
     /**
+     * Optimisation over the pigeonhole principle: pigeon p sits in some hole or is left out ({@code u_p});
+     * no hole holds two pigeons; minimise Σ u_p. The optimum is 1 (one pigeon more than holes), found at
+     * once, but proving that 0 is impossible is the pigeonhole principle again: a linear search finds
+     * models quickly and cannot finish its proof of optimality.
+     */
+    public static Model pigeonholeOptimisation(int pigeons) {
+        int holes = pigeons - 1;
+        ModelBuilder b = new ModelBuilder();
+        Var[][] x = new Var[pigeons][holes];
+        Var[] out = new Var[pigeons];
+        for (int p = 0; p < pigeons; p++) for (int h = 0; h < holes; h++) x[p][h] = b.newBool("p" + p + "h" + h);
+        LinearExpr.Builder objective = LinearExpr.builder();
+        for (int p = 0; p < pigeons; p++) {
+            out[p] = b.newBool("u" + p);
+            objective.add(1, out[p]);
+            java.util.List<org.ermbit.core.ir.Literal> c = new java.util.ArrayList<>();
+            for (int h = 0; h < holes; h++) c.add(x[p][h].lit());
+            c.add(out[p].lit());
+            b.addClause(c);
+        }
+        for (int h = 0; h < holes; h++) {
+            for (int p = 0; p < pigeons; p++) for (int q = p + 1; q < pigeons; q++) b.addClause(x[p][h].not(), x[q][h].not());
+        }
+        b.minimize(objective.build());
+        return b.build();
+    }
+
+    /**
      * Pigeonhole with integer variables: pigeon p sits in hole {@code h_p ∈ [0, holes−1]}, all
      * different via {@code d_pq → h_p < h_q}, {@code ¬d_pq → h_p > h_q} (unsatisfiable, hard for
      * SMT solvers).

@@ -85,6 +85,10 @@ class ResultFactoryTest {
         assertEquals("boom", f.error("boom").reason());
         assertEquals(Status.ERROR, f.error("boom").status());
         assertEquals("1", f.version());
-        assertTrue(!f.elapsed().isNegative());
+        long before = System.nanoTime();
+        ResultFactory timed = new ResultFactory("b", "1");
+        java.time.Duration elapsed = timed.elapsed();
+        long after = System.nanoTime();
+        assertTrue(!elapsed.isNegative() && elapsed.toNanos() <= after - before, elapsed.toString());
     }
 }

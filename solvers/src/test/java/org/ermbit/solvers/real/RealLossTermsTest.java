@@ -138,6 +138,31 @@ class RealLossTermsTest {
     }
 
     @Test
+    void everyFreeParameterIsItsOwnUnknown() {
+        // y = w0·x0 + w1·x1 + b, all free; points (1, 0) → 1, (0, 1) → 2, (0, 0) → 0 force w0 = 1, w1 = 2, b = 0
+        Architecture a = new Architecture(2, List.of(new LayerSpec(1, new Activation.Identity())));
+        ErmInstance inst = instance(a, List.of(), new Loss(LossType.ABSOLUTE, Aggregate.SUM),
+                List.of(List.of(Rational.ONE, Rational.ZERO), List.of(Rational.ZERO, Rational.ONE), List.of(Rational.ZERO, Rational.ZERO)),
+                List.of(List.of(Rational.ONE), List.of(Rational.TWO), List.of(Rational.ZERO)));
+        RealResult r = RealDecider.decide(inst, Rational.ZERO, Limits.timeout(java.time.Duration.ofHours(1)));
+        assertEquals(RealResult.Outcome.SAT, r.outcome(), r.reason());
+        assertEquals(Rational.ONE, r.witness().get(ParameterRef.weight(1, 0, 0)).rational().orElseThrow());
+        assertEquals(Rational.TWO, r.witness().get(ParameterRef.weight(1, 0, 1)).rational().orElseThrow());
+        assertEquals(Rational.ZERO, r.witness().get(ParameterRef.bias(1, 0)).rational().orElseThrow());
+        assertEquals("1", r.witness().get(ParameterRef.weight(1, 0, 0)).toString());
+    }
+
+    @Test
+    void anIrrationalWitnessIsNotClaimedAsRationallyChecked() throws java.io.IOException {
+        // sqrt2-square (BitUnsatRealSatTest): b = ±√2, so the witness is algebraic and cannot be re-evaluated exactly
+        ErmInstance inst = BitUnsatRealSatTest.instance();
+        RealResult r = RealDecider.decide(inst, inst.threshold(), Limits.none());
+        assertEquals(RealResult.Outcome.SAT, r.outcome(), r.reason());
+        assertTrue(!r.witness().get(ParameterRef.bias(1, 0)).isRational());
+        assertTrue(!r.rationalCheck());
+    }
+
+    @Test
     void anEmptyDataSetHasLossZeroForEveryAggregate() {
         // the exact evaluator aggregates no points to 0 (sum, mean and max alike)
         Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity())));
