@@ -43,6 +43,49 @@ public final class HardModels {
     }
 
     /**
+     * Optimisation over the pigeonhole principle: pigeon p sits in some hole or is left out ({@code u_p});
+     * no hole holds two pigeons; minimise Σ u_p. The optimum is 1 (one pigeon more than holes), found at
+     * once, but proving that 0 is impossible is the pigeonhole principle again: a linear search finds
+     * models quickly and cannot finish its proof of optimality.
+     */
+    public static Model pigeonholeOptimisation(int pigeons) {
+        return pigeonholeOptimisation(pigeons, false);
+    }
+
+    /**
+     * {@link #pigeonholeOptimisation(int)}, with {@code countedInInteger} minimising an integer
+     * {@code n ∈ [0, pigeons]} with {@code n ≥ Σ u_p} instead of the sum itself (an arithmetic objective
+     * rather than a pseudo-Boolean one).
+     */
+    public static Model pigeonholeOptimisation(int pigeons, boolean countedInInteger) {
+        int holes = pigeons - 1;
+        ModelBuilder b = new ModelBuilder();
+        Var[][] x = new Var[pigeons][holes];
+        Var[] out = new Var[pigeons];
+        for (int p = 0; p < pigeons; p++) for (int h = 0; h < holes; h++) x[p][h] = b.newBool("p" + p + "h" + h);
+        LinearExpr.Builder objective = LinearExpr.builder();
+        for (int p = 0; p < pigeons; p++) {
+            out[p] = b.newBool("u" + p);
+            objective.add(1, out[p]);
+            java.util.List<org.ermbit.core.ir.Literal> c = new java.util.ArrayList<>();
+            for (int h = 0; h < holes; h++) c.add(x[p][h].lit());
+            c.add(out[p].lit());
+            b.addClause(c);
+        }
+        for (int h = 0; h < holes; h++) {
+            for (int p = 0; p < pigeons; p++) for (int q = p + 1; q < pigeons; q++) b.addClause(x[p][h].not(), x[q][h].not());
+        }
+        if (countedInInteger) {
+            Var n = b.newInt("n", BigInteger.ZERO, BigInteger.valueOf(pigeons));
+            b.addLinear(objective.add(-1, n).build(), Relation.LE, BigInteger.ZERO);
+            b.minimize(LinearExpr.of(n));
+        } else {
+            b.minimize(objective.build());
+        }
+        return b.build();
+    }
+
+    /**
      * Pigeonhole with integer variables: pigeon p sits in hole {@code h_p ∈ [0, holes−1]}, all
      * different via {@code d_pq → h_p < h_q}, {@code ¬d_pq → h_p > h_q} (unsatisfiable, hard for
      * SMT solvers).
@@ -83,6 +126,29 @@ public final class HardModels {
             b.addClause(lit(x[i], rnd.nextBoolean()), lit(x[j], rnd.nextBoolean()), lit(x[k], rnd.nextBoolean()));
         }
         return b.build();
+    }
+
+    /**
+     * Random Max-3-SAT: the clauses of {@link #randomThreeSat} each relaxed by a fresh Boolean
+     * {@code u_c}, minimising Σ u_c. Every assignment of the original variables extends to a model, so
+     * models are found at once; proving the optimum of 2000 random clauses over 400 variables is far
+     * out of reach within seconds.
+     */
+    public static Model randomMaxThreeSat(int vars, int clauses, long seed) {
+        Model sat = randomThreeSat(vars, clauses, seed);
+        ModelBuilder out = new ModelBuilder();
+        for (Var v : sat.vars()) out.newVar(v.name(), v.lower(), v.upper(), v.bool());
+        LinearExpr.Builder objective = LinearExpr.builder();
+        int k = 0;
+        for (org.ermbit.core.ir.Constraint c : sat.constraints()) {
+            Var u = out.newBool("u" + k++);
+            objective.add(1, u);
+            java.util.List<org.ermbit.core.ir.Literal> lits = new java.util.ArrayList<>(((org.ermbit.core.ir.Constraint.Clause) c).literals());
+            lits.add(u.lit());
+            out.addClause(lits);
+        }
+        out.minimize(objective.build());
+        return out.build();
     }
 
     private static org.ermbit.core.ir.Literal lit(Var v, boolean positive) {

@@ -75,6 +75,15 @@ abstract class LiaBackendContract {
     }
 
     @Test
+    void edgeCaseModelsAgreeWithBruteForce() {
+        SolverProvider p = provider();
+        boolean nia = p.capabilities().contains(Capability.NIA);
+        try (Solver s = p.create()) {
+            EdgeModels.upTo(nia).forEach((name, m) -> Differential.check(p, s, m, p.id() + " " + name));
+        }
+    }
+
+    @Test
     void randomPbModelsToo() {
         SolverProvider p = provider();
         try (Solver s = p.create()) {
@@ -125,11 +134,62 @@ abstract class LiaBackendContract {
     }
 
     @Test
+    void alreadyExpiredLimitsGiveUnknownAtOnce() {
+        Limits l = Limits.none();
+        l.cancel().cancel();
+        try (Solver s = provider().create()) {
+            SolveResult r = s.solve(HardModels.pigeonholeClauses(5), l);
+            assertEquals(Status.UNKNOWN, r.status(), r.toString());
+            assertEquals("cancelled", r.reason());
+        }
+    }
+
+    @Test
     void deadlineStopsAHardModel() {
         try (Solver s = provider().create()) {
             SolveResult r = HardModels.solveWithTimeout(s, hardModel(), Duration.ofSeconds(1));
             assertEquals(Status.UNKNOWN, r.status(), r.toString());
             assertEquals("timeout", r.reason());
+        }
+    }
+
+    /**
+     * Optimum 1, whose proof is the pigeonhole principle: at the deadline a backend may have proved it,
+     * report its best model as SAT (an optimiser says it stopped), or know nothing — never claim less.
+     */
+    @Test
+    void aDeadlineDuringOptimisationNeverGivesAWrongOptimum() {
+        Model m = HardModels.pigeonholeOptimisation(12, true);
+        try (Solver s = provider().create()) {
+            SolveResult r = HardModels.solveWithTimeout(s, m, Duration.ofSeconds(2));
+            switch (r.status()) {
+                case OPTIMAL -> assertEquals(BigInteger.ONE, r.objective().orElseThrow(), r.toString());
+                case SAT -> {
+                    assertTrue(m.isSatisfiedBy(r.model().orElseThrow()), r.toString());
+                    assertEquals(m.objective().get().expr().evaluate(r.model().get()::value), r.objective().orElseThrow());
+                    assertTrue(r.objective().get().signum() > 0, r.toString());
+                    if (provider().capabilities().contains(Capability.OPTIMIZE)) assertTrue(r.stats().containsKey("stopped"), r.toString());
+                }
+                case UNKNOWN -> assertEquals("timeout", r.reason(), r.toString());
+                default -> throw new AssertionError(r.toString());
+            }
+        }
+    }
+
+    /** Models at once, an optimum far out of reach: at the deadline the best model (SAT) or nothing (UNKNOWN). */
+    @Test
+    void aDeadlineDuringALongOptimisationGivesTheBestModelOrNothing() {
+        Model m = HardModels.randomMaxThreeSat(400, 2000, 1);
+        try (Solver s = provider().create()) {
+            SolveResult r = HardModels.solveWithTimeout(s, m, Duration.ofSeconds(2));
+            if (r.status() == Status.UNKNOWN) {
+                assertEquals("timeout", r.reason(), r.toString());
+                return;
+            }
+            assertEquals(Status.SAT, r.status(), r.toString());
+            assertTrue(m.isSatisfiedBy(r.model().orElseThrow()), r.toString());
+            assertEquals(m.objective().get().expr().evaluate(r.model().get()::value), r.objective().orElseThrow());
+            if (provider().capabilities().contains(Capability.OPTIMIZE)) assertTrue(r.stats().containsKey("stopped"), r.toString());
         }
     }
 

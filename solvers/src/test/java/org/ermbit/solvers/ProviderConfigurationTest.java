@@ -10,6 +10,7 @@ import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.solvers.cpsat.CpSatProvider;
 import org.ermbit.solvers.sat4j.Sat4jProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,10 +37,18 @@ class ProviderConfigurationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ermbit.sat4j.config, cutting-planes", "ermbit.sat4j.config, CUTTING_PLANES", "ermbit.cpsat.workers, 3"})
+    @CsvSource({"ermbit.sat4j.config, cutting-planes", "ermbit.sat4j.config, CUTTING_PLANES", "ermbit.cpsat.workers, 3",
+            "ermbit.cpsat.workers, 1"})
     void validSettingIsTakenUp(String property, String value) {
         String description = withProperty(property, value, () -> provider(property).description());
-        assertTrue(description.contains(property.contains("sat4j") ? "cutting-planes" : "3 workers"), description);
+        assertTrue(description.contains(property.contains("sat4j") ? "cutting-planes" : value + " workers"), description);
+    }
+
+    @Test
+    void bitProductsAreNamedInTheDescription() {
+        assertTrue(new CpSatProvider(1, false).description().contains("products as bits"));
+        assertFalse(new CpSatProvider(1, true).description().contains("products as bits"));
+        assertEquals("cpsat", new CpSatProvider(1).id());
     }
 
     @ParameterizedTest

@@ -38,6 +38,13 @@ class Sat4jSolverTest {
         }
     }
 
+    @Test
+    void edgeCaseModelsAgreeWithBruteForce() {
+        try (Solver s = provider.create()) {
+            EdgeModels.pseudoBoolean().forEach((name, m) -> Differential.check(provider, s, m, name));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Sat4jConfig.class)
     void everyConfigAgreesWithBruteForce(Sat4jConfig config) {
@@ -133,6 +140,48 @@ class Sat4jSolverTest {
             assertEquals(Status.UNKNOWN, r.status());
             assertEquals("cancelled", r.reason());
         }
+    }
+
+    @Test
+    void aTimeoutDuringTheLinearSearchReportsTheBestModelAsSat() {
+        // optimum 1, but proving it is pigeonhole for 12 pigeons (exponential for Sat4j's resolution)
+        Model m = HardModels.pigeonholeOptimisation(12);
+        try (Solver s = provider.create()) {
+            SolveResult r = HardModels.solveWithTimeout(s, m, Duration.ofSeconds(2));
+            assertEquals(Status.SAT, r.status(), r.toString());
+            assertEquals("timeout", r.stats().get("stopped"));
+            assertTrue(m.isSatisfiedBy(r.model().orElseThrow()));
+            assertTrue(r.objective().orElseThrow().compareTo(BigInteger.ONE) >= 0, r.toString());
+        }
+    }
+
+    @Test
+    void anOptimumReportsItsEngineAndItsImprovingModels() {
+        // minimise x + y + z subject to x + y + z ≥ 2: at least one improving model, optimum 2
+        ModelBuilder b = new ModelBuilder();
+        Var x = b.newBool("x");
+        Var y = b.newBool("y");
+        Var z = b.newBool("z");
+        LinearExpr sum = LinearExpr.builder().add(1, x).add(1, y).add(1, z).build();
+        b.addLinear(sum, Relation.GE, BigInteger.TWO);
+        b.minimize(sum);
+        try (Solver s = provider.create()) {
+            SolveResult r = s.solve(b.build(), Limits.none());
+            assertEquals(Status.OPTIMAL, r.status());
+            assertEquals(BigInteger.TWO, r.objective().orElseThrow());
+            assertTrue(Integer.parseInt(r.stats().get("improvements")) >= 1, r.stats().toString());
+            assertEquals("default", r.stats().get("config"));
+        }
+    }
+
+    @Test
+    void configurationsParseByOptionOrEnumName() {
+        assertEquals(Sat4jConfig.CUTTING_PLANES, Sat4jConfig.parse("cutting-planes"));
+        assertEquals(Sat4jConfig.CUTTING_PLANES, Sat4jConfig.parse("CUTTING_PLANES"));
+        assertEquals(Sat4jConfig.PARTIAL_ROUNDING_SAT, Sat4jConfig.parse("Partial-Rounding-Sat"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Sat4jConfig.parse("cutting planes"));
+        assertTrue(e.getMessage().contains("known: default, resolution, cutting-planes, rounding-sat, partial-rounding-sat, both"), e.getMessage());
+        assertEquals("sat4j", provider.id());
     }
 
     @Test

@@ -83,7 +83,11 @@ public final class ExhaustiveSearch {
             if (inst.domains().of(r).size().compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
                 return tooMany("parameter " + r + " has " + inst.domains().of(r).size() + " values, more than one list can hold");
             }
-            values.add(inst.domains().of(r).values(Integer.MAX_VALUE));
+            try {
+                values.add(inst.domains().of(r).values(Integer.MAX_VALUE));
+            } catch (IllegalArgumentException unlisted) { // e.g. a rational domain of more than 12 bits
+                return tooMany("parameter " + r + ": " + unlisted.getMessage());
+            }
         }
         Map<ParameterRef, Integer> position = new HashMap<>();
         for (int k = 0; k < free.size(); k++) position.put(free.get(k), k);

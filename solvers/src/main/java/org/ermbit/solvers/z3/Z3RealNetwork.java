@@ -52,7 +52,8 @@ public final class Z3RealNetwork {
         Aggregate agg = inst.loss().aggregate();
         if (agg == Aggregate.MAX) return max(perPoint);
         ArithExpr<RealSort> total = sum(perPoint);
-        if (agg == Aggregate.MEAN) return ctx.mkDiv(total, constant(ctx, Rational.of(inst.data().size())));
+        // no points: 0, as the exact evaluator aggregates them (a division by 0 would be unconstrained in Z3)
+        if (agg == Aggregate.MEAN && !perPoint.isEmpty()) return ctx.mkDiv(total, constant(ctx, Rational.of(perPoint.size())));
         return total;
     }
 
