@@ -23,6 +23,7 @@ public final class SearchSpace {
     }
 
     private final List<Factor> factors = new ArrayList<>();
+    private Optional<String> uncountable = Optional.empty();
 
     private SearchSpace(ErmInstance inst) {
         Map<Domain, Integer> counts = new LinkedHashMap<>();
@@ -35,12 +36,18 @@ public final class SearchSpace {
         return new SearchSpace(inst);
     }
 
-    private static Optional<BigInteger> sizeOf(Domain d) {
+    private Optional<BigInteger> sizeOf(Domain d) {
         try {
             return Optional.of(d.size());
         } catch (ArithmeticException tooLarge) {
+            if (uncountable.isEmpty()) uncountable = Optional.ofNullable(tooLarge.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Why a domain's size is not counted (Domain.RationalBits past its counting limit), if one is not. */
+    public Optional<String> uncountableReason() {
+        return uncountable;
     }
 
     /** True iff every parameter is fixed (one parameter vector). */

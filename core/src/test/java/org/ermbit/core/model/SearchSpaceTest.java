@@ -34,6 +34,7 @@ class SearchSpaceTest {
         assertEquals(Optional.of(BigInteger.valueOf(294_912)), s.sizeIfAtMost(BigInteger.valueOf(294_912)));
         assertEquals(Optional.empty(), s.sizeIfAtMost(BigInteger.valueOf(294_911)));
         assertFalse(s.isSingleVector());
+        assertEquals(Optional.empty(), s.uncountableReason());
     }
 
     @Test
@@ -72,6 +73,8 @@ class SearchSpaceTest {
     void uncountableRationalDomains() {
         SearchSpace s = SearchSpace.of(net(1, 1, ParameterDomains.uniform(new Domain.RationalBits(25)), List.of()));
         assertEquals("more than 2^192", s.describe());
+        assertEquals(Optional.of("not supported: counting the values of a rational domain with more than 24 bits (it has more than 2^48 values)"),
+                s.uncountableReason());
         assertEquals(Optional.empty(), s.sizeIfAtMost(BigInteger.TWO.pow(10_000)));
     }
 }

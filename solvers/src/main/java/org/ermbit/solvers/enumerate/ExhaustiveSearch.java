@@ -74,7 +74,8 @@ public final class ExhaustiveSearch {
         SearchSpace space = SearchSpace.of(inst);
         Optional<BigInteger> counted = space.sizeIfAtMost(maxVectors);
         if (counted.isEmpty()) {
-            return tooMany("the domain has " + space.describe() + " parameter vectors, more than the enumeration cap " + maxVectors);
+            return tooMany(space.uncountableReason()
+                    .orElseGet(() -> "the domain has " + space.describe() + " parameter vectors, more than the enumeration cap " + maxVectors));
         }
         BigInteger size = counted.get();
         List<ParameterRef> free = inst.freeParameters();

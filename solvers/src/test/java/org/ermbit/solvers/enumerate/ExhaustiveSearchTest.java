@@ -206,7 +206,7 @@ class ExhaustiveSearchTest {
         ErmInstance inst = oneFreeWeight(new Domain.RationalBits(Domain.RationalBits.MAX_COUNTED_BITS + 1));
         ExhaustiveSearch.Outcome o = new ExhaustiveSearch(BIG_CAP, 1 << 16).minimize(inst, Limits.none());
         assertEquals(ExhaustiveSearch.End.TOO_MANY, o.end());
-        assertEquals("the domain has more than 2^48 parameter vectors, more than the enumeration cap " + BIG_CAP, o.detail());
+        assertEquals("not supported: counting the values of a rational domain with more than 24 bits (it has more than 2^48 values)", o.detail());
     }
 
     @Test
