@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +73,7 @@ public final class BenchRunner {
         int ran = 0;
         try (ResultCsv csv = ResultCsv.open(config.csv())) {
             if (!csv.repaired().isEmpty()) err.println("ermbit bench: " + PrintableText.oneLine(config.csv() + ": " + csv.repaired()));
-            checkLimits(csv, mine);
+            checkRowsMatch(csv, mine);
             List<Task> todo = mine.stream().filter(t -> !csv.done(t)).toList();
             err.println("ermbit bench: " + todo.size() + " runs to do (" + (mine.size() - todo.size()) + " already in " + PrintableText.oneLine(config.csv().toString())
                     + ", shard " + config.shard() + " of " + all.size() + " runs)");
@@ -84,12 +86,21 @@ public final class BenchRunner {
         }
     }
 
-    /** Refuses to mix limits in one CSV: a row for one of our tasks must have our limits. */
-    private void checkLimits(ResultCsv csv, List<Task> tasks) {
-        Set<String> keys = new HashSet<>();
-        for (Task t : tasks) keys.add(t.key());
+    /**
+     * Refuses to mix runs in one CSV: a row for one of our tasks must have our limits, and must have
+     * been judged against the answer the MANIFEST states now (its WRONG flag depends on it).
+     */
+    private void checkRowsMatch(ResultCsv csv, List<Task> tasks) {
+        Map<String, Task> byKey = new HashMap<>();
+        for (Task t : tasks) byKey.put(t.key(), t);
         for (RunResult r : csv.rows()) {
-            if (!keys.contains(r.key())) continue;
+            Task t = byKey.get(r.key());
+            if (t == null) continue;
+            if (!r.expected().equals(t.entry().expected()) || r.mode() != t.entry().mode()) {
+                throw new InputException(config.csv().toString(), r.solver() + " on " + r.instance(), "was judged against the MANIFEST's "
+                        + r.mode().word() + " " + r.expected() + ", the MANIFEST now says " + t.entry().mode().word() + " " + t.entry().expected()
+                        + ": use another CSV");
+            }
             if (r.timeoutMs() != config.limits().timeoutMs() || r.memoryMb() != config.limits().memoryMb()) {
                 throw new InputException(config.csv().toString(), r.solver() + " on " + r.instance(), "was run with a " + Score.seconds(r.timeoutMs())
                         + " s / " + r.memoryMb() + " MB limit, not " + Score.seconds(config.limits().timeoutMs()) + " s / "

@@ -177,12 +177,34 @@ public final class ResultCsv implements AutoCloseable {
 
     private static RunResult parse(Path file, int line, List<String> f) {
         try {
-            return new RunResult(f.get(0), f.get(1), f.get(2), Mode.parse(f.get(3)), ExpectedAnswer.parse(f.get(4)), RunStatus.valueOf(f.get(5)),
-                    f.get(6).isEmpty() ? Optional.empty() : Optional.of(RationalParser.parse(f.get(6))), Long.parseLong(f.get(7)),
-                    Integer.parseInt(f.get(8)), f.get(9).equals("WRONG"), Long.parseLong(f.get(10)), Integer.parseInt(f.get(11)), f.get(12));
+            RunStatus status;
+            try {
+                status = RunStatus.valueOf(f.get(5));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("status: unknown status '" + f.get(5) + "' (known: "
+                        + String.join(", ", java.util.Arrays.stream(RunStatus.values()).map(Enum::name).toList()) + ")");
+            }
+            if (!f.get(9).isEmpty() && !f.get(9).equals("WRONG")) {
+                throw new IllegalArgumentException("wrong: '" + f.get(9) + "' is neither empty nor WRONG");
+            }
+            return new RunResult(f.get(0), f.get(1), f.get(2), Mode.parse(f.get(3)), ExpectedAnswer.parse(f.get(4)), status,
+                    f.get(6).isEmpty() ? Optional.empty() : Optional.of(RationalParser.parse(f.get(6))), count(f.get(7), "time_ms"),
+                    exitCode(f.get(8)), f.get(9).equals("WRONG"), count(f.get(10), "timeout_ms"), (int) Math.min(count(f.get(11), "memory_mb"), Integer.MAX_VALUE),
+                    f.get(12));
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toString(), "line " + line, e.getMessage());
         }
+    }
+
+    /** A non-negative decimal integer that fits a long; {@code column} names it in the error. */
+    private static long count(String text, String column) {
+        if (!text.matches("[0-9]{1,18}")) throw new IllegalArgumentException(column + ": not a non-negative integer: '" + text + "'");
+        return Long.parseLong(text);
+    }
+
+    private static int exitCode(String text) {
+        if (!text.matches("-?[0-9]{1,9}")) throw new IllegalArgumentException("exit_code: not an integer: '" + text + "'");
+        return Integer.parseInt(text);
     }
 
     static String format(RunResult r) {
