@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.core.format.InstanceReader;
+import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.core.format.PrintableText;
+import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.ErmInstance;
 
 /** Shared helpers of the reduce/check subcommands: instance names, size lines, the reader's caps. */
@@ -48,15 +49,15 @@ final class ReducedInstances {
         }
     }
 
-    /** Refuses (exit 2) an instance that {@link InstanceReader} would reject for its layers or parameters. */
+    /** Refuses (exit 2) an instance that {@link InstanceReader} would reject for its layers, units or parameters. */
     static void requireWritable(ErmInstance inst, Path input) {
-        int depth = inst.architecture().depth();
-        long params = parameterCount(inst);
-        if (depth > InstanceReader.MAX_LAYERS || params > InstanceReader.MAX_PARAMETERS) {
-            throw new UsageException("not supported: the reduced instance of " + input + " would have " + depth + " layers and "
-                    + params + " parameters, past the ermbit/1 caps (" + InstanceReader.MAX_LAYERS + " layers, "
-                    + InstanceReader.MAX_PARAMETERS + " parameters)");
-        }
+        Architecture a = inst.architecture();
+        int[] units = new int[a.depth()];
+        for (int l = 1; l <= a.depth(); l++) units[l - 1] = a.layer(l).units();
+        InstanceReader.networkSizeProblem(a.inputs(), units).ifPresent(problem -> {
+            throw new UsageException("not supported: the reduced instance of " + input + " would have " + a.depth() + " layers and "
+                    + parameterCount(inst) + " parameters: " + problem + " (ermbit/1 caps)");
+        });
     }
 
     /** Weights and biases, counted in a long. */
