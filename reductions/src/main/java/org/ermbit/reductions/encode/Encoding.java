@@ -18,6 +18,7 @@ import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Limits;
 
 /**
  * The result of {@link ErmEncoder#encode}: the constraint model (with the loss bound only for the
@@ -95,14 +96,32 @@ public final class Encoding {
     }
 
     /**
+     * {@link #withLossAtMost(Rational)} within {@code limits}.
+     *
+     * @throws EncodingStopped when the limits expire before the model is complete
+     */
+    public Model withLossAtMost(Rational gamma, Limits limits) {
+        return atMost(gamma, limits).model();
+    }
+
+    /**
      * The encoding of the question "loss ≤ γ": its {@link #model()} is {@link #withLossAtMost}
      * (narrowed loss auxiliaries plus scaledLoss ≤ ⌊γ·lossScale⌋); use
      * {@link #intendedAssignmentWithin} for its intended assignments.
      */
     public Encoding atMost(Rational gamma) {
+        return atMost(gamma, Limits.none());
+    }
+
+    /**
+     * {@link #atMost(Rational)} within {@code limits}.
+     *
+     * @throws EncodingStopped when the limits expire before the encoding is complete
+     */
+    public Encoding atMost(Rational gamma, Limits limits) {
         BigInteger bound = gamma.multiply(Rational.of(lossScale)).floor();
         if (lossBound != null && lossBound.equals(bound)) return this;
-        return ErmEncoder.encodeForBound(inst, options, bound);
+        return ErmEncoder.encodeForBound(inst, options, bound, limits);
     }
 
     /** {@link #model()} with the objective "minimise scaledLoss". */

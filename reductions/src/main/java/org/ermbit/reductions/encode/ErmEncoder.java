@@ -14,6 +14,7 @@ import org.ermbit.core.model.Architecture;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Limits;
 
 /**
  * Encodes a piecewise-linear ERM_bit instance as a constraint-IR model (DESIGN §5,
@@ -62,13 +63,23 @@ public final class ErmEncoder {
      *                                      bits and scales past {@link Scaling#MAX_SCALE_BITS} bits
      */
     public static Encoding encode(ErmInstance inst, EncoderOptions opts) {
+        return encode(inst, opts, Limits.none());
+    }
+
+    /**
+     * {@link #encode(ErmInstance, EncoderOptions)} within {@code limits}: large instances take
+     * seconds to encode, so the deadline and the cancel token are checked between data points.
+     *
+     * @throws EncodingStopped when the limits expire before the encoding is complete
+     */
+    public static Encoding encode(ErmInstance inst, EncoderOptions opts, Limits limits) {
         for (var spec : inst.architecture().layers()) {
             if (spec.activation().degree() >= 2) {
                 throw new UnsupportedInstanceException("not supported: polynomial activation of degree "
                         + spec.activation().degree() + " goes to the counting route");
             }
         }
-        return new Run(inst, opts, null).encode();
+        return new Run(inst, opts, null, limits).encode();
     }
 
     /**
@@ -79,8 +90,8 @@ public final class ErmEncoder {
      * Variables before the loss section are created exactly as by {@link #encode}, so parameters
      * and activation literals keep their indices.
      */
-    static Encoding encodeForBound(ErmInstance inst, EncoderOptions opts, BigInteger scaledBound) {
-        return new Run(inst, opts, scaledBound).encode();
+    static Encoding encodeForBound(ErmInstance inst, EncoderOptions opts, BigInteger scaledBound, Limits limits) {
+        return new Run(inst, opts, scaledBound, limits).encode();
     }
 
     /** One encoding run: parameters, symmetry breaking, the forward pass of every data point, the loss. */
@@ -100,7 +111,10 @@ public final class ErmEncoder {
         /** First-layer-aware products (§3b of docs/ENCODING.md), null when not used. */
         private FirstLayerProducts firstLayerProducts;
 
-        Run(ErmInstance inst, EncoderOptions opts, BigInteger bound) {
+        private final Limits limits;
+
+        Run(ErmInstance inst, EncoderOptions opts, BigInteger bound, Limits limits) {
+            this.limits = limits;
             this.inst = inst;
             this.opts = opts;
             this.lossBound = bound;
@@ -110,6 +124,7 @@ public final class ErmEncoder {
         }
 
         Encoding encode() {
+            EncodingStopped.check(limits);
             params = ParameterVariables.create(b, inst, sc);
             if (opts.symmetryBreaking()) SymmetryBreaking.apply(b, arch, params);
             if (FirstLayerSelection.applies(opts.configurationLimit(), arch, params)) {
@@ -119,7 +134,11 @@ public final class ErmEncoder {
             }
             int n = inst.data().size();
             List<List<LinearExpr>> outputs = new ArrayList<>();
-            for (int pt = 0; pt < n; pt++) outputs.add(encodePoint(pt));
+            for (int pt = 0; pt < n; pt++) {
+                EncodingStopped.check(limits);
+                outputs.add(encodePoint(pt));
+            }
+            EncodingStopped.check(limits);
             LossEncoder.ScaledLoss loss = new LossEncoder(b, inst, sc, lossBound).encode(outputs);
             return new Encoding(inst, opts, lossBound, sc, mb.build(), loss.scale(), loss.expression(), b.definitions(),
                     params.vars(), params.denominators(), actVars);

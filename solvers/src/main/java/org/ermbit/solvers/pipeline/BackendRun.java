@@ -19,6 +19,7 @@ import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.core.spi.Status;
 import org.ermbit.reductions.encode.Encoding;
+import org.ermbit.reductions.encode.EncodingStopped;
 import org.ermbit.reductions.lower.Lowered;
 import org.ermbit.reductions.lower.LoweringStopped;
 import org.ermbit.reductions.lower.Lowerings;
@@ -72,6 +73,26 @@ final class BackendRun {
      * With tangent cuts the backend solves the relaxation of {@link TangentCuts}, refined until its
      * model completes to a model of {@code model} (for OPTIMAL: with the same objective value).
      */
+    /**
+     * "loss ≤ γ" on {@link #encoding}: its model is built within {@code limits} (UNKNOWN with the stop
+     * reason when they expire first) and solved as by {@link #solve(Model, Optional, Limits)}.
+     */
+    Answer solveAtMost(Rational gamma, Limits limits) {
+        Model model;
+        try {
+            model = encoding.withLossAtMost(gamma, limits);
+        } catch (EncodingStopped stopped) {
+            return stoppedWhileEncoding(stopped);
+        }
+        return solve(model, Optional.of(gamma), limits);
+    }
+
+    /** UNKNOWN with the stop reason: the limits expired while the model of a loss bound was being built. */
+    Answer stoppedWhileEncoding(EncodingStopped stopped) {
+        return new Answer(Status.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), label(),
+                stopped.getMessage() + " while encoding the loss bound");
+    }
+
     Answer solve(Model model, Optional<Rational> bound, Limits limits) {
         Optional<TangentCuts> cuts = tangentCuts ? TangentCuts.of(model, learnedCuts()) : Optional.empty();
         try {

@@ -16,6 +16,7 @@ import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.core.spi.Status;
 import org.ermbit.reductions.encode.EncoderOptions;
 import org.ermbit.reductions.encode.Encoding;
+import org.ermbit.reductions.encode.EncodingStopped;
 import org.ermbit.reductions.encode.ErmEncoder;
 import org.ermbit.reductions.encode.UnsupportedInstanceException;
 import org.ermbit.solvers.pipeline.BackendRun.Answer;
@@ -127,7 +128,12 @@ public final class ErmSolver {
      */
     private ErmResult decideEncoded(ErmInstance inst, Limits limits, Instant start, Progress progress) {
         Rational gamma = inst.threshold();
-        Encoding enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
+        Encoding enc;
+        try {
+            enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()), limits);
+        } catch (EncodingStopped stopped) {
+            return unknown(List.of(stopped.getMessage() + " while encoding"), "", Duration.between(start, Instant.now()));
+        }
         List<BackendRun> runs = runs(enc);
         Limits race = childOf(limits);
         Optional<WitnessSearch> search = options.localSearch()
@@ -135,7 +141,7 @@ public final class ErmSolver {
         Answer a;
         List<String> reasons;
         try {
-            Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solve(enc.withLossAtMost(gamma), Optional.of(gamma), l),
+            Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solveAtMost(gamma, l),
                     x -> x.status() == Status.SAT || x.status() == Status.OPTIMAL || x.status() == Status.UNSAT, race);
             a = w.value();
             reasons = w.reasons();
@@ -184,9 +190,11 @@ public final class ErmSolver {
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).optimize(inst, limits, progress, start);
         Encoding enc;
         try {
-            enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()));
+            enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()), limits);
         } catch (UnsupportedInstanceException e) {
             return refused(e, start);
+        } catch (EncodingStopped stopped) {
+            return unknown(List.of(stopped.getMessage() + " while encoding"), "", Duration.between(start, Instant.now()));
         }
         LossDescent descent = new LossDescent(enc, progress);
         Limits race = childOf(limits);
@@ -252,7 +260,7 @@ public final class ErmSolver {
     private List<String> crossCheck(Encoding enc, Rational gamma, String prover, Limits limits) {
         List<String> confirmed = new ArrayList<>();
         for (SolverProvider checker : crossCheckers) {
-            Answer a = new BackendRun(checker, enc, options.squaredLoss()).solve(enc.withLossAtMost(gamma), Optional.of(gamma), limits);
+            Answer a = new BackendRun(checker, enc, options.squaredLoss()).solveAtMost(gamma, limits);
             if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
                 throw new ExactnessViolation(prover + " answered UNSAT but " + a.backend()
                         + " found a witness the exact verifier accepts (loss " + a.loss().orElseThrow() + ")");

@@ -7,6 +7,7 @@ import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.Status;
 import org.ermbit.reductions.encode.Encoding;
+import org.ermbit.reductions.encode.EncodingStopped;
 import org.ermbit.solvers.pipeline.BackendRun.Answer;
 
 /**
@@ -57,14 +58,24 @@ final class LossDescent {
             return new Result(current(), true, "every loss is non-negative", "");
         }
         Optional<Rational> bound = current().flatMap(Answer::loss).map(this::justBelow);
-        Model model = bound.map(encoding::withLossAtMost).orElse(run.optimizes() ? encoding.minimizingLoss() : encoding.model());
+        Model model;
+        try {
+            model = bound.isPresent() ? encoding.withLossAtMost(bound.get(), limits)
+                    : run.optimizes() ? encoding.minimizingLoss() : encoding.model();
+        } catch (EncodingStopped stopped) {
+            return notProved(run.stoppedWhileEncoding(stopped));
+        }
         while (true) {
             Answer a = run.solve(model, bound, limits);
             if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
                 Rational bestLoss = offer(a).orElseThrow();
                 if (bestLoss.signum() == 0) return new Result(current(), true, "every loss is non-negative", "");
                 bound = Optional.of(justBelow(bestLoss));
-                model = encoding.withLossAtMost(bound.get());
+                try {
+                    model = encoding.withLossAtMost(bound.get(), limits);
+                } catch (EncodingStopped stopped) {
+                    return notProved(run.stoppedWhileEncoding(stopped));
+                }
             } else if (a.status() == Status.UNSAT) {
                 if (bound.isEmpty()) {
                     throw new ExactnessViolation(a.backend() + " found no parameter vector at all, but the domain is not empty");
@@ -76,9 +87,14 @@ final class LossDescent {
                 }
                 return new Result(Optional.of(at), true, a.backend(), "");
             } else {
-                return new Result(current(), false, "", a.status() + (a.reason().isEmpty() ? "" : " (" + a.reason() + ")"));
+                return notProved(a);
             }
         }
+    }
+
+    /** The best answer so far, not proved optimal, with {@code a}'s status and reason as the reason. */
+    private Result notProved(Answer a) {
+        return new Result(current(), false, "", a.status() + (a.reason().isEmpty() ? "" : " (" + a.reason() + ")"));
     }
 
     /** The largest loss strictly below {@code loss} that the encoding can express: one scaled unit less. */
