@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.ermbit.core.ir.Model;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Availability;
@@ -141,7 +142,15 @@ public final class ErmSolver {
         Answer a;
         List<String> reasons;
         try {
-            Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solveAtMost(gamma, l),
+            // one model of "loss ≤ γ" for every backend, built under the caller's limits while the local search runs
+            Model question;
+            try {
+                question = enc.withLossAtMost(gamma, limits);
+            } catch (EncodingStopped stopped) {
+                return unknown(List.of(stopped.getMessage() + " while encoding the loss bound"), enc.sizeSummary(),
+                        Duration.between(start, Instant.now()));
+            }
+            Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solve(question, Optional.of(gamma), l),
                     x -> x.status() == Status.SAT || x.status() == Status.OPTIMAL || x.status() == Status.UNSAT, race);
             a = w.value();
             reasons = w.reasons();
