@@ -17,8 +17,7 @@ import picocli.CommandLine.Parameters;
  * evaluation (source) against the sign of ∂L/∂θ at θ = 0 on the reduced instance (target).
  */
 @Command(name = PosSlpGradSign.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Check PosSLP -> gradient sign: the sign of each program's exact value against the sign of the",
-            "exact partial derivative of the reduced instance. Exit 0 iff every file agrees (skipped files do not)."})
+        description = "Check PosSLP -> gradient sign: the sign of each program's exact value against the sign of the exact partial derivative of the reduced instance. Exit 0 iff every file agrees (skipped files do not).")
 public final class CheckPosSlpGradSignCommand implements Callable<Integer> {
 
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "P.slp", description = "straight-line program files")

@@ -26,8 +26,7 @@ import picocli.CommandLine.Parameters;
  * are reported {@code skipped (needs ~N bits, …)}, never as agreement.
  */
 @Command(name = GradientBitReduction.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Check #3SAT -> gradient bits: count each CNF directly and read the count back from the exact",
-            "gradient of the reduced instance. Exit 0 iff every file agrees (skipped files do not)."})
+        description = "Check #3SAT -> gradient bits: count each CNF directly and read the count back from the exact gradient of the reduced instance. Exit 0 iff every file agrees (skipped files do not).")
 public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
 
     /** Default cap on the bit length of any value of the exact gradient computation. */

@@ -28,8 +28,7 @@ import picocli.CommandLine.Parameters;
  * {@code key: value} line per fact; exit 0.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Describe an instance: sizes, route (NP / counting), complexity, per-layer bit-growth bound,",
-            "encoding size. Exit 0; bad input exit 2."})
+        description = "Describe an instance: sizes, route (NP / counting), complexity, per-layer bit-growth bound, encoding size. Exit 0; bad input exit 2.")
 public final class InfoCommand implements Callable<Integer> {
 
     /** Instances with more (data points × parameters) than this are not encoded just to report a size. */

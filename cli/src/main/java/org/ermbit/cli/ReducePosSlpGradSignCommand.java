@@ -18,8 +18,7 @@ import picocli.CommandLine.Parameters;
  * ∂L/∂θ at θ = 0 equals twice the SLP's value, so its sign answers PosSLP.
  */
 @Command(name = PosSlpGradSign.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"PosSLP -> gradient sign: write an ermbit/1 instance with activation t^2 whose dL/dtheta",
-            "at theta = 0 is twice the value of the straight-line program (docs/FORMAT.md)."})
+        description = "PosSLP -> gradient sign: write an ermbit/1 instance with activation t^2 whose dL/dtheta at theta = 0 is twice the value of the straight-line program (docs/FORMAT.md).")
 public final class ReducePosSlpGradSignCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "P.slp", description = "straight-line program file")

@@ -18,8 +18,7 @@ import picocli.CommandLine.Parameters;
  * bits it states (DESIGN §8), and prints where to read them.
  */
 @Command(name = GradientBitReduction.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"#3SAT -> gradient bits: write an ermbit/1 instance with activation t^2 whose partial derivative",
-            "dL/dtheta at theta = 0 holds the model count of the CNF in the stated bits."})
+        description = "#3SAT -> gradient bits: write an ermbit/1 instance with activation t^2 whose partial derivative dL/dtheta at theta = 0 holds the model count of the CNF in the stated bits.")
 public final class ReduceSharp3SatGradBitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "F.cnf", description = "DIMACS CNF file")

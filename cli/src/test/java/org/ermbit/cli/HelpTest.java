@@ -3,7 +3,10 @@ package org.ermbit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,6 +32,26 @@ class HelpTest {
         CliRun r = CliRun.of(command, "--version");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("ermbit "), r.out());
+    }
+
+    /**
+     * A parent's command list shows only the first description line of each subcommand, so that line must
+     * be a whole sentence: it ends with a full stop (it once read "... per-layer bit-growth bound,").
+     */
+    @org.junit.jupiter.api.Test
+    void everyCommandListShowsWholeSentences() {
+        List<String> cut = new ArrayList<>();
+        collectCutSummaries(Main.commandLine(), cut);
+        assertEquals(List.of(), cut);
+    }
+
+    private static void collectCutSummaries(CommandLine parent, List<String> cut) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            String first = description.length == 0 ? "" : description[0].strip();
+            if (!first.endsWith(".") && !sub.getCommandName().equals("help")) cut.add(sub.getCommandSpec().qualifiedName() + ": " + first);
+            collectCutSummaries(sub, cut);
+        }
     }
 
     /** An unknown command or family is one line that lists the valid ones, exit 2. */
