@@ -33,7 +33,7 @@ final class SolverOptions {
             + "(it only ever answers SAT, with a verified witness; on by default).")
     boolean noLocalSearch;
 
-    @Option(names = "--squares", paramLabel = "PATH",
+    @Option(names = "--squares", paramLabel = "auto|products|cuts",
             description = "How the squared loss's squares reach the backends: auto (each backend's measured default), products "
                     + "(native on nonlinear backends, bit products elsewhere) or cuts (lazy integer tangent cuts). Default: auto.")
     String squares = "auto";

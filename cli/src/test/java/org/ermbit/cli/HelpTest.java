@@ -31,6 +31,15 @@ class HelpTest {
         assertTrue(r.out().startsWith("ermbit "), r.out());
     }
 
+    /** The usage line of --squares shows its three values, as docs/CLI.md writes it (it said PATH, which is a file name's label). */
+    @ParameterizedTest(name = "{0} --help")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"solve", "optimize"})
+    void squaresShowsItsValues(String command) {
+        CliRun r = CliRun.of(command, "--help");
+        assertTrue(r.out().contains("--squares=auto|products|cuts"), r.out());
+        assertTrue(!r.out().contains("--squares=PATH"), r.out());
+    }
+
     /** An unknown command or family is one line that lists the valid ones, exit 2. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
