@@ -105,10 +105,16 @@ final class BenchCommand implements Callable<Integer> {
                     + (physicalMb > 0 ? physicalMb + " (this machine's memory)" : "") + " MB");
         }
         long timeoutMs = SolverOptions.parseTimeout(timeout).toMillis();
+        Shard part;
+        try {
+            part = shard == null ? Shard.all() : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--shard: " + e.getMessage());
+        }
         BenchConfig config;
         try {
             config = new BenchConfig(suite, solvers, new ChildRunner.Limits(timeoutMs, memoryMb), jobs,
-                    shard == null ? Shard.all() : Shard.parse(shard), csv, !noPlot, families);
+                    part, csv, !noPlot, families);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -47,6 +47,7 @@ final class CheckThreeSatReluCommand implements Callable<Integer> {
         List<Cnf> formulas = new ArrayList<>();
         CheckReport.requireOneLineNames(files);
         for (Path f : files) formulas.add(DimacsReader.read(f));
+        SolverOptions.checkIds(solvers, List.of());
         ErmOptions options = ErmOptions.defaults().withSolvers(solvers);
         if (timeout != null) options = options.withTimeout(SolverOptions.parseTimeout(timeout));
         ThreeSatReluCheck check;

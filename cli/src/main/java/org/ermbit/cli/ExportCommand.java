@@ -56,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             fmt = ExportFormat.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException("--format: " + e.getMessage());
         }
         if (linear && fmt != ExportFormat.SMTLIB) throw new UsageException("--linear applies to --format smtlib only");
         if (!output.equals("-")) OutputFiles.checkWritable(Path.of(output), "--output");

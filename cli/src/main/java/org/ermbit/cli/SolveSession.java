@@ -50,6 +50,7 @@ final class SolveSession {
      */
     ErmResult run(BiFunction<ErmSolver, ErmSolver.Progress, ErmResult> task) {
         ErmSolver solver;
+        SolverOptions.checkIds(options.solvers, options.crossCheck);
         try {
             solver = new ErmSolver(options.toErmOptions());
         } catch (IllegalArgumentException e) {

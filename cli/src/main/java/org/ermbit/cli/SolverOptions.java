@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.ermbit.solvers.baseline.Baselines;
 import org.ermbit.solvers.pipeline.ErmOptions;
+import org.ermbit.solvers.pipeline.Routes;
 import org.ermbit.solvers.pipeline.SquaredLossPath;
+import org.ermbit.solvers.registry.SolverRegistry;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code solve} and {@code optimize}: backend choice, timeout, encoding choices, witness file, JSON output. */
@@ -33,7 +36,7 @@ final class SolverOptions {
             + "(it only ever answers SAT, with a verified witness; on by default).")
     boolean noLocalSearch;
 
-    @Option(names = "--squares", paramLabel = "PATH",
+    @Option(names = "--squares", paramLabel = "auto|products|cuts",
             description = "How the squared loss's squares reach the backends: auto (each backend's measured default), products "
                     + "(native on nonlinear backends, bit products elsewhere) or cuts (lazy integer tangent cuts). Default: auto.")
     String squares = "auto";
@@ -50,6 +53,27 @@ final class SolverOptions {
                 .withRefinement(refine).withLocalSearch(!noLocalSearch).withSquaredLoss(parseSquares(squares));
         if (timeout != null) o = o.withTimeout(parseTimeout(timeout));
         return o;
+    }
+
+    /**
+     * Usage errors naming the option for solver ids no backend, portfolio or baseline answers to:
+     * {@code --solver} takes those of 'ermbit solvers', {@code portfolio} and the baselines;
+     * {@code --cross-check} only backends (availability is left to the pipeline, which says why).
+     */
+    static void checkIds(List<String> solvers, List<String> crossCheck) {
+        List<String> backends = SolverRegistry.load().ids();
+        List<String> known = new ArrayList<>(backends);
+        known.add(Routes.PORTFOLIO);
+        known.addAll(Baselines.ids());
+        for (String id : solvers) {
+            if (!known.contains(id)) throw new UsageException("--solver: unknown solver '" + id + "' (known: " + String.join(", ", known) + ")");
+        }
+        for (String id : crossCheck) {
+            if (!backends.contains(id)) {
+                throw new UsageException("--cross-check: unknown backend '" + id + "' (cross-checks take backend ids: "
+                        + String.join(", ", backends) + ")");
+            }
+        }
     }
 
     static SquaredLossPath parseSquares(String text) {

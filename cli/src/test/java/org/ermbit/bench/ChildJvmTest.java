@@ -1,6 +1,7 @@
 package org.ermbit.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -93,6 +94,23 @@ class ChildJvmTest {
         int code = Main.run(new String[] {"bench", dir.toString(), "--solvers", "no-such-solver"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertEquals(2, code);
         assertTrue(err.toString().contains("unknown solver 'no-such-solver'"), err.toString());
+    }
+
+    /** A malformed --shard is an option error, and option errors name the option (docs/CLI.md, "Exit codes"). */
+    @Test
+    void aMalformedShardNamesTheOption(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.cnf"), "p cnf 1 1\n1 0\n");
+        Files.writeString(dir.resolve(Manifest.FILE_NAME), "a.cnf counting count count=1 hand\n");
+        for (String bad : List.of("0/3", "4/3", "2", "a/b")) {
+            StringWriter err = new StringWriter();
+            int code = Main.run(new String[] {"bench", dir.toString(), "--shard", bad, "--csv", dir.resolve("r.csv").toString(), "--no-plot"},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertEquals(2, code, bad + ": " + err);
+            String msg = err.toString().strip();
+            assertEquals(1, msg.lines().count(), msg);
+            assertTrue(msg.startsWith("ermbit: --shard: "), msg);
+        }
+        assertFalse(Files.exists(dir.resolve("r.csv")), "no run before the options are checked");
     }
 
     /** A CSV that cannot be written is found before any child JVM starts (it used to be an internal error). */

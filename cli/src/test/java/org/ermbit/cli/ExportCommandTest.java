@@ -217,7 +217,7 @@ class ExportCommandTest {
         Path in = instance("xor.json", XOR);
         Run r = run("export", in.toString(), "--format", "xlsx", "-o", dir.resolve("x").toString());
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("unknown export format 'xlsx' (known: smtlib, opb, cnf, lp)"), r.err());
+        assertTrue(r.err().startsWith("ermbit: --format: unknown export format 'xlsx' (known: smtlib, opb, cnf, lp)"), r.err());
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /** Every subcommand answers {@code --help} with its usage on stdout and exit 0, and {@code --version} too. */
 class HelpTest {
@@ -52,6 +52,15 @@ class HelpTest {
             if (!first.endsWith(".") && !sub.getCommandName().equals("help")) cut.add(sub.getCommandSpec().qualifiedName() + ": " + first);
             collectCutSummaries(sub, cut);
         }
+    }
+
+    /** The usage line of --squares shows its three values, as docs/CLI.md writes it (it said PATH, which is a file name's label). */
+    @ParameterizedTest(name = "{0} --help")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"solve", "optimize"})
+    void squaresShowsItsValues(String command) {
+        CliRun r = CliRun.of(command, "--help");
+        assertTrue(r.out().contains("--squares=auto|products|cuts"), r.out());
+        assertTrue(!r.out().contains("--squares=PATH"), r.out());
     }
 
     /** An unknown command or family is one line that lists the valid ones, exit 2. */

@@ -264,6 +264,31 @@ class SolveCommandTest {
         assertEquals(org.ermbit.solvers.pipeline.SquaredLossPath.PRODUCTS, SolverOptions.parseSquares("products"));
     }
 
+    /**
+     * Option errors name the option (docs/CLI.md, "Exit codes"). --cross-check takes backend ids only:
+     * it used to answer "unknown solver 'portfolio' (known: …, portfolio, …)", rejecting a name its own
+     * list called known.
+     */
+    @Test
+    void unknownSolverIdsNameTheirOption() {
+        CliRun solver = CliRun.of("solve", ex("xor-2-2-1.json"), "--solver", "no-such");
+        assertEquals(2, solver.exit());
+        assertEquals(1, solver.errLines().size(), solver.err());
+        assertTrue(solver.err().startsWith("ermbit: --solver: unknown solver 'no-such'"), solver.err());
+        for (String notABackend : List.of("portfolio", "enumerate", "z3-naive", "no-such")) {
+            CliRun r = CliRun.of("optimize", ex("xor-2-2-1.json"), "--cross-check", notABackend);
+            assertEquals(2, r.exit(), notABackend + ": " + r.out() + r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().startsWith("ermbit: --cross-check: unknown backend '" + notABackend + "'"), r.err());
+            String known = r.err().substring(r.err().indexOf("backend ids:"));
+            assertTrue(known.contains("sat4j") && !known.contains(notABackend), r.err());
+            assertEquals("", r.out());
+        }
+        CliRun check = CliRun.of("check", "3sat-relu", "--solver", "no-such", Path.of("src", "test", "resources", "satlib", "uf20-01.cnf").toString());
+        assertEquals(2, check.exit(), check.err());
+        assertTrue(check.err().startsWith("ermbit: --solver: unknown solver 'no-such'"), check.err());
+    }
+
     @Test
     void badOptionsAreOneLineAndExitTwo() {
         CliRun unknown = CliRun.of("solve", ex("xor-2-2-1.json"), "--solver", "no-such");

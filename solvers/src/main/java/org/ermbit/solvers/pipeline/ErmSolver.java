@@ -78,7 +78,7 @@ public final class ErmSolver {
         this.registry = registry;
         this.baseline = baseline(options.solvers());
         this.backends = baseline.isPresent() ? List.of() : expand(options.solvers()).stream().map(this::available).toList();
-        this.crossCheckers = options.crossCheck().stream().distinct().map(this::available).toList();
+        this.crossCheckers = options.crossCheck().stream().distinct().map(this::crossChecker).toList();
         if (baseline.isPresent() && !crossCheckers.isEmpty()) {
             throw new IllegalArgumentException("not supported: cross-checking the baseline '" + options.solvers().get(0)
                     + "' (baselines are comparisons, not part of the exact pipeline)");
@@ -311,6 +311,15 @@ public final class ErmSolver {
             }
         }
         return out.stream().distinct().toList();
+    }
+
+    /** A cross-check re-proves with one backend: a registry id (not {@code portfolio}, not a baseline). */
+    private SolverProvider crossChecker(String id) {
+        if (!registry.ids().contains(id)) {
+            throw new IllegalArgumentException("unknown cross-check backend '" + id + "' (cross-checks take backend ids: "
+                    + String.join(", ", registry.ids()) + ")");
+        }
+        return available(id);
     }
 
     private SolverProvider available(String id) {
