@@ -1,5 +1,6 @@
 package org.ermbit.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ermbit check NAME FILE…}: the parent of the reduction checks (DESIGN §9). */
@@ -10,5 +11,12 @@ import picocli.CommandLine.Command;
             CheckSharp3SatGradBitCommand.class,
             CheckPosSlpGradSignCommand.class,
         })
-public final class CheckCommand {
+public final class CheckCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw MissingSubcommand.of(spec, "NAME");
+    }
 }

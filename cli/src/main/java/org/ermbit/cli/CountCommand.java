@@ -3,7 +3,6 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -73,7 +72,7 @@ public final class CountCommand implements Callable<Integer> {
             err.print("\r\033[K");
             err.flush();
         }
-        out.println("c time " + seconds(r.stats().elapsed()) + " s");
+        out.println("c time " + Seconds.of(r.stats().elapsed()) + " s");
         if (r.stats().decisions() > 0 || r.stats().components() > 0) out.println("c stats " + r.stats().summary());
         if (r.status() != CountStatus.COUNTED) {
             out.println("c " + (r.status() == CountStatus.TIMEOUT ? "timeout" : "cancelled") + " before the count was known");
@@ -91,12 +90,7 @@ public final class CountCommand implements Callable<Integer> {
     }
 
     private static void progress(PrintWriter err, CountStats stats) {
-        err.print("\r\033[Kermbit count: " + seconds(stats.elapsed()) + " s, " + stats.summary());
+        err.print("\r\033[Kermbit count: " + Seconds.of(stats.elapsed()) + " s, " + stats.summary());
         err.flush();
-    }
-
-    private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms / 1000 + "." + String.format("%03d", ms % 1000);
     }
 }

@@ -23,7 +23,6 @@ final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing FAMILY: planted, noisy, parity, realdata, 3sat, polynomial or suite (try ermbit generate --help)");
+        throw MissingSubcommand.of(spec, "FAMILY");
     }
 }

@@ -54,7 +54,7 @@ final class RealSolveReport {
                 code = 0;
             }
         }
-        out.println("c time " + r.time().toMillis() / 1000.0 + " s");
+        out.println("c time " + Seconds.of(r.time()) + " s");
         out.flush();
         return code;
     }

@@ -1,5 +1,6 @@
 package org.ermbit.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ermbit reduce NAME INPUT -o OUTPUT}: the parent of the reductions that write a target instance (DESIGN §9). */
@@ -10,5 +11,12 @@ import picocli.CommandLine.Command;
             ReduceSharp3SatGradBitCommand.class,
             ReducePosSlpGradSignCommand.class,
         })
-public final class ReduceCommand {
+public final class ReduceCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw MissingSubcommand.of(spec, "NAME");
+    }
 }

@@ -59,7 +59,7 @@ final class ResultPrinter {
     }
 
     void time(ErmResult r) {
-        out.println("c time " + r.time().toMillis() / 1000.0 + " s");
+        out.println("c time " + Seconds.of(r.time()) + " s");
     }
 
     static String vector(List<Rational> v) {

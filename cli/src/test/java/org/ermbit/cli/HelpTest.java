@@ -63,6 +63,19 @@ class HelpTest {
         assertTrue(!r.out().contains("--squares=PATH"), r.out());
     }
 
+    /** A parent command without its subcommand names what is missing and lists the valid ones (reduce and check said only "Missing required subcommand"). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "generate | ermbit: missing FAMILY: planted, noisy, parity, realdata, 3sat, polynomial or suite (try ermbit generate --help)",
+        "reduce   | ermbit: missing NAME: 3sat-relu, sharp3sat-gradbit or posslp-gradsign (try ermbit reduce --help)",
+        "check    | ermbit: missing NAME: 3sat-relu, sharp3sat-gradbit or posslp-gradsign (try ermbit check --help)"})
+    void aParentWithoutSubcommandListsThem(String command, String line) {
+        CliRun r = CliRun.of(command);
+        assertEquals(2, r.exit());
+        assertEquals(List.of(line), r.errLines());
+        assertEquals("", r.out());
+    }
+
     /** An unknown command or family is one line that lists the valid ones, exit 2. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {

@@ -89,7 +89,7 @@ class ReportedWitnessTest {
         assertEquals("c loss 0", lines.get(s + 1));
         assertEquals("c witness verified by the exact rational verifier; activation pattern matches the recomputed one",
                 lines.get(s + 2));
-        assertTrue(lines.get(lines.size() - 1).matches("c time \\d+\\.\\d+ s"), r.out());
+        assertTrue(lines.get(lines.size() - 1).matches("c time \\d+\\.\\d{3} s"), r.out());
         assertVerified(xor, witnessFromLayerLines(lines, "xor-2-2-1"), "0", dir);
     }
 
