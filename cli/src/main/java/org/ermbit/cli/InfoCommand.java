@@ -84,14 +84,30 @@ public final class InfoCommand implements Callable<Integer> {
             if (b.beyondCap()) {
                 out.println("bit-growth bound layer " + b.layer() + ": more than " + BitGrowthBound.CAP_BITS + " bits");
             } else {
-                out.println("bit-growth bound layer " + b.layer() + ": at most " + b.bits() + " bits (|h| <= "
-                        + b.magnitude() + ", denominator " + (b.lattice() ? "divides " : "<= ") + b.denominator() + ")");
+                out.println("bit-growth bound layer " + b.layer() + ": at most " + b.bits() + " bits (|h| " + magnitudeBound(b)
+                        + ", denominator " + denominatorBound(b) + ")");
             }
         }
         out.println("encoding: " + encoding(inst, np));
         if (np) out.println("witness search: " + witnessSearch(inst));
         out.flush();
         return 0;
+    }
+
+    /** Numbers longer than this many characters are shown as a power of two they stay below. */
+    static final int MAX_EXACT_DIGITS = 40;
+
+    /** {@code <= M} with M exact when short, else {@code < 2^k} with k the bit length of ⌈M⌉ (deep polynomial layers reach millions of digits). */
+    private static String magnitudeBound(BitGrowthBound.Layer b) {
+        String exact = b.magnitude().toString();
+        return exact.length() <= MAX_EXACT_DIGITS ? "<= " + exact : "< 2^" + b.magnitude().ceil().bitLength();
+    }
+
+    /** {@code divides Q} or {@code <= Q} with Q exact when short, else {@code < 2^k} with k the bit length of Q. */
+    private static String denominatorBound(BitGrowthBound.Layer b) {
+        String exact = b.denominator().toString();
+        if (exact.length() > MAX_EXACT_DIGITS) return "< 2^" + b.denominator().bitLength();
+        return (b.lattice() ? "divides " : "<= ") + exact;
     }
 
     /** The witness heuristics {@code solve} and {@code optimize} run next to the backends, in turn order. */

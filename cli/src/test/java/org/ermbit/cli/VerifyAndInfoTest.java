@@ -246,6 +246,34 @@ class VerifyAndInfoTest {
         assertTrue(r.out().contains("bit-growth bound layer 2: at most 5 bits (|h| <= 10"), r.out());
     }
 
+    /**
+     * Seven t² layers: the bound has 33 digits at layer 6 (printed exactly) and 65 at layer 7 (printed as
+     * the power of two it stays below); such lines were once tens of thousands of characters long. The
+     * expected values follow the recursion of docs/CLI.md in the test: |x| <= 2, W = B = 1, fan-in 1,
+     * M_z = W·M + B, h = z².
+     */
+    @Test
+    void infoShowsHugeBoundsAsPowersOfTwo(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("deep.json");
+        String square = "{\"units\": 1, \"activation\": {\"type\": \"polynomial\", \"coefficients\": [0, 0, 1]}}, ";
+        Files.writeString(f, "{\"format\": \"ermbit/1\", \"name\": \"deep\", \"network\": {\"inputs\": 1, \"layers\": ["
+                + square.repeat(7) + "{\"units\": 1, \"activation\": \"identity\"}]}, \"parameters\": {\"domain\": \"grid\", \"min\": -1, \"max\": 1},"
+                + " \"loss\": {\"type\": \"squared\"}, \"threshold\": 0, \"data\": {\"inputs\": [[2]], \"targets\": [[4]]}}");
+        CliRun r = CliRun.of("info", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        java.math.BigInteger m = java.math.BigInteger.TWO;
+        List<Integer> digits = new java.util.ArrayList<>();
+        for (int layer = 1; layer <= 7; layer++) {
+            m = m.add(java.math.BigInteger.ONE).pow(2);
+            digits.add(m.toString().length());
+            String bound = m.toString().length() <= 40 ? "<= " + m : "< 2^" + m.bitLength();
+            String line = "bit-growth bound layer " + layer + ": at most " + (m.bitLength() + 1) + " bits (|h| " + bound + ", denominator divides 1)";
+            assertTrue(r.out().lines().anyMatch(line::equals), line + " in\n" + r.out());
+        }
+        assertEquals(List.of(1, 3, 5, 9, 17, 33, 65), digits);
+        assertTrue(r.out().lines().filter(l -> l.startsWith("bit-growth")).allMatch(l -> l.length() < 160), r.out());
+    }
+
     @Test
     void helpAndVersion() {
         for (String[] args : new String[][] {{"--help"}, {"verify", "--help"}, {"info", "--help"}, {"--version"}}) {
