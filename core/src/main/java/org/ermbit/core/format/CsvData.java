@@ -62,11 +62,11 @@ final class CsvData {
             if (targetCols.contains(c)) throw in.error("$.data.inputs", "column \"" + header[c] + "\" is both an input and a target");
         }
         if (inputCols.size() != arch.inputs()) {
-            throw in.error(n.has("inputs") ? "$.data.inputs" : "$.data.csv", inputCols.size() + " input columns in " + rel
-                    + " but the network has " + arch.inputs() + " inputs");
+            throw in.error(n.has("inputs") ? "$.data.inputs" : "$.data.csv", Counted.of(inputCols.size(), "input column") + " in " + rel
+                    + " but the network has " + Counted.of(arch.inputs(), "input"));
         }
         if (targetCols.size() != arch.outputs()) {
-            throw in.error("$.data.targets", targetCols.size() + " target columns but the network has " + arch.outputs() + " outputs");
+            throw in.error("$.data.targets", Counted.of(targetCols.size(), "target column") + " but the network has " + Counted.of(arch.outputs(), "output"));
         }
         if (rows.size() == 1) throw new InputException(label, "", "CSV file has a header but no data rows");
         List<List<Rational>> xs = new ArrayList<>();

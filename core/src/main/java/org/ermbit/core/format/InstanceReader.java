@@ -266,20 +266,20 @@ public final class InstanceReader {
         JsonNode xs = in.nonEmptyArray(n.get("inputs"), "$.data.inputs");
         JsonNode ys = in.array(n.get("targets"), "$.data.targets");
         if (xs.size() != ys.size()) {
-            throw in.error("$.data.targets", "has " + ys.size() + " rows but $.data.inputs has " + xs.size());
+            throw in.error("$.data.targets", "has " + Counted.of(ys.size(), "row") + " but $.data.inputs has " + xs.size());
         }
         List<List<Rational>> inputs = new ArrayList<>();
         List<List<Rational>> targets = new ArrayList<>();
         for (int i = 0; i < xs.size(); i++) {
-            inputs.add(row(xs.get(i), "$.data.inputs[" + i + "]", arch.inputs(), "inputs"));
-            targets.add(row(ys.get(i), "$.data.targets[" + i + "]", arch.outputs(), "outputs"));
+            inputs.add(row(xs.get(i), "$.data.inputs[" + i + "]", arch.inputs(), "input"));
+            targets.add(row(ys.get(i), "$.data.targets[" + i + "]", arch.outputs(), "output"));
         }
         return new Dataset(inputs, targets);
     }
 
     private List<Rational> row(JsonNode n, String path, int arity, String what) {
         in.array(n, path);
-        if (n.size() != arity) throw in.error(path, "has " + n.size() + " entries, the network has " + arity + " " + what);
+        if (n.size() != arity) throw in.error(path, "has " + Counted.of(n.size(), "entry", "entries") + ", the network has " + Counted.of(arity, what));
         List<Rational> out = new ArrayList<>(arity);
         for (int j = 0; j < arity; j++) out.add(in.rational(n.get(j), path + "[" + j + "]"));
         return out;

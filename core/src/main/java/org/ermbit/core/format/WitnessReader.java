@@ -53,7 +53,7 @@ public final class WitnessReader {
             JsonNode w = in.nonEmptyArray(ln.get("weights"), p + ".weights");
             List<Rational> biases = in.rationals(ln.get("biases"), p + ".biases");
             if (biases.size() != w.size()) {
-                throw in.error(p + ".biases", "has " + biases.size() + " entries but " + p + ".weights has " + w.size() + " rows");
+                throw in.error(p + ".biases", "has " + Counted.of(biases.size(), "entry", "entries") + " but " + p + ".weights has " + Counted.of(w.size(), "row"));
             }
             List<List<Rational>> rows = new ArrayList<>();
             for (int i = 0; i < w.size(); i++) rows.add(in.rationals(w.get(i), p + ".weights[" + i + "]"));
@@ -77,13 +77,13 @@ public final class WitnessReader {
             String at = "$.layers[" + (l - 1) + "]";
             LayerParameters lp = p.layer(l);
             if (lp.units() != a.layer(l).units()) {
-                throw in.error(at + ".weights", "has " + lp.units() + " rows (units), the instance's layer " + l
-                        + " has " + a.layer(l).units() + " units");
+                throw in.error(at + ".weights", "has " + Counted.of(lp.units(), "row (unit)", "rows (units)") + ", the instance's layer " + l
+                        + " has " + Counted.of(a.layer(l).units(), "unit"));
             }
             for (int i = 0; i < lp.units(); i++) {
                 if (lp.weights().get(i).size() != a.fanIn(l)) {
-                    throw in.error(at + ".weights[" + i + "]", "has " + lp.weights().get(i).size()
-                            + " entries, the instance's layer " + l + " has " + a.fanIn(l) + " inputs per unit");
+                    throw in.error(at + ".weights[" + i + "]", "has " + Counted.of(lp.weights().get(i).size(), "entry", "entries")
+                            + ", the instance's layer " + l + " has " + Counted.of(a.fanIn(l), "input") + " per unit");
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ermbit.core.number.Rational;
+import org.ermbit.core.format.Counted;
 
 /**
  * One ERM_bit question (DESIGN §3): is there a parameter vector in the domains, agreeing with the
@@ -30,12 +31,12 @@ public record ErmInstance(
     private static void validate(Architecture a, List<FixedParameter> fixed, Loss loss, Dataset data) {
         for (int n = 0; n < data.size(); n++) {
             if (data.inputs().get(n).size() != a.inputs()) {
-                throw new IllegalArgumentException("data point " + n + " has " + data.inputs().get(n).size()
-                        + " inputs, the network has " + a.inputs());
+                throw new IllegalArgumentException("data point " + n + " has " + Counted.of(data.inputs().get(n).size(), "input")
+                        + ", the network has " + a.inputs());
             }
             if (data.targets().get(n).size() != a.outputs()) {
-                throw new IllegalArgumentException("data point " + n + " has " + data.targets().get(n).size()
-                        + " targets, the network has " + a.outputs() + " outputs");
+                throw new IllegalArgumentException("data point " + n + " has " + Counted.of(data.targets().get(n).size(), "target")
+                        + ", the network has " + Counted.of(a.outputs(), "output"));
             }
         }
         if (loss.type().isClassification()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.ermbit.core.number.Rational;
+import org.ermbit.core.format.Counted;
 
 /** A full parameter vector: one {@link LayerParameters} per layer, layers numbered from 1. */
 public record NetworkParameters(List<LayerParameters> layers) {
@@ -49,7 +50,7 @@ public record NetworkParameters(List<LayerParameters> layers) {
             }
             for (int i = 0; i < lp.units(); i++) {
                 if (lp.weights().get(i).size() != a.fanIn(l)) {
-                    return at + ".weights[" + i + "] has " + lp.weights().get(i).size() + " entries, expected " + a.fanIn(l);
+                    return at + ".weights[" + i + "] has " + Counted.of(lp.weights().get(i).size(), "entry", "entries") + ", expected " + a.fanIn(l);
                 }
             }
         }

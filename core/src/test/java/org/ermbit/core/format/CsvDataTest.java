@@ -102,7 +102,7 @@ class CsvDataTest {
                 Arguments.of("a,b,y\n1,2,3\n", "{\"csv\": \"d.csv\"}", "$.data", "missing required key \"targets\""),
                 Arguments.of("a,b,c,y\n1,2,3,4\n", Y, "$.data.csv", "3 input columns in d.csv but the network has 2 inputs"),
                 Arguments.of("a,b,c,y\n1,2,3,4\n", "{\"csv\": \"d.csv\", \"targets\": [\"y\"], \"inputs\": [\"a\"]}",
-                        "$.data.inputs", "1 input columns in d.csv but the network has 2 inputs"),
+                        "$.data.inputs", "1 input column in d.csv but the network has 2 inputs"),
                 Arguments.of("a,b,y\n1,2,3\n", "{\"csv\": \"d.csv\", \"targets\": [\"y\", \"b\"], \"inputs\": [\"a\", \"b\"]}",
                         "$.data.inputs", "column \"b\" is both an input and a target"),
                 Arguments.of("a,b,y\n1,2,3\n", "{\"csv\": \"d.csv\", \"targets\": [\"z\"]}", "$.data.targets[0]", "no column \"z\""),
@@ -129,6 +129,6 @@ class CsvDataTest {
         String json = instance("{\"csv\": \"d.csv\", \"targets\": [\"y\", \"z\"], \"inputs\": [\"a\", \"b\"]}");
         InputException e = assertThrows(InputException.class, () -> InstanceReader.parse(json, "i.json", dir));
         assertEquals("$.data.targets", e.location());
-        assertEquals("2 target columns but the network has 1 outputs", e.getMessage());
+        assertEquals("2 target columns but the network has 1 output", e.getMessage());
     }
 }

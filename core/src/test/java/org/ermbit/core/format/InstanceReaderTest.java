@@ -182,9 +182,9 @@ class InstanceReaderTest {
                 bad(doc().with("loss", "{\"type\": \"hinge\"}").with("data", "{\"inputs\": [[0, 0], [1, 1]], \"targets\": [[1], [0]]}"),
                         "$.data.targets[1][0]", "hinge loss needs targets 1 or -1, got 0"),
                 bad(doc().with("data", "{\"inputs\": [[0, 0], [1, 1]], \"targets\": [[0]]}"), "$.data.targets",
-                        "has 1 rows but $.data.inputs has 2"),
+                        "has 1 row but $.data.inputs has 2"),
                 bad(doc().with("data", "{\"inputs\": [[0, 0], [1]], \"targets\": [[0], [1]]}"), "$.data.inputs[1]",
-                        "has 1 entries, the network has 2 inputs"),
+                        "has 1 entry, the network has 2 inputs"),
                 // fixed parameters: layers from 1, units and inputs from 0, within the network
                 bad(fixed("{\"layer\": 1, \"unit\": 2, \"input\": 0, \"value\": 1}"), "$.fixed[0].unit", "expected an integer in 0..1, got 2"),
                 bad(fixed("{\"layer\": 1, \"unit\": 0, \"input\": 2, \"value\": 1}"), "$.fixed[0].input", "expected an integer in 0..1, got 2"),
@@ -307,7 +307,7 @@ class InstanceReaderTest {
                 .with("network", "{\"inputs\": 999999, \"layers\": [{\"units\": 10, \"activation\": \"relu\"}]}")
                 .with("data", "{\"inputs\": [[0]], \"targets\": [[0]]}").read());
         assertEquals("$.data.inputs[0]", e.location());
-        assertEquals("has 1 entries, the network has 999999 inputs", e.getMessage());
+        assertEquals("has 1 entry, the network has 999999 inputs", e.getMessage());
     }
 
     /** zero_one and hinge accept exactly the targets 1 and -1 (in any exact spelling). */

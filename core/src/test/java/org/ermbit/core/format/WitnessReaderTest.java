@@ -57,7 +57,7 @@ class WitnessReaderTest {
                         "unknown key \"bias\" (did you mean \"biases\"?)"),
                 Arguments.of(witness(L1, "{\"weights\": [[1, 1]]}"), "$.layers[1]", "missing required key \"biases\""),
                 Arguments.of(witness(L1, "{\"weights\": [[1, 1]], \"biases\": [0, 0]}"), "$.layers[1].biases",
-                        "has 2 entries but $.layers[1].weights has 1 rows"),
+                        "has 2 entries but $.layers[1].weights has 1 row"),
                 Arguments.of(witness(L1, "{\"weights\": [[1, \"x\"]], \"biases\": [0]}"), "$.layers[1].weights[0][1]", "\"x\" is not a number"),
                 Arguments.of(witness(L1, "{\"weights\": [[]], \"biases\": [0]}"), "$.layers[1].weights[0]", "expected a non-empty array"),
                 Arguments.of("{\"format\": \"ermbit-witness/1\", \"instance\": \"x\", \"layers\": []}", "$.layers", "expected a non-empty array"),
@@ -85,7 +85,7 @@ class WitnessReaderTest {
     void unitsPerLayerMustMatch() {
         Witness w = WitnessReader.parse(witness("{\"weights\": [[1, 1]], \"biases\": [0]}", L2), "w.json");
         InputException e = assertThrows(InputException.class, () -> WitnessReader.requireShape(w, INSTANCE.architecture(), "w.json"));
-        assertEquals("w.json: $.layers[0].weights: has 1 rows (units), the instance's layer 1 has 2 units", e.oneLine());
+        assertEquals("w.json: $.layers[0].weights: has 1 row (unit), the instance's layer 1 has 2 units", e.oneLine());
     }
 
     @Test

@@ -60,7 +60,7 @@ class ErmInstanceTest {
         assertEquals("data point 0 has 3 inputs, the network has 2", in.getMessage());
         Dataset twoTargets = new Dataset(List.of(List.of(Rational.ZERO, Rational.ONE)), List.of(List.of(Rational.ONE, Rational.ONE)));
         IllegalArgumentException out = assertThrows(IllegalArgumentException.class, () -> with(List.of(), SQUARED, twoTargets));
-        assertEquals("data point 0 has 2 targets, the network has 1 outputs", out.getMessage());
+        assertEquals("data point 0 has 2 targets, the network has 1 output", out.getMessage());
     }
 
     @Test
