@@ -245,4 +245,24 @@ class BenchReportTest {
         assertTrue(out.toString().endsWith("* **WRONG**: y on c.json: FEASIBLE loss 1, MANIFEST says optimum=3/2\n\n"), out.toString());
         assertTrue(err.toString().endsWith(" ***\n"), err.toString());
     }
+
+    /** The cactus plot's data (CLI.md: solved runs per solver, sorted by time): wrong, late and unsolved runs are not on it. */
+    @Test
+    void theCactusPlotShowsEachSolversSolvedTimesInAscendingOrder() {
+        List<RunResult> rows = List.of(
+                plotRow("a", Mode.SOLVE, RunStatus.SAT, 300, false), plotRow("a", Mode.SOLVE, RunStatus.UNSAT, 100, false),
+                plotRow("a", Mode.SOLVE, RunStatus.TIMEOUT, 20_000, false), plotRow("a", Mode.SOLVE, RunStatus.SAT, 200, true),
+                plotRow("a", Mode.SOLVE, RunStatus.SAT, 10_001, false), plotRow("b", Mode.SOLVE, RunStatus.UNKNOWN, 40, false),
+                plotRow("c", Mode.OPTIMIZE, RunStatus.OPTIMUM, 50, false), plotRow("c", Mode.OPTIMIZE, RunStatus.FEASIBLE, 60, false));
+        // b (listed first) solved nothing and has no series; c is not listed and comes after the listed ones
+        java.util.Map<String, List<Long>> series = CactusPlot.solvedTimes(rows, List.of("b", "a"));
+        assertEquals(List.of("a", "c"), List.copyOf(series.keySet()));
+        assertEquals(List.of(100L, 300L), series.get("a"));
+        assertEquals(List.of(50L), series.get("c"));
+        assertTrue(CactusPlot.solvedTimes(rows.subList(5, 6), List.of("b")).isEmpty());
+    }
+
+    private static RunResult plotRow(String solver, Mode mode, RunStatus st, long ms, boolean wrong) {
+        return new RunResult(solver, "i" + ms + ".json", "f", mode, ExpectedAnswer.unknown(), st, Optional.empty(), ms, 0, wrong, 10_000, 256, "");
+    }
 }
