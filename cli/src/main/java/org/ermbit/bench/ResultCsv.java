@@ -50,6 +50,8 @@ public final class ResultCsv implements AutoCloseable {
                 throw new InputException(file.toString(), "", "cannot read: " + e.getMessage());
             }
             int complete = text.lastIndexOf('\n') + 1;
+            // without a newline the file can only be a header cut off while it was written; anything else is not ours to cut
+            if (complete == 0 && !HEADER.startsWith(text)) throw new InputException(file.toString(), "line 1", "not an ermbit bench CSV (header differs)");
             String[] lines = text.substring(0, complete).split("\n");
             for (int n = 1; n <= lines.length && complete > 0; n++) {
                 String line = lines[n - 1];

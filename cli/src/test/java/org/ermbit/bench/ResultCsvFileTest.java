@@ -114,4 +114,18 @@ class ResultCsvFileTest {
         InputException missing = assertThrows(InputException.class, () -> ResultCsv.merge(List.of(a, dir.resolve("none.csv")), c));
         assertEquals(dir.resolve("none.csv") + ": no such file", missing.oneLine());
     }
+
+    /**
+     * A file that is not a bench CSV is refused, never cut: before the fix, a one-line file without a
+     * newline (say, notes given to --csv by mistake) was taken for a cut-off header and truncated to
+     * nothing.
+     */
+    @Test
+    void aFileWithoutANewlineThatIsNotACutOffHeaderIsRefusedAndKept(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("notes.txt");
+        Files.writeString(csv, "my notes about the benchmark");
+        InputException e = assertThrows(InputException.class, () -> ResultCsv.open(csv));
+        assertEquals(csv + ": line 1: not an ermbit bench CSV (header differs)", e.oneLine());
+        assertEquals("my notes about the benchmark", Files.readString(csv));
+    }
 }
