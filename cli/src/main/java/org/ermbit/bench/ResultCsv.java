@@ -66,8 +66,9 @@ public final class ResultCsv implements AutoCloseable {
                 rows.put(r.key(), r);
             }
             if (complete < text.length()) {
-                repaired = "dropped an incomplete last line (" + (text.length() - complete) + " bytes) left by an interrupted run";
-                truncate(file, text.getBytes(StandardCharsets.UTF_8).length - text.substring(complete).getBytes(StandardCharsets.UTF_8).length);
+                int cut = text.substring(complete).getBytes(StandardCharsets.UTF_8).length;
+                repaired = "dropped an incomplete last line (" + cut + " bytes) left by an interrupted run";
+                truncate(file, text.getBytes(StandardCharsets.UTF_8).length - cut);
             }
         }
         return new ResultCsv(file, rows, repaired);

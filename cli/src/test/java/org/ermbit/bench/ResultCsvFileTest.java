@@ -128,4 +128,16 @@ class ResultCsvFileTest {
         assertEquals(csv + ": line 1: not an ermbit bench CSV (header differs)", e.oneLine());
         assertEquals("my notes about the benchmark", Files.readString(csv));
     }
+
+    /** The byte count of the repair message counts bytes, not characters (é is two bytes in UTF-8). */
+    @Test
+    void theRepairMessageCountsBytes(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("r.csv");
+        String kept = ResultCsv.HEADER + "\na,x.json,fam,solve,sat,SAT,0,100,10,,20000,2048,\n";
+        Files.writeString(csv, kept + "b,é", StandardCharsets.UTF_8);
+        ResultCsv r = ResultCsv.open(csv);
+        assertEquals("dropped an incomplete last line (4 bytes) left by an interrupted run", r.repaired());
+        assertEquals(kept, Files.readString(csv));
+        assertEquals(1, r.rows().size());
+    }
 }
