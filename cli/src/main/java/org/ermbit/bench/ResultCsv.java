@@ -163,8 +163,9 @@ public final class ResultCsv implements AutoCloseable {
         for (int n = 2; n <= lines.length; n++) {
             String line = lines[n - 1];
             if (line.isEmpty()) continue;
+            if (n == lines.length) continue; // the cut-off last line of a killed run (after a final newline this element is empty)
             List<String> f = split(line);
-            if (f.size() != FIELDS || n == lines.length) continue; // the cut-off last line of a killed run
+            if (f.size() != FIELDS) throw new InputException(in.toString(), "line " + n, "expected " + FIELDS + " fields, got " + f.size());
             out.add(parse(in, n, f));
         }
         return out;

@@ -140,4 +140,24 @@ class ResultCsvFileTest {
         assertEquals(kept, Files.readString(csv));
         assertEquals(1, r.rows().size());
     }
+
+    /**
+     * Merge skips only the cut-off last line of a killed run. Before the fix it also skipped, silently,
+     * a line with the wrong number of fields anywhere in the file (bench itself refuses such a CSV).
+     */
+    @Test
+    void mergeRefusesARowWithTheWrongNumberOfFieldsBeforeTheLastLine(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.csv");
+        Files.writeString(a, ResultCsv.HEADER + "\ns,x.json,fam,solve,sat,SAT,0,100,10,,20000\ns,y.json,fam,solve,sat,SAT,0,100,10,,20000,2048,\n");
+        InputException e = assertThrows(InputException.class, () -> ResultCsv.merge(List.of(a), dir.resolve("out.csv")));
+        assertEquals(a + ": line 2: expected 13 fields, got 11", e.oneLine());
+        // the same line as the cut-off last line (no newline) is left out
+        Files.writeString(a, ResultCsv.HEADER + "\ns,y.json,fam,solve,sat,SAT,0,100,10,,20000,2048,\ns,x.json,fam,solve,sat,SAT,0,100,10,,20000");
+        ResultCsv.merge(List.of(a), dir.resolve("out.csv"));
+        assertEquals(ResultCsv.HEADER + "\ns,y.json,fam,solve,sat,SAT,0,100,10,,20000,2048,\n", Files.readString(dir.resolve("out.csv")));
+        // bench's own reading agrees
+        Files.writeString(a, ResultCsv.HEADER + "\ns,x.json,fam,solve,sat,SAT,0,100,10,,20000\ns,y.json,fam,solve,sat,SAT,0,100,10,,20000,2048,\n");
+        InputException open = assertThrows(InputException.class, () -> ResultCsv.open(a));
+        assertEquals(a + ": line 2: expected 13 fields, got 11", open.oneLine());
+    }
 }
