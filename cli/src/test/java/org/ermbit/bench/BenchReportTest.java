@@ -265,4 +265,27 @@ class BenchReportTest {
     private static RunResult plotRow(String solver, Mode mode, RunStatus st, long ms, boolean wrong) {
         return new RunResult(solver, "i" + ms + ".json", "f", mode, ExpectedAnswer.unknown(), st, Optional.empty(), ms, 0, wrong, 10_000, 256, "");
     }
+
+    /**
+     * The rows of other shards in the same CSV are reported with this shard's, so they are checked the
+     * same way: a row made with other limits is refused even when it belongs to another shard.
+     */
+    @Test
+    void rowsOfOtherShardsWithOtherLimitsAreRefusedToo(@TempDir Path dir) throws Exception {
+        Path suite = suite(dir.resolve("suite"));
+        Path csv = dir.resolve("r.csv");
+        // y on a.json is position 1: shard 2/2, not 1/2; it was run with a 5 s limit
+        Files.writeString(csv, ResultCsv.HEADER + "\ny,a.json,fam1,solve,sat,SAT,0,100,10,,5000,256,\n");
+        HarnessTest.Scripted runner = answers();
+        BenchConfig c = new BenchConfig(suite, List.of("x", "y"), LIMITS, 1, new Shard(1, 2), csv, false);
+        InputException e = assertThrows(InputException.class, () -> bench(c, runner));
+        assertEquals(csv + ": y on a.json: was run with a 5.000 s / 256 MB limit, not 10.000 s / 256 MB: use another CSV or the same limits",
+                e.oneLine());
+        assertEquals(0, runner.calls.get());
+        // and one judged against another answer (stale WRONG flag)
+        Files.writeString(csv, ResultCsv.HEADER + "\ny,b.json,fam1,solve,sat,UNSAT,,100,20,WRONG,10000,256,\n");
+        InputException stale = assertThrows(InputException.class, () -> bench(c, runner));
+        assertEquals(csv + ": y on b.json: was judged against the MANIFEST's solve sat, the MANIFEST now says solve unsat: use another CSV",
+                stale.oneLine());
+    }
 }
