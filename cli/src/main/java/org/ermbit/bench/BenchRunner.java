@@ -73,7 +73,7 @@ public final class BenchRunner {
         int ran = 0;
         try (ResultCsv csv = ResultCsv.open(config.csv())) {
             if (!csv.repaired().isEmpty()) err.println("ermbit bench: " + PrintableText.oneLine(config.csv() + ": " + csv.repaired()));
-            checkRowsMatch(csv, mine);
+            checkRowsMatch(csv, all);
             List<Task> todo = mine.stream().filter(t -> !csv.done(t)).toList();
             err.println("ermbit bench: " + todo.size() + " runs to do (" + (mine.size() - todo.size()) + " already in " + PrintableText.oneLine(config.csv().toString())
                     + ", shard " + config.shard() + " of " + all.size() + " runs)");
@@ -87,8 +87,9 @@ public final class BenchRunner {
     }
 
     /**
-     * Refuses to mix runs in one CSV: a row for one of our tasks must have our limits, and must have
-     * been judged against the answer the MANIFEST states now (its WRONG flag depends on it).
+     * Refuses to mix runs in one CSV: a row for one of our tasks (of any shard: all of them are
+     * reported) must have our limits, and must have been judged against the answer the MANIFEST states
+     * now (its WRONG flag depends on it).
      */
     private void checkRowsMatch(ResultCsv csv, List<Task> tasks) {
         Map<String, Task> byKey = new HashMap<>();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -27,23 +29,19 @@ public final class CactusPlot {
                 .xAxisTitle("instances solved").yAxisTitle("wall time per instance (s)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        boolean any = false;
-        List<String> order = new ArrayList<>(solvers);
-        for (RunResult r : rows) if (!order.contains(r.solver())) order.add(r.solver());
-        for (String s : order) {
-            List<Long> times = rows.stream().filter(r -> r.solver().equals(s) && r.solved()).map(RunResult::timeMs).sorted().toList();
-            if (times.isEmpty()) continue;
+        Map<String, List<Long>> series = solvedTimes(rows, solvers);
+        if (series.isEmpty()) return false;
+        for (var e : series.entrySet()) {
+            List<Long> times = e.getValue();
             double[] x = new double[times.size()];
             double[] y = new double[times.size()];
             for (int k = 0; k < times.size(); k++) {
                 x[k] = k + 1;
                 y[k] = Math.max(times.get(k), 1) / 1000.0;
             }
-            XYSeries series = chart.addSeries(s, x, y);
-            series.setMarker(SeriesMarkers.CIRCLE);
-            any = true;
+            XYSeries line = chart.addSeries(e.getKey(), x, y);
+            line.setMarker(SeriesMarkers.CIRCLE);
         }
-        if (!any) return false;
         try {
             BitmapEncoder.saveBitmap(chart, base.toString() + ".png", BitmapEncoder.BitmapFormat.PNG);
             VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString() + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -51,5 +49,20 @@ public final class CactusPlot {
             throw new UncheckedIOException("cannot write the cactus plot " + base, e);
         }
         return true;
+    }
+
+    /**
+     * The plotted data: per solver with a solved run (listed solvers first, then others in row order),
+     * the times of its solved runs in ascending order, exact in milliseconds.
+     */
+    static Map<String, List<Long>> solvedTimes(List<RunResult> rows, List<String> solvers) {
+        List<String> order = new ArrayList<>(solvers);
+        for (RunResult r : rows) if (!order.contains(r.solver())) order.add(r.solver());
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        for (String s : order) {
+            List<Long> times = rows.stream().filter(r -> r.solver().equals(s) && r.solved()).map(RunResult::timeMs).sorted().toList();
+            if (!times.isEmpty()) out.put(s, times);
+        }
+        return out;
     }
 }

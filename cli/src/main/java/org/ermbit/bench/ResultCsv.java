@@ -50,6 +50,8 @@ public final class ResultCsv implements AutoCloseable {
                 throw new InputException(file.toString(), "", "cannot read: " + e.getMessage());
             }
             int complete = text.lastIndexOf('\n') + 1;
+            // without a newline the file can only be a header cut off while it was written; anything else is not ours to cut
+            if (complete == 0 && !HEADER.startsWith(text)) throw new InputException(file.toString(), "line 1", "not an ermbit bench CSV (header differs)");
             String[] lines = text.substring(0, complete).split("\n");
             for (int n = 1; n <= lines.length && complete > 0; n++) {
                 String line = lines[n - 1];
@@ -64,8 +66,9 @@ public final class ResultCsv implements AutoCloseable {
                 rows.put(r.key(), r);
             }
             if (complete < text.length()) {
-                repaired = "dropped an incomplete last line (" + (text.length() - complete) + " bytes) left by an interrupted run";
-                truncate(file, text.getBytes(StandardCharsets.UTF_8).length - text.substring(complete).getBytes(StandardCharsets.UTF_8).length);
+                int cut = text.substring(complete).getBytes(StandardCharsets.UTF_8).length;
+                repaired = "dropped an incomplete last line (" + cut + " bytes) left by an interrupted run";
+                truncate(file, text.getBytes(StandardCharsets.UTF_8).length - cut);
             }
         }
         return new ResultCsv(file, rows, repaired);
@@ -160,8 +163,9 @@ public final class ResultCsv implements AutoCloseable {
         for (int n = 2; n <= lines.length; n++) {
             String line = lines[n - 1];
             if (line.isEmpty()) continue;
+            if (n == lines.length) continue; // the cut-off last line of a killed run (after a final newline this element is empty)
             List<String> f = split(line);
-            if (f.size() != FIELDS || n == lines.length) continue; // the cut-off last line of a killed run
+            if (f.size() != FIELDS) throw new InputException(in.toString(), "line " + n, "expected " + FIELDS + " fields, got " + f.size());
             out.add(parse(in, n, f));
         }
         return out;
