@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ermbit.core.format.Counted;
 
 /**
  * The Markdown report of a bench CSV: an overall table and one table per family (solved / runs,
@@ -28,7 +29,7 @@ public final class MarkdownReport {
         for (RunResult r : rows) byFamily.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(r);
         for (var e : byFamily.entrySet()) {
             long instances = e.getValue().stream().map(RunResult::instance).distinct().count();
-            sb.append("#### Family ").append(e.getKey()).append(" (").append(instances).append(" instances)\n\n")
+            sb.append("#### Family ").append(e.getKey()).append(" (").append(Counted.of(instances, "instance")).append(")\n\n")
                     .append(table(Score.of(e.getValue(), solvers))).append('\n');
         }
         sb.append("#### Per instance\n\n").append(matrix(rows, solvers)).append('\n');

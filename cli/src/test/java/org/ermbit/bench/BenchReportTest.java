@@ -84,7 +84,7 @@ class BenchReportTest {
                 + "| x | 1 | 2 | **1** | 0 | 21.500 | 10.750 |\n"
                 + "| y | 1 | 2 | 0 | 0 | 20.250 | 10.125 |\n"
                 + "\n"
-                + "#### Family fam2 (1 instances)\n\n"
+                + "#### Family fam2 (1 instance)\n\n"
                 + "| solver | solved | runs | wrong | errors | PAR-2 total (s) | PAR-2 mean (s) |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n"
                 + "| x | 1 | 1 | 0 | 0 | 2.000 | 2.000 |\n"
