@@ -23,7 +23,11 @@ public final class Binaries {
 
     /** The executable {@code name} on the PATH, if any. */
     public static Optional<Path> which(String name) {
-        String path = System.getenv("PATH");
+        return which(name, System.getenv("PATH"));
+    }
+
+    /** The first regular executable file {@code name} in the directories of {@code path} (a PATH value; null = none). */
+    static Optional<Path> which(String name, String path) {
         if (path == null) return Optional.empty();
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) continue;
@@ -41,11 +45,16 @@ public final class Binaries {
     public static Availability probe(String name, List<String> versionArgs, Pattern versionPattern) {
         Optional<Path> bin = which(name);
         if (bin.isEmpty()) return Availability.missing("not installed: " + name + " not on PATH; " + INSTALL_HINT);
+        return probe(name, bin.get(), versionArgs, versionPattern);
+    }
+
+    /** Runs {@code binary} with {@code versionArgs} and reads its version as {@link #probe(String, List, Pattern)} does. */
+    static Availability probe(String name, Path binary, List<String> versionArgs, Pattern versionPattern) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("ermbit-probe-");
             List<String> cmd = new ArrayList<>();
-            cmd.add(bin.get().toString());
+            cmd.add(binary.toString());
             cmd.addAll(versionArgs);
             ProcessOutcome o = ProcessRunner.run(cmd, dir, Limits.timeout(Duration.ofSeconds(20)));
             if (o.killed()) return Availability.missing(name + " did not answer its version query within 20 s");

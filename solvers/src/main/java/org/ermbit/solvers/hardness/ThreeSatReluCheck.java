@@ -9,6 +9,7 @@ import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
+import org.ermbit.reductions.hardness.Reduction;
 import org.ermbit.reductions.hardness.ThreeSatToRelu;
 import org.ermbit.solvers.pipeline.ErmOptions;
 import org.ermbit.solvers.pipeline.ErmResult;
@@ -37,10 +38,16 @@ public final class ThreeSatReluCheck {
         }
     }
 
-    private final ThreeSatToRelu reduction = new ThreeSatToRelu();
+    private final Reduction<Cnf, ErmInstance, boolean[], NetworkParameters> reduction;
     private final ErmOptions options;
 
     public ThreeSatReluCheck(ErmOptions options) {
+        this(options, new ThreeSatToRelu());
+    }
+
+    /** The check of another implementation of the reduction (tests give it broken ones, which it must catch). */
+    ThreeSatReluCheck(ErmOptions options, Reduction<Cnf, ErmInstance, boolean[], NetworkParameters> reduction) {
+        this.reduction = reduction;
         this.options = options;
     }
 

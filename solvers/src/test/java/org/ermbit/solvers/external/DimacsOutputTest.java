@@ -30,6 +30,13 @@ class DimacsOutputTest {
         assertArrayEquals(new boolean[] {false, true}, SolverOutputs.dimacsValues("v 1 -2147483648 5 -7 0\n", 1));
     }
 
+    /** The last variable's literals (±vars) are inside the range. */
+    @Test
+    void theLastVariableIsRead() {
+        assertArrayEquals(new boolean[] {false, false, true, true}, SolverOutputs.dimacsValues("v -1 2 3 0\n", 3));
+        assertArrayEquals(new boolean[] {false, true, true, false}, SolverOutputs.dimacsValues("v 3 1 2 -3 0\n", 3));
+    }
+
     @Test
     void nonNumericLiteralsAreIllegalArguments() {
         assertThrows(IllegalArgumentException.class, () -> SolverOutputs.dimacsValues("v 1 two 0\n", 2));

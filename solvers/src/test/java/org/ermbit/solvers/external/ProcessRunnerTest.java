@@ -45,6 +45,31 @@ class ProcessRunnerTest {
         assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "child sleep must be killed");
     }
 
+    /**
+     * Cancelling the token kills the running process at once: the stand-in would print "done" after
+     * sleeping, and a killed one never does (without the kill the runner would wait for it).
+     */
+    @Test
+    void cancellationKillsTheRunningProcess() throws Exception {
+        assumeTrue(Binaries.which("sh").isPresent() && Binaries.which("sleep").isPresent());
+        Path started = dir.resolve("started");
+        Limits l = Limits.none();
+        Thread canceller = new Thread(() -> {
+            try {
+                while (!Files.exists(started)) Thread.sleep(10);
+            } catch (InterruptedException e) {
+                return;
+            }
+            l.cancel().cancel();
+        });
+        canceller.start();
+        ProcessOutcome o = ProcessRunner.run(List.of("sh", "-c", "touch " + started + "; sleep 20; echo done"), dir, l);
+        canceller.join();
+        assertTrue(o.cancelled(), o.toString());
+        assertEquals(-1, o.exitCode());
+        assertEquals("", o.stdout());
+    }
+
     @Test
     void anExpiredLimitStartsNothing() throws Exception {
         Limits l = Limits.none();
