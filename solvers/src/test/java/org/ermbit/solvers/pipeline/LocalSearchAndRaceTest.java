@@ -186,4 +186,43 @@ class LocalSearchAndRaceTest {
         ErmResult none = new ErmResult(Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, List.of(), "x", "", Duration.ZERO);
         assertEquals("", none.backend());
     }
+
+    @Test
+    void thePortfolioLeavesOutBackendsThatAreNotAvailableHere() {
+        SolverProvider cpsat = new SolverProvider() {
+            public String id() { return "cpsat"; }
+            public String description() { return "a cpsat whose natives do not load"; }
+            public java.util.Set<org.ermbit.core.spi.Capability> capabilities() { return StubBackend.PSEUDO_BOOLEAN; }
+            public org.ermbit.core.spi.Availability probe() { return org.ermbit.core.spi.Availability.missing("no natives"); }
+            public org.ermbit.core.spi.Solver create() { throw new AssertionError("unavailable"); }
+        };
+        ErmResult r = solver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("portfolio")), cpsat).decide(NEAR);
+        assertEquals(Outcome.SAT, r.outcome());
+        assertTrue(r.backend().startsWith("sat4j"), r.backend());
+    }
+
+    @Test
+    void anExpiredTimeoutIsUnknownWhileEncoding() {
+        // EMBEDDING.md: the timeout covers the encoding ("timeout while encoding"); a zero timeout has expired before it starts
+        ErmSolver solver = solver(ErmOptions.defaults().withTimeout(Duration.ZERO));
+        ErmResult d = solver.decide(NEAR);
+        assertEquals(Outcome.UNKNOWN, d.outcome());
+        assertTrue(d.reason().endsWith("while encoding"), d.reason());
+        ErmResult o = solver.optimize(NEAR, l -> { });
+        assertEquals(Outcome.UNKNOWN, o.outcome());
+        assertTrue(o.reason().endsWith("while encoding"), o.reason());
+    }
+
+    @Test
+    void theExhaustiveRouteOverItsCapIsUnknownWhenOptimising() {
+        // the square network below has 4^4 = 256 parameter vectors
+        Architecture a = new Architecture(1, List.of(new LayerSpec(1, SQUARE), new LayerSpec(1, new Activation.Identity())));
+        ErmInstance square = new ErmInstance("square", Optional.empty(), a, ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), List.of(),
+                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO,
+                new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE))), Optional.empty());
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withEnumerationCap(BigInteger.valueOf(255), 1 << 16)).optimize(square, l -> { });
+        assertEquals(Outcome.UNKNOWN, r.outcome());
+        assertTrue(r.reason().contains("more than the enumeration cap 255"), r.reason());
+        assertEquals(List.of(), r.provenance());
+    }
 }

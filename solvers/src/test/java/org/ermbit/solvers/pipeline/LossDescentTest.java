@@ -183,4 +183,19 @@ class LossDescentTest {
         assertEquals("UNKNOWN (too tired)", r.reason());
         assertEquals(Optional.of(Rational.of(3)), r.answer().orElseThrow().loss());
     }
+
+    @Test
+    void theFirstQuestionAlreadyCarriesTheBoundJustBelowTheStartPoint() {
+        // start loss 3: the backend must be asked "loss <= 2": the start point (w = b = 0) is not a model of it, w = 1, b = 0 (loss 2) is
+        ErmInstance inst = line(-2, 2, Aggregate.SUM, 3);
+        Encoding enc = ErmEncoder.encode(inst, EncoderOptions.defaults());
+        List<org.ermbit.core.ir.Model> asked = new ArrayList<>();
+        new LossDescent(enc, l -> { }).run(new BackendRun(StubBackend.answeringNative("nope", m -> {
+            asked.add(m);
+            return unsat("nope");
+        }), enc), Limits.none());
+        assertEquals(1, asked.size());
+        assertTrue(!asked.get(0).isSatisfiedBy(enc.intendedAssignment(wb(inst, 0, 0))));
+        assertTrue(asked.get(0).isSatisfiedBy(enc.intendedAssignment(wb(inst, 1, 0))));
+    }
 }

@@ -64,4 +64,20 @@ class PortfolioTest {
         assertTrue(e.getMessage().contains("boom: failed: java.lang.IllegalStateException: kaput"), e.getMessage());
         assertTrue(e.getMessage().contains("bang: failed: java.lang.OutOfMemoryError: test"), e.getMessage());
     }
+
+    @Test
+    void aBackendSlowerThanTheStopGraceStillAnswers() {
+        // the 3 s grace applies only to runs cancelled by an interrupt: an uninterrupted race waits for its members
+        StubBackend slow = StubBackend.answering("slow", m -> {
+            try {
+                Thread.sleep(3_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return SolveResult.unsat("slow", "", Duration.ZERO, java.util.Map.of());
+        });
+        ErmResult r = solver(List.of("slow"), slow).decide(NEAR); // slow lies (NEAR is SAT); the race has no way to know
+        assertEquals(Outcome.UNSAT, r.outcome(), r.reason());
+        assertEquals(List.of("slow"), r.provenance());
+    }
 }
