@@ -1,0 +1,83 @@
+package org.ermbit.solvers.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.ermbit.core.model.Aggregate;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.SolveResult;
+import org.ermbit.core.spi.SolverProvider;
+import org.ermbit.solvers.pipeline.ErmResult.Outcome;
+import org.ermbit.solvers.registry.SolverRegistry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A failing race member (an exception or an error thrown by its backend) is that member's reason,
+ * not the race's end; a race where every member failed is an internal error listing why.
+ * Instance: point (1, 1), w, b in {−2..2}: loss 0 at w + b = 1 (hand).
+ */
+class PortfolioTest {
+
+    private static final ErmInstance NEAR = LossDescentTest.line(-2, 2, Aggregate.SUM, 1);
+
+    private static StubBackend throwing(String id, RuntimeException e) {
+        return StubBackend.answering(id, m -> {
+            throw e;
+        });
+    }
+
+    private static ErmSolver solver(List<String> ids, SolverProvider... stubs) {
+        List<SolverProvider> all = new java.util.ArrayList<>(List.of(stubs));
+        all.add(SolverRegistry.load().byId("sat4j"));
+        return new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(ids), SolverRegistry.of(all));
+    }
+
+    @Test
+    void aFailingMemberDoesNotStopTheOthers() {
+        ErmResult r = solver(List.of("boom", "sat4j"), throwing("boom", new IllegalStateException("kaput"))).decide(NEAR);
+        assertEquals(Outcome.SAT, r.outcome());
+        assertEquals(Rational.ZERO, r.loss().orElseThrow());
+        assertTrue(r.backend().startsWith("sat4j"), r.backend());
+    }
+
+    @Test
+    void aFailureIsTheMembersReasonWhenNobodyAnswers() {
+        ErmResult r = solver(List.of("boom", "tired"), throwing("boom", new IllegalStateException("kaput")),
+                StubBackend.answering("tired", m -> SolveResult.unknown("too tired", "tired", "", Duration.ZERO))).decide(NEAR);
+        assertEquals(Outcome.UNKNOWN, r.outcome());
+        assertTrue(r.reason().contains("boom: failed: java.lang.IllegalStateException: kaput"), r.reason());
+        assertTrue(r.reason().contains("tired: UNKNOWN (too tired)"), r.reason());
+    }
+
+    @Test
+    void everyMemberFailingIsAnInternalError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> solver(List.of("boom", "bang"), throwing("boom", new IllegalStateException("kaput")), new StubBackend("bang",
+                        StubBackend.PSEUDO_BOOLEAN, (m, l) -> {
+                            throw new OutOfMemoryError("test");
+                        })).decide(NEAR));
+        assertTrue(e.getMessage().startsWith("every backend failed: "), e.getMessage());
+        assertTrue(e.getMessage().contains("boom: failed: java.lang.IllegalStateException: kaput"), e.getMessage());
+        assertTrue(e.getMessage().contains("bang: failed: java.lang.OutOfMemoryError: test"), e.getMessage());
+    }
+
+    @Test
+    void aBackendSlowerThanTheStopGraceStillAnswers() {
+        // the 3 s grace applies only to runs cancelled by an interrupt: an uninterrupted race waits for its members
+        StubBackend slow = StubBackend.answering("slow", m -> {
+            try {
+                Thread.sleep(3_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return SolveResult.unsat("slow", "", Duration.ZERO, java.util.Map.of());
+        });
+        ErmResult r = solver(List.of("slow"), slow).decide(NEAR); // slow lies (NEAR is SAT); the race has no way to know
+        assertEquals(Outcome.UNSAT, r.outcome(), r.reason());
+        assertEquals(List.of("slow"), r.provenance());
+    }
+}

@@ -1,0 +1,177 @@
+package org.ermbit.solvers.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ermbit.core.model.Aggregate;
+import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Capability;
+import org.ermbit.core.spi.SolveResult;
+import org.ermbit.core.spi.SolverProvider;
+import org.ermbit.solvers.pipeline.ErmResult.Outcome;
+import org.ermbit.solvers.registry.SolverRegistry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who is named for an answer and what the answer says about its proof (docs/EMBEDDING.md "What you
+ * get back"): UNSAT and OPTIMUM name the prover and the cross-checkers with what they said; the
+ * reason is empty unless the proof rests on a floating-point backend alone; an optimum of 0 needs no
+ * backend's proof; a stopped optimisation is SAT with the best verified vector, not an optimum.
+ */
+class ProvenanceAndCaveatTest {
+
+    /** Point (1, 5), w, b in {−2..2}: w + b ≤ 4, so loss 0 is impossible and the optimum is 1 at w = b = 2 (hand). */
+    private static final ErmInstance FAR = LossDescentTest.line(-2, 2, Aggregate.SUM, 5);
+    /** Point (1, 1): loss 0 at w + b = 1. */
+    private static final ErmInstance NEAR = LossDescentTest.line(-2, 2, Aggregate.SUM, 1);
+
+    private static final Set<Capability> FLOATING = Set.of(Capability.PSEUDO_BOOLEAN, Capability.BIGINT_COEFFS, Capability.FLOATING_POINT);
+
+    private static StubBackend floatingUnsat(String id) {
+        return new StubBackend(id, FLOATING, (m, l) -> SolveResult.unsat(id, "", Duration.ZERO, Map.of()));
+    }
+
+    private static StubBackend tired(String id) {
+        return StubBackend.answering(id, m -> SolveResult.unknown("too tired", id, "", Duration.ZERO));
+    }
+
+    private static ErmSolver solver(List<String> solvers, List<String> crossCheck, SolverProvider... stubs) {
+        List<SolverProvider> all = new java.util.ArrayList<>(List.of(stubs));
+        all.add(SolverRegistry.load().byId("sat4j"));
+        return new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(solvers).withCrossCheck(crossCheck), SolverRegistry.of(all));
+    }
+
+    private static String caveat(String prover) {
+        return prover + " decides in floating point: this infeasibility verdict is its claim and is not re-checked exactly"
+                + " (confirm it with --cross-check sat4j or another exact backend)";
+    }
+
+    @Test
+    void anUnsatOfAFloatingPointBackendAloneCarriesTheCaveat() {
+        ErmResult r = solver(List.of("fp"), List.of(), floatingUnsat("fp")).decide(FAR);
+        assertEquals(Outcome.UNSAT, r.outcome());
+        assertEquals(List.of("fp"), r.provenance());
+        assertEquals(caveat("fp"), r.reason());
+    }
+
+    @Test
+    void anExactConfirmationRemovesTheCaveatAndIsNamed() {
+        ErmResult r = solver(List.of("fp"), List.of("sat4j"), floatingUnsat("fp")).decide(FAR);
+        assertEquals(Outcome.UNSAT, r.outcome());
+        assertEquals(2, r.provenance().size(), r.provenance().toString());
+        assertEquals("fp", r.provenance().get(0));
+        assertTrue(r.provenance().get(1).startsWith("sat4j") && r.provenance().get(1).endsWith(" (confirmed)"), r.provenance().toString());
+        assertEquals("", r.reason());
+    }
+
+    @Test
+    void aFloatingPointConfirmationOrNoAnswerLeavesTheCaveat() {
+        ErmResult fp = solver(List.of("fp"), List.of("fp2"), floatingUnsat("fp"), floatingUnsat("fp2")).decide(FAR);
+        assertEquals(List.of("fp", "fp2 (confirmed)"), fp.provenance());
+        assertEquals(caveat("fp"), fp.reason());
+        ErmResult none = solver(List.of("fp"), List.of("tired"), floatingUnsat("fp"), tired("tired")).decide(FAR);
+        assertEquals(Outcome.UNSAT, none.outcome());
+        assertEquals(List.of("fp", "tired (no answer: too tired)"), none.provenance());
+        assertEquals(caveat("fp"), none.reason());
+    }
+
+    @Test
+    void anExactProverNeedsNoCaveatAndEveryCrossCheckIsListedOnce() {
+        ErmResult r = solver(List.of("sat4j"), List.of("fp", "tired", "fp"), floatingUnsat("fp"), tired("tired")).decide(FAR);
+        assertEquals(Outcome.UNSAT, r.outcome());
+        assertEquals(3, r.provenance().size(), r.provenance().toString());
+        assertTrue(r.provenance().get(0).startsWith("sat4j"), r.provenance().toString());
+        assertEquals(List.of("fp (confirmed)", "tired (no answer: too tired)"), r.provenance().subList(1, 3));
+        assertEquals("", r.reason());
+    }
+
+    @Test
+    void anOptimumProvedByAFloatingPointBackendAloneCarriesTheCaveat() {
+        // fp's UNSAT of "loss ≤ 4" makes the start point (w = b = 0, loss 5) its optimum: a claim only, so the caveat is there
+        ErmResult r = solver(List.of("fp"), List.of(), floatingUnsat("fp")).optimize(FAR, l -> { });
+        assertEquals(Outcome.OPTIMUM, r.outcome());
+        assertEquals(Rational.of(5), r.loss().orElseThrow());
+        assertEquals(List.of(StartPoint.SOURCE, "fp"), r.provenance());
+        assertEquals(caveat("fp"), r.reason());
+    }
+
+    @Test
+    void anOptimumIsCrossCheckedJustBelowItAndConfirmed() {
+        // sat4j proves the optimum 1 (hand, above); the cross-check asks "loss ≤ 0", which is UNSAT
+        List<Rational> heard = new java.util.ArrayList<>();
+        ErmResult r = solver(List.of("sat4j"), List.of("sat4j"), floatingUnsat("unused")).optimize(FAR, heard::add);
+        assertEquals(Outcome.OPTIMUM, r.outcome(), r.reason());
+        assertEquals(Rational.ONE, r.loss().orElseThrow());
+        assertEquals("", r.reason());
+        assertEquals(2, r.provenance().size(), r.provenance().toString());
+        assertTrue(r.provenance().get(1).endsWith(" (confirmed)"), r.provenance().toString());
+        assertEquals(Rational.of(5), heard.get(0), "the start point is heard first");
+        assertEquals(Rational.ONE, heard.get(heard.size() - 1));
+        for (int k = 1; k < heard.size(); k++) assertTrue(heard.get(k).compareTo(heard.get(k - 1)) < 0, heard.toString());
+    }
+
+    @Test
+    void anOptimumOfZeroIsNotCrossChecked() {
+        // sat4j answers "loss ≤ 0" (start loss 1) with loss 0, which needs no further proof and no cross-check
+        ErmResult r = solver(List.of("sat4j"), List.of("fp"), floatingUnsat("fp")).optimize(NEAR, l -> { });
+        assertEquals(Outcome.OPTIMUM, r.outcome());
+        assertEquals(Rational.ZERO, r.loss().orElseThrow());
+        assertEquals(2, r.provenance().size(), r.provenance().toString());
+        assertTrue(r.provenance().get(0).startsWith("sat4j"), r.provenance().toString());
+        assertEquals("every loss is non-negative", r.provenance().get(1));
+        assertEquals("", r.reason());
+    }
+
+    @Test
+    void anOptimumContradictedByACrossCheckerNamesTheProver() {
+        // fp claims "loss ≤ 4" is UNSAT; sat4j finds w = b = 2 (loss 1) when asked "loss ≤ 4"
+        ExactnessViolation e = assertThrows(ExactnessViolation.class,
+                () -> solver(List.of("fp"), List.of("sat4j"), floatingUnsat("fp")).optimize(FAR, l -> { }));
+        assertTrue(e.getMessage().startsWith("fp answered UNSAT but sat4j"), e.getMessage());
+    }
+
+    @Test
+    void aStoppedOptimisationIsTheVerifiedBestUnprovedWithTheReason() {
+        ErmResult r = solver(List.of("tired"), List.of(), tired("tired")).optimize(FAR, l -> { });
+        assertEquals(Outcome.SAT, r.outcome());
+        assertEquals(Rational.of(5), r.loss().orElseThrow());
+        assertEquals(LossDescentTest.wb(FAR, 0, 0), r.witness().orElseThrow());
+        assertEquals(List.of(StartPoint.SOURCE), r.provenance());
+        assertEquals("tired: UNKNOWN (too tired)", r.reason());
+    }
+
+    @Test
+    void theDefaultPortfolioIsTheAvailableBackendsOfItsListOnce() {
+        // a registry without cpsat and z3: "portfolio" is sat4j alone
+        ErmResult r = solver(List.of("portfolio", "sat4j"), List.of(), tired("tired")).decide(NEAR);
+        assertEquals(Outcome.SAT, r.outcome());
+        assertTrue(r.backend().startsWith("sat4j"), r.backend());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ErmSolver(
+                ErmOptions.defaults().withSolvers(List.of("portfolio")), SolverRegistry.of(List.of(tired("tired")))));
+        assertEquals("no solver of the portfolio is available here", e.getMessage());
+    }
+
+    @Test
+    void crossChecksTakeRegistryIdsOnly() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> solver(List.of("sat4j"), List.of("portfolio"), tired("tired")));
+        assertTrue(e.getMessage().startsWith("unknown cross-check backend 'portfolio'"), e.getMessage());
+        SolverProvider gone = new SolverProvider() {
+            public String id() { return "gone"; }
+            public String description() { return "unavailable test backend"; }
+            public Set<Capability> capabilities() { return StubBackend.PSEUDO_BOOLEAN; }
+            public org.ermbit.core.spi.Availability probe() { return org.ermbit.core.spi.Availability.missing("no natives"); }
+            public org.ermbit.core.spi.Solver create() { throw new AssertionError("unavailable"); }
+        };
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class, () -> solver(List.of("sat4j"), List.of("gone"), gone));
+        assertEquals("solver 'gone' is not available here: no natives", u.getMessage());
+        IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> solver(List.of("gone"), List.of(), gone));
+        assertEquals("solver 'gone' is not available here: no natives", v.getMessage());
+    }
+}
