@@ -15,8 +15,9 @@ import org.ermbit.solvers.pipeline.BackendRun.Answer;
  * scaled loss is at least one unit smaller (the encoding's loss scale makes losses integers), until
  * the backend proves there is none. The descent starts from the verified loss of
  * {@link StartPoint} (every free parameter at its domain value nearest zero), so even the first
- * question carries a loss bound. A backend that optimises natively gets the objective first;
- * its optimum is then confirmed the same way. The best verified answer is shared by every backend
+ * question carries a loss bound. Only without a start point (when that vector fails the verifier's
+ * domain checks, which no instance the file reader accepts does) is the first question unbounded: a
+ * backend that optimises natively then gets the objective, and its optimum is confirmed the same way. The best verified answer is shared by every backend
  * of a portfolio, so each descends from the best loss any of them found.
  */
 final class LossDescent {
