@@ -64,15 +64,25 @@ final class CpSatSolver implements Solver {
                         : results.sat(model, t.decode(solver), Optional.empty(), stats);
             case FEASIBLE:
                 // a solution, optimality not proved (stopped early)
-                if (optimizing) stats.put("stopped", limits.expired() ? limits.stopReason() : "cp-sat: feasible");
+                if (optimizing) stats.put("stopped", stopReason(limits, remaining, "cp-sat: feasible"));
                 return results.sat(model, t.decode(solver), Optional.empty(), stats);
             case INFEASIBLE:
                 return results.unsat(stats);
             case MODEL_INVALID:
                 return results.error("cp-sat rejected the model: " + t.cpModel().validate());
             default:
-                return results.unknown(limits.expired() ? limits.stopReason() : "cp-sat: " + status);
+                return results.unknown(stopReason(limits, remaining, "cp-sat: " + status));
         }
+    }
+
+    /**
+     * Why CP-SAT stopped without a verdict: the caller's reason once the limits are spent; "timeout" when
+     * CP-SAT's own time limit (set from the deadline, in whole milliseconds rounded down) ended the search
+     * a moment before the deadline; otherwise CP-SAT's status.
+     */
+    private static String stopReason(Limits limits, Optional<Duration> timeLimit, String otherwise) {
+        if (limits.expired()) return limits.stopReason();
+        return timeLimit.isPresent() ? "timeout" : otherwise;
     }
 
     @Override
