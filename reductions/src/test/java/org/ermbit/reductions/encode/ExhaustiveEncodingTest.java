@@ -64,9 +64,30 @@ class ExhaustiveEncodingTest {
         check(seed, 0, true, true);
     }
 
-    /** {@code soundness}: also enumerate every model of the bounded encoding (slower; on for the plain and first-layer-product encodings). */
+    /**
+     * Instances where symmetry breaking can act (RandomInstances.create rarely draws a hidden layer of
+     * ≥ 2 units with every parameter free): the lexicographic constraints must admit exactly the
+     * sorted parameter vectors. With only output biases fixed (odd seeds) some layer is symmetric and
+     * some vector unsorted, so the constraints are really exercised.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void symmetryBreakingAdmitsExactlyTheSortedVectors(long seed) {
+        ErmInstance base = RandomInstances.createSymmetric(seed, 1024);
+        check(seed, base, EncoderOptions.SUGGESTED_CONFIGURATION_LIMIT, false, seed % 4 == 1);
+        if (seed % 2 == 1) {
+            List<List<ParameterRef>> symmetric = symmetricUnits(base);
+            assertTrue(!symmetric.isEmpty(), "no symmetric layer in " + base.architecture());
+            assertTrue(RandomInstances.enumerate(base).stream().anyMatch(p -> !isSorted(base, p, symmetric)), "every vector sorted");
+        }
+    }
+
     private static void check(long seed, int limit, boolean firstLayerProducts, boolean soundness) {
-        ErmInstance base = RandomInstances.create(seed, 256);
+        check(seed, RandomInstances.create(seed, 256), limit, firstLayerProducts, soundness);
+    }
+
+    /** {@code soundness}: also enumerate every model of the bounded encoding (slower; on for the plain and first-layer-product encodings). */
+    private static void check(long seed, ErmInstance base, int limit, boolean firstLayerProducts, boolean soundness) {
         List<NetworkParameters> all = RandomInstances.enumerate(base);
         Random r = new Random(seed * 31 + 7);
         Rational pick = LossEvaluator.evaluate(base, all.get(r.nextInt(all.size()))).total();

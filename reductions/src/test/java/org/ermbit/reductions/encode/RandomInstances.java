@@ -85,6 +85,46 @@ final class RandomInstances {
                 new Dataset(xs, ys), Optional.empty());
     }
 
+    /**
+     * A random instance on which hidden-unit symmetry breaking can act: one or two hidden layers of
+     * 2–3 units, two-valued grid domains, at most {@code limit} parameter vectors. Odd seeds fix
+     * only output biases (symmetry kept); even seeds also fix one more parameter at random, which
+     * may or may not destroy the symmetry of a layer.
+     */
+    static ErmInstance createSymmetric(long seed, long limit) {
+        Random r = new Random(seed);
+        while (true) {
+            int inputs = 1 + r.nextInt(2);
+            List<LayerSpec> layers = new ArrayList<>();
+            int hidden = 1 + r.nextInt(2);
+            for (int l = 0; l < hidden; l++) layers.add(new LayerSpec(2 + r.nextInt(2), activation(r)));
+            layers.add(new LayerSpec(1, new Activation.Identity()));
+            Architecture a = new Architecture(inputs, layers);
+            int lo = r.nextInt(4) - 2;
+            Domain w = new Domain.Grid(BigInteger.valueOf(1 + r.nextInt(2)), BigInteger.valueOf(lo), BigInteger.valueOf(lo + 1));
+            ParameterDomains domains = ParameterDomains.uniform(w);
+            List<ParameterRef> free = allRefs(a);
+            List<FixedParameter> fixed = new ArrayList<>();
+            ParameterRef outBias = ParameterRef.bias(a.depth(), 0);
+            free.remove(outBias);
+            fixed.add(new FixedParameter(outBias, VALUES[r.nextInt(VALUES.length)]));
+            if (seed % 2 == 0) fixed.add(new FixedParameter(free.remove(r.nextInt(free.size())), VALUES[r.nextInt(VALUES.length)]));
+            if (size(free, domains) > limit) continue;
+            int n = 1 + r.nextInt(4);
+            List<List<Rational>> xs = new ArrayList<>();
+            List<List<Rational>> ys = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                List<Rational> x = new ArrayList<>();
+                for (int j = 0; j < inputs; j++) x.add(VALUES[r.nextInt(VALUES.length)]);
+                xs.add(x);
+                ys.add(List.of(VALUES[r.nextInt(VALUES.length)]));
+            }
+            LossType type = r.nextBoolean() ? LossType.SQUARED : LossType.ABSOLUTE;
+            return new ErmInstance("symmetric-" + seed, Optional.empty(), a, domains, fixed, new Loss(type, Aggregate.SUM), Rational.ZERO,
+                    new Dataset(xs, ys), Optional.empty());
+        }
+    }
+
     static ErmInstance withThreshold(ErmInstance i, Rational gamma) {
         return new ErmInstance(i.name(), i.description(), i.architecture(), i.domains(), i.fixed(), i.loss(), gamma, i.data(), i.expected());
     }
