@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.ermbit.core.ir.Assignment;
 import org.ermbit.core.ir.Constraint;
@@ -135,6 +137,43 @@ class TangentCutsTest {
         assertTrue(TangentCuts.of(maximised.b().build()).isEmpty(), "P maximised");
         maximised.b().minimize(LinearExpr.builder().add(2, maximised.p()).build());
         assertTrue(TangentCuts.of(maximised.b().build()).isPresent(), "P minimised");
+    }
+
+    @Test
+    void aSquareWhoseResultIsInAClauseStaysAProduct() {
+        // Booleans: P = A·A with P in a clause; raising P to A² could be wrong for (¬P ∨ …), so not relaxed
+        ModelBuilder b = new ModelBuilder();
+        Var a = b.newBool("A");
+        Var p = b.newBool("P");
+        b.addProduct(p, a, a);
+        assertTrue(TangentCuts.of(b.build()).isPresent(), "without the clause the square is relaxed");
+        b.addClause(p.not());
+        assertTrue(TangentCuts.of(b.build()).isEmpty());
+    }
+
+    @Test
+    void theRelaxedModelKeepsTheObjective() {
+        Square s = square(0, 5, 25);
+        LinearExpr objective = LinearExpr.builder().add(3, s.p()).add(-1, s.a()).build();
+        s.b().minimize(objective);
+        Model r = TangentCuts.of(s.b().build()).orElseThrow().relaxed();
+        assertEquals(objective, r.objective().orElseThrow().expr());
+    }
+
+    @Test
+    void knownCutPointsInsideTheFactorsRangeStartTheRelaxation() {
+        // A ∈ [0, 5]: the cuts at t = 0 and t = 4 always; known t = 2 and t = 4 are inside [0, 5),
+        // t = −1 and t = 5 are outside (the cut at 5 is exact only at A = 5 and 6) and are ignored
+        Model m = boundedSquare();
+        TangentCuts cuts = TangentCuts.of(m, Map.of("P", Set.of(big(-1), big(2), big(4), big(5)))).orElseThrow();
+        assertEquals(Map.of("P", Set.of(big(0), big(2), big(4))), cuts.cutPoints());
+        assertEquals(3, cuts.cutCount());
+        assertFalse(cuts.relaxed().isSatisfiedBy(values(2, 3)), "the cut at t = 2 (P ≥ 5A − 6) is in the model");
+        // points learned by refinement carry over to a fresh relaxation of the same model
+        cuts.refine(values(1, 0));
+        TangentCuts again = TangentCuts.of(m, cuts.cutPoints()).orElseThrow();
+        assertEquals(Map.of("P", Set.of(big(0), big(1), big(2), big(4))), again.cutPoints());
+        assertEquals(0, again.refine(values(1, 1)));
     }
 
     /** A model under construction with one square P = A·A, A ∈ [lo, hi], P ∈ [0, pHi]. */
