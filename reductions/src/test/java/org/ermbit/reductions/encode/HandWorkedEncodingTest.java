@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ermbit.core.eval.ActivationPattern;
 import org.ermbit.core.ir.Assignment;
 import org.ermbit.core.ir.Var;
@@ -24,6 +26,7 @@ import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.ParameterDomains;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
+import org.ermbit.reductions.lower.ModelEnumerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,6 +180,15 @@ class HandWorkedEncodingTest {
         assertEquals(BigInteger.valueOf(6), Scaling.denominator(new Domain.RationalBits(2)));
         assertEquals(BigInteger.valueOf(420), Scaling.denominator(new Domain.RationalBits(3)));
         assertEquals(BigInteger.valueOf(360360), Scaling.denominator(new Domain.RationalBits(4)));
+        // the largest B taken, 7: lcm(1..127) as the product of the largest prime powers ≤ 127
+        BigInteger lcm127 = BigInteger.ONE;
+        for (int prime = 2; prime <= 127; prime++) {
+            if (!BigInteger.valueOf(prime).isProbablePrime(50)) continue;
+            long power = prime;
+            while (power * prime <= 127) power *= prime;
+            lcm127 = lcm127.multiply(BigInteger.valueOf(power));
+        }
+        assertEquals(lcm127, Scaling.denominator(new Domain.RationalBits(Scaling.MAX_RATIONAL_BITS)));
         UnsupportedInstanceException big = assertThrows(UnsupportedInstanceException.class,
                 () -> Scaling.denominator(new Domain.RationalBits(Scaling.MAX_RATIONAL_BITS + 1)));
         assertTrue(big.getMessage().startsWith("not supported: rational domain with 8 bits"), big.getMessage());
@@ -201,6 +213,78 @@ class HandWorkedEncodingTest {
                 assertEquals(wv, enc.decodeParameters(x).layer(1).weights().get(0).get(0));
             }
         }
+    }
+
+    /**
+     * The other direction of the rational-domain encoding: every model of the encoding (all of them,
+     * by exhaustive enumeration) decodes to a weight and bias of the 2-bit rational domain — the
+     * fraction constraint K·q = 6·p (|p| ≤ 3, 1 ≤ q ≤ 3) admits exactly the 15 values 6·p/q of
+     * K ∈ [−18, 18], so e.g. K = 1 (1/6) and K = 5 (5/6) are refused.
+     */
+    @Test
+    void rationalDomainEncodingAdmitsOnlyTheDomainsValues() {
+        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity())));
+        Dataset d = new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE)));
+        Domain.RationalBits dom = new Domain.RationalBits(2);
+        ErmInstance rat = new ErmInstance("r", Optional.empty(), a, ParameterDomains.uniform(dom), List.of(),
+                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, d, Optional.empty());
+        Encoding enc = ErmEncoder.encode(rat, EncoderOptions.defaults());
+        Set<Rational> weights = new HashSet<>();
+        Set<Rational> biases = new HashSet<>();
+        for (List<BigInteger> values : ModelEnumerator.solutions(enc.model(), 100_000)) {
+            NetworkParameters p = enc.decodeParameters(new Assignment(values.toArray(new BigInteger[0])));
+            weights.add(p.layer(1).weights().get(0).get(0));
+            biases.add(p.layer(1).biases().get(0));
+        }
+        Set<Rational> expected = new HashSet<>(dom.values(100));
+        assertEquals(expected, weights);
+        assertEquals(expected, biases);
+    }
+
+    /**
+     * The cap counts every exact integer the encoder multiplies with, not only the scales: a numerator
+     * of 10^700 in an input or a target, or a target denominator of 10^700, is 2,326 bits too. The cap
+     * is inclusive: 2^2047 has 2,048 bits and is taken, 2^2048 (2,049 bits) is refused.
+     */
+    @Test
+    void theScaleCapCoversDataNumeratorsAndTargetDenominators() {
+        Rational huge = Rational.of(BigInteger.TEN.pow(700));
+        Rational hugeDen = Rational.of(BigInteger.ONE, BigInteger.TEN.pow(700));
+        Rational one = Rational.ONE;
+        for (Rational[] xy : new Rational[][] {{huge, one}, {one, huge}, {one, hugeDen}}) {
+            UnsupportedInstanceException e = assertThrows(UnsupportedInstanceException.class,
+                    () -> ErmEncoder.encode(oneIdentityPoint(xy[0], xy[1]), EncoderOptions.defaults()), () -> xy[0] + " -> " + xy[1]);
+            assertTrue(e.getMessage().startsWith("not supported: the exact integers of this instance need 2326 bits"), e.getMessage());
+        }
+        Rational atCap = Rational.of(BigInteger.ONE.shiftLeft(2047));
+        ErmEncoder.encode(oneIdentityPoint(atCap, one), EncoderOptions.defaults());
+        UnsupportedInstanceException past = assertThrows(UnsupportedInstanceException.class,
+                () -> ErmEncoder.encode(oneIdentityPoint(atCap.add(atCap), one), EncoderOptions.defaults()));
+        assertTrue(past.getMessage().startsWith("not supported: the exact integers of this instance need 2049 bits"), past.getMessage());
+    }
+
+    /**
+     * An instance built in Java with no data points (the file reader refuses them): the loss is the
+     * empty sum, 0, for sum and mean alike, with a positive scale (mean divides by n only when n > 0).
+     */
+    @Test
+    void noDataPointsGiveLossZero() {
+        for (Aggregate agg : List.of(Aggregate.SUM, Aggregate.MEAN)) {
+            ErmInstance none = new ErmInstance("none", Optional.empty(), new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity()))),
+                    ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), List.of(), new Loss(LossType.SQUARED, agg), Rational.ZERO,
+                    new Dataset(List.of(), List.of()), Optional.empty());
+            Encoding enc = ErmEncoder.encode(none, EncoderOptions.defaults());
+            assertEquals(BigInteger.ONE, enc.lossScale(), agg.toString());
+            NetworkParameters p = new NetworkParameters(List.of(new LayerParameters(rows(new long[][] {{1}}), List.of(Rational.ONE))));
+            assertEquals(BigInteger.ZERO, enc.scaledLoss().evaluate(enc.intendedAssignment(p)::value), agg.toString());
+        }
+    }
+
+    /** A 1-1 identity network with 2-bit weights on the single point x → y. */
+    private static ErmInstance oneIdentityPoint(Rational x, Rational y) {
+        return new ErmInstance("point", Optional.empty(), new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity()))),
+                ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), List.of(), new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO,
+                new Dataset(List.of(List.of(x)), List.of(List.of(y))), Optional.empty());
     }
 
     /** Inputs 1e-700 (a denominator of 2,326 bits) and a leaky slope 1e-1000 are past the 2,048-bit cap. */
