@@ -223,18 +223,21 @@ class ComponentCounterTest {
      * A caller interrupted while it waits for the cubes gets an IllegalStateException and keeps its
      * interrupt flag. The cubes of wff.3.100.150 without elimination cannot finish before their
      * deadline of 1 s (branching alone needs some 10^8 decisions, docs/COUNTING.md), so the first
-     * wait is entered before any cube is done; the two running searches stop at that deadline.
+     * wait is entered before any cube is done. The two searches still running are then cancelled
+     * (they do not react to interrupts), so that they do not slow the tests after this one.
      */
     @Test
     void anInterruptedCallerGetsAnExceptionAndKeepsItsInterruptFlag() {
         Cnf cnf = DimacsReader.parse(Resources.text("counting/sharpsat/ijcai07_random_wff.3.100.150.cnf"), "wff");
-        Limits soon = new Limits(Optional.of(Instant.now().plus(Duration.ofSeconds(1))), new CancelToken());
+        CancelToken token = new CancelToken();
+        Limits soon = new Limits(Optional.of(Instant.now().plus(Duration.ofSeconds(1))), token);
         Thread.currentThread().interrupt();
         IllegalStateException e;
         try {
             e = assertThrows(IllegalStateException.class,
                     () -> new ComponentCounter(1 << 20, 2, -1).count(cnf, soon));
         } finally {
+            token.cancel();
             assertTrue(Thread.interrupted(), "the interrupt flag is kept (and cleared here)");
         }
         assertEquals("interrupted while counting", e.getMessage());
