@@ -1,14 +1,17 @@
 package org.ermbit.solvers.count;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
@@ -110,5 +113,133 @@ class ComponentCounterTest {
         CountResult r = new ComponentCounter().count(hardish(), Limits.none(), reports::add);
         assertEquals(CountStatus.COUNTED, r.status());
         assertTrue(r.stats().decisions() > 0 && r.stats().components() > 0, r.stats().summary());
+    }
+
+    /**
+     * A 40-variable formula (the smallest that is split) whose three most frequent variables in
+     * clauses of two or more literals are x1 (in 12 clauses of 3 literals), x2 (11) and the last
+     * variable x40 (10 clauses of 2 literals), all with x3..x27; every other variable is in at most
+     * 9 such clauses, x5 also in 20 unit clauses (units do not count for the choice). A separate
+     * chain (x_i ∨ ¬x_{i+1}) over x28..x39 is the same component in every cube.
+     */
+    static Cnf fortyVariablesWithClearFavourites() {
+        SplittableRandom rnd = new SplittableRandom(40);
+        List<int[]> cs = new ArrayList<>();
+        int next = 0; // round robin over x3..x27 (25 variables)
+        for (int i = 0; i < 50; i++) {
+            int[] c = new int[3];
+            for (int k = 0; k < 3; k++, next++) c[k] = (rnd.nextBoolean() ? 1 : -1) * (3 + next % 25);
+            cs.add(c);
+        }
+        int[] hubs = {1, 2, 40};
+        int[] hubClauses = {12, 11, 10};
+        for (int h = 0; h < 3; h++) {
+            for (int i = 0; i < hubClauses[h]; i++) {
+                int[] c = new int[h < 2 ? 3 : 2];
+                c[0] = (rnd.nextBoolean() ? 1 : -1) * hubs[h];
+                for (int k = 1; k < c.length; k++, next++) c[k] = (rnd.nextBoolean() ? 1 : -1) * (3 + next % 25);
+                cs.add(c);
+            }
+        }
+        for (int v = 28; v < 39; v++) cs.add(new int[] {v, -(v + 1)});
+        for (int i = 0; i < 20; i++) cs.add(new int[] {5});
+        return new Cnf(ComponentCounter.PARALLEL_MIN_VARIABLES, cs);
+    }
+
+    /**
+     * With two threads the formula is split into the 8 cubes over x1, x2, x40 and the statistics are
+     * the sums of the 8 searches; with one thread it is one search. A cache of 0 bytes stores
+     * nothing, so every search is deterministic and can be repeated alone.
+     */
+    @Test
+    void cubeSplitCountsAndStatisticsAreTheSumsOverTheCubes() {
+        Cnf cnf = fortyVariablesWithClearFavourites();
+        int[] occurrences = new int[41];
+        for (int[] c : cnf.clauses()) if (c.length >= 2) for (int lit : c) occurrences[Math.abs(lit)]++;
+        assertEquals(List.of(12, 11, 10), List.of(occurrences[1], occurrences[2], occurrences[40]));
+        for (int v = 3; v < 40; v++) assertTrue(occurrences[v] <= 9, "x" + v);
+        for (int width : new int[] {-1, ComponentSearch.ELIMINATION_WIDTH}) {
+            BigInteger total = BigInteger.ZERO;
+            int satisfiable = 0;
+            long[] sums = new long[6];
+            for (int cube = 0; cube < 8; cube++) {
+                int[] assumptions = new int[3];
+                int[] vars = {1, 2, 40};
+                for (int i = 0; i < 3; i++) assumptions[i] = ((cube >> i) & 1) == 1 ? -vars[i] : vars[i];
+                CountResult r = new ComponentSearch(cnf, assumptions, Limits.none(), CountProgress.NONE,
+                        new ComponentCache(0), width).run();
+                total = total.add(r.exactCount());
+                if (r.exactCount().signum() > 0) satisfiable++;
+                add(sums, r.stats());
+            }
+            CountResult single = new ComponentSearch(cnf, new int[0], Limits.none(), CountProgress.NONE,
+                    new ComponentCache(0), width).run();
+            assertEquals(single.exactCount(), total);
+            assertTrue(satisfiable >= 3, "satisfiable cubes: " + satisfiable);
+
+            long before = System.nanoTime();
+            CountResult split = new ComponentCounter(0, 2, width).count(cnf, Limits.none());
+            long after = System.nanoTime();
+            assertEquals(total, split.exactCount());
+            long[] got = new long[6];
+            add(got, split.stats());
+            assertEquals(Arrays.toString(sums), Arrays.toString(got), "width " + width);
+            // branching: decisions, conflicts, lookups, components; elimination: lookups, components, eliminations
+            if (width < 0) assertTrue(sums[0] > 0 && sums[1] > 0 && sums[2] > 0 && sums[4] > 0, Arrays.toString(sums));
+            else assertTrue(sums[2] > 0 && sums[4] > 0 && sums[5] > 0, Arrays.toString(sums));
+            assertEquals(0, split.stats().cacheEntries());
+            assertTrue(!split.stats().elapsed().isNegative() && split.stats().elapsed().toNanos() <= after - before,
+                    split.stats().elapsed().toString());
+
+            CountResult one = new ComponentCounter(0, 1, width).count(cnf, Limits.none());
+            assertEquals(total, one.exactCount());
+            long[] oneStats = new long[6];
+            add(oneStats, one.stats());
+            long[] singleStats = new long[6];
+            add(singleStats, single.stats());
+            assertEquals(Arrays.toString(singleStats), Arrays.toString(oneStats));
+        }
+        // with a shared cache, which search counts the chain first depends on timing; but every
+        // satisfiable cube counts the chain at its root (and stores it, or finds it), and when the
+        // third of them starts, at most one other cube is running on the two threads, so one of the
+        // first two has finished and stored the chain: at least one hit
+        BigInteger expected = new ComponentCounter(0, 1, -1).count(cnf, Limits.none()).exactCount();
+        CountResult shared = new ComponentCounter(1 << 24, 2, -1).count(cnf, Limits.none());
+        assertEquals(expected, shared.exactCount());
+        CountStats st = shared.stats();
+        assertTrue(0 < st.cacheHits() && st.cacheHits() <= st.cacheLookups() && st.cacheEntries() > 0, st.summary());
+    }
+
+    private static void add(long[] sums, CountStats s) {
+        sums[0] += s.decisions();
+        sums[1] += s.conflicts();
+        sums[2] += s.cacheLookups();
+        sums[3] += s.cacheHits();
+        sums[4] += s.components();
+        sums[5] += s.eliminated();
+    }
+
+    /**
+     * A caller interrupted while it waits for the cubes gets an IllegalStateException and keeps its
+     * interrupt flag. The cubes of wff.3.100.150 without elimination cannot finish before their
+     * deadline of 1 s (branching alone needs some 10^8 decisions, docs/COUNTING.md), so the first
+     * wait is entered before any cube is done. The two searches still running are then cancelled
+     * (they do not react to interrupts), so that they do not slow the tests after this one.
+     */
+    @Test
+    void anInterruptedCallerGetsAnExceptionAndKeepsItsInterruptFlag() {
+        Cnf cnf = DimacsReader.parse(Resources.text("counting/sharpsat/ijcai07_random_wff.3.100.150.cnf"), "wff");
+        CancelToken token = new CancelToken();
+        Limits soon = new Limits(Optional.of(Instant.now().plus(Duration.ofSeconds(1))), token);
+        Thread.currentThread().interrupt();
+        IllegalStateException e;
+        try {
+            e = assertThrows(IllegalStateException.class,
+                    () -> new ComponentCounter(1 << 20, 2, -1).count(cnf, soon));
+        } finally {
+            token.cancel();
+            assertTrue(Thread.interrupted(), "the interrupt flag is kept (and cleared here)");
+        }
+        assertEquals("interrupted while counting", e.getMessage());
     }
 }
