@@ -134,19 +134,19 @@ class BitGrowthBoundTest {
     }
 
     /**
-     * Fixed parameters count with their own values, in their own layer and kind only. Fixed (bits 2): W = B = 2.
-     * w[1][0][0] = 7/3 raises W of layer 1 to 7/3 and q_w to 3: M_z = 7/3 + 2 = 13/3, Q_z = lcm(3, 1) = 3,
-     * ⌊13⌋ has 4 bits, 3 has 2 → 6. b[2][0] = 1/5 leaves B = 2 but q_b = 5 in layer 2: M_z = 2·13/3 + 2 = 32/3,
-     * Q_z = lcm(1·3, 5) = 15, ⌊160⌋ has 8 bits, 15 has 4 → 12.
+     * Fixed parameters count with their own values, in their own layer and kind only. Fixed (bits 2): W = B = 2;
+     * input 2. w[1][0][0] = 7/3 raises W of layer 1 to 7/3 and q_w to 3: M_z = (7/3)·2 + 2 = 20/3,
+     * Q_z = lcm(3, 1) = 3, ⌊20⌋ has 5 bits, 3 has 2 → 7. b[2][0] = 1/5 leaves B = 2 but q_b = 5 in layer 2:
+     * M_z = 2·20/3 + 2 = 46/3, Q_z = lcm(1·3, 5) = 15, ⌊230⌋ has 8 bits, 15 has 4 → 12.
      */
     @Test
     void fixedParametersOnALattice() {
         List<FixedParameter> fixed = List.of(new FixedParameter(ParameterRef.weight(1, 0, 0), r(7, 3)),
                 new FixedParameter(ParameterRef.bias(2, 0), r(1, 5)));
         List<BitGrowthBound.Layer> b = BitGrowthBound.of(inst(1, List.of(layer(1, new Activation.Identity()), layer(1, new Activation.Identity())),
-                ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), fixed, List.of(List.of(Rational.ONE))));
-        assertLayer(b.get(0), 1, r(13, 3), 3, true, 6);
-        assertLayer(b.get(1), 2, r(32, 3), 15, true, 12);
+                ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), fixed, List.of(List.of(r(2, 1)))));
+        assertLayer(b.get(0), 1, r(20, 3), 3, true, 7);
+        assertLayer(b.get(1), 2, r(46, 3), 15, true, 12);
     }
 
     /**
@@ -234,15 +234,18 @@ class BitGrowthBoundTest {
         assertTrue(b.get(1).beyondCap());
     }
 
-    /** Just below the cap the bound is computed: k = 2 097 000 gives (k + 4) + (k + 1) = 4 194 005 bits. */
+    /**
+     * The cap is inclusive: inputs 1/2 and 2^−k (k = 2 097 150) give M = 1/2, Q = 2^k, M_z = 2·2·(1/2) + 2 = 4,
+     * and a bound of bitLength(4·2^k) + bitLength(2^k) = (k + 3) + (k + 1) = 4 194 304 bits, exactly the cap.
+     */
     @Test
-    void boundsJustBelowTheCapAreComputed() {
-        int k = 2_097_000;
+    void aBoundOfExactlyTheCapIsComputed() {
+        int k = 2_097_150;
         Rational tiny = Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(k));
         List<BitGrowthBound.Layer> b = BitGrowthBound.of(inst(2, List.of(layer(1, new Activation.Identity())),
-                ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), List.of(), List.of(List.of(r(3, 1), tiny))));
+                ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), List.of(), List.of(List.of(r(1, 2), tiny))));
         assertFalse(b.get(0).beyondCap());
-        assertEquals(2 * k + 5, b.get(0).bits());
+        assertEquals(BitGrowthBound.CAP_BITS, b.get(0).bits());
     }
 
     /**

@@ -72,19 +72,40 @@ class PlantedTeacherTest {
         assertEquals(new TreeSet<>(List.of(Rational.MINUS_ONE, Rational.ZERO, Rational.ONE)), seen);
     }
 
+    /**
+     * Weights are drawn from the whole domain, negative and positive: with only weights ≥ 0 every target
+     * would be ≥ 0 (a sum of non-negative multiples of ReLU outputs plus a non-negative bias), with only
+     * weights ≤ −1 every target would be ≤ −1. A 2-8-1 teacher on 40 points gives targets of both signs.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void targetsTakeBothSigns(int bits) {
+        ErmInstance i = PlantedTeacher.generate(new PlantedTeacher.Spec(2, 8, bits, 40, 3, 0, 1));
+        assertTrue(i.data().targets().stream().anyMatch(y -> y.get(0).signum() > 0), "no positive target");
+        assertTrue(i.data().targets().stream().anyMatch(y -> y.get(0).signum() < 0), "no negative target");
+    }
+
+    /** Over fixed (bits 1) = {−1, 0} (128 vectors) and fixed (bits 2) = {−2, …, 1} (16 384 vectors), 10 points each. */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4})
     void someParameterVectorInTheDomainFitsEveryTarget(long seed) {
-        ErmInstance i = PlantedTeacher.generate(new PlantedTeacher.Spec(1, 2, 2, 6, 3, 0, seed));
-        assertTrue(existsVectorMissingBy(i, 0), "no parameter vector fits seed " + seed);
+        for (int bits = 1; bits <= 2; bits++) {
+            ErmInstance i = PlantedTeacher.generate(new PlantedTeacher.Spec(1, 2, bits, 10, 3, 0, seed));
+            assertTrue(existsVectorMissingBy(i, 0), "no parameter vector fits seed " + seed + ", bits " + bits);
+        }
     }
 
-    /** With 2 noisy targets of 6, some vector fits the last 4 exactly and misses the first 2 by exactly 1. */
+    /**
+     * With 3 noisy targets of 10, some vector (the teacher) fits the last 7 exactly and misses the first 3
+     * by exactly 1.
+     */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4})
     void noisyTargetsAreTheFirstOnesShiftedByOne(long seed) {
-        ErmInstance i = PlantedTeacher.generate(new PlantedTeacher.Spec(1, 2, 2, 6, 3, 2, seed));
-        assertTrue(existsVectorMissingBy(i, 2), "no parameter vector explains seed " + seed);
+        for (int bits = 1; bits <= 2; bits++) {
+            ErmInstance i = PlantedTeacher.generate(new PlantedTeacher.Spec(1, 2, bits, 10, 3, 3, seed));
+            assertTrue(existsVectorMissingBy(i, 3), "no parameter vector explains seed " + seed + ", bits " + bits);
+        }
     }
 
     /** Whether some vector of the domain misses the first {@code noisy} targets by exactly 1 and hits the others. */

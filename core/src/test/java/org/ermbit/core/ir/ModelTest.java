@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -220,6 +221,23 @@ class ModelTest {
         // a constraint added directly keeps its constant (only addLinear moves it): 2^50 has 51 bits
         mb2.add(new Constraint.Linear(obj, Relation.LE, big(0), List.of()));
         assertEquals(51, mb2.build().maxCoefficientBits());
+    }
+
+    /** Every adding method returns the builder itself, for chaining. */
+    @Test
+    void builderCallsChain() {
+        ModelBuilder mb = new ModelBuilder();
+        Var b = mb.newBool("b");
+        Var x = mb.newInt("x", big(0), big(3));
+        LinearExpr e = LinearExpr.builder().add(1, x).addConstant(big(1)).build();
+        assertSame(mb, mb.addLinear(e, Relation.LE, big(2)));
+        assertSame(mb, mb.addLinear(LinearExpr.of(x), Relation.GE, big(0), List.of(b.lit())));
+        assertSame(mb, mb.addClause(b.lit()));
+        assertSame(mb, mb.addClause(List.of(b.not(), b.lit())));
+        assertSame(mb, mb.addProduct(x, x, b));
+        assertSame(mb, mb.add(new Constraint.Clause(List.of(b.lit()))));
+        assertSame(mb, mb.minimize(LinearExpr.of(x)));
+        assertEquals(6, mb.build().constraints().size());
     }
 
     @Test
