@@ -251,7 +251,9 @@ class BitGrowthBoundTest {
     /**
      * σ(z) = z² over fixed (bits 2), input 2: the bit bound roughly doubles per layer, so a chain of 30
      * layers passes the cap of 2^22 bits. Every layer is either beyond the cap or bounded by at most
-     * CAP_BITS bits, the computed ones grow, and once a layer is beyond the cap so is every later one.
+     * CAP_BITS bits, the computed ones grow, once a layer is beyond the cap so is every later one, and the
+     * first layer reported beyond it really is: from the previous layer's M (Q stays 1),
+     * M_h = (2·M + 2)², whose bound bitLength(M_h) + 1 exceeds the cap.
      */
     @Test
     void deepPolynomialChainsGoBeyondTheCapAndStayThere() {
@@ -275,7 +277,11 @@ class BitGrowthBoundTest {
             }
         }
         assertTrue(beyond);
-        // the last computed layer is within a factor 2 of the next one's size, so it is past 2^20 bits
-        assertTrue(previous > BitGrowthBound.CAP_BITS / 4, "last computed bound " + previous);
+        int first = 0;
+        while (!b.get(first).beyondCap()) first++;
+        BitGrowthBound.Layer last = b.get(first - 1);
+        assertEquals(BigInteger.ONE, last.denominator());
+        Rational mz = last.magnitude().multiply(Rational.TWO).add(Rational.TWO);
+        assertTrue(mz.square().floor().bitLength() + 1 > BitGrowthBound.CAP_BITS, "layer " + (first + 1) + " is within the cap");
     }
 }
