@@ -28,7 +28,10 @@ public final class BitGrowthBound {
     private BitGrowthBound() {
     }
 
-    /** Bounds past this many bits are not computed; {@link Layer#bits()} is then {@link #BEYOND_CAP}. */
+    /**
+     * Bounds past this many bits are not reported: {@link Layer#bits()} is then {@link #BEYOND_CAP}, for
+     * that layer and every later one. A cheap estimate skips computing most of them.
+     */
     public static final int CAP_BITS = 1 << 22;
     /** The {@code bits} value meaning "more than {@link #CAP_BITS} bits". */
     public static final int BEYOND_CAP = -1;
@@ -98,10 +101,16 @@ public final class BitGrowthBound {
                 mh = mz;
                 qh = qz;
             }
+            int bits = Math.max(bitsZ, bits(mh, qh));
+            if (bits > CAP_BITS) { // the estimate is cheap and can fall short (it counts Q's bits once)
+                m = null;
+                out.add(new Layer(l, null, null, false, BEYOND_CAP));
+                continue;
+            }
             m = mh;
             q = qh;
             lattice = latZ;
-            out.add(new Layer(l, mh, qh, latZ, Math.max(bitsZ, bits(mh, qh))));
+            out.add(new Layer(l, mh, qh, latZ, bits));
         }
         return out;
     }
@@ -130,7 +139,11 @@ public final class BitGrowthBound {
         return new Part(max, den, lattice);
     }
 
-    /** Cheap estimate (in bits, generously rounded up) of the next layer's sizes, to stay below the cap. */
+    /**
+     * Cheap estimate (in bits) of the next layer's sizes, to skip computing bounds far past the cap. Not
+     * an upper bound (it counts the denominator's bits once, the bound twice), so {@link #of} also
+     * checks the computed bound against the cap.
+     */
     private static boolean tooBig(Part w, Part b, Rational m, BigInteger q, int fanIn, Activation act) {
         long mBits = m.bitLength() + w.max.bitLength() + b.max.bitLength() + 64L;
         long qBits = (long) (w.den.bitLength() + q.bitLength()) * (w.lattice && b.lattice ? 1 : fanIn) + b.den.bitLength();

@@ -1,6 +1,5 @@
 package org.ermbit.core.generate;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,11 +69,5 @@ public final class PlantedTeacher {
                 + (s.noisy() > 0 ? "; " + s.noisy() + " targets shifted by +-1" : "")),
                 arch, ParameterDomains.uniform(domain), List.of(), new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO,
                 new Dataset(xs, ys), expected);
-    }
-
-    /** The teacher network's size in parameters, for reports. */
-    public static BigInteger searchSpace(Spec s) {
-        int params = s.hidden() * (s.inputs() + 1) + s.hidden() + 1;
-        return BigInteger.ONE.shiftLeft(s.bits() * params);
     }
 }

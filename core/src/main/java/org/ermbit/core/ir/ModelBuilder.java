@@ -43,11 +43,6 @@ public final class ModelBuilder {
         return v;
     }
 
-    /** Number of variables created so far. */
-    public int varCount() {
-        return vars.size();
-    }
-
     /** {@code expr rel rhs} when all of {@code enforcement} hold. */
     public ModelBuilder addLinear(LinearExpr expr, Relation rel, BigInteger rhs, List<Literal> enforcement) {
         // move the expression's constant to the right-hand side
@@ -84,10 +79,6 @@ public final class ModelBuilder {
     public ModelBuilder minimize(LinearExpr expr) {
         objective = Optional.of(new Objective(expr));
         return this;
-    }
-
-    public List<Var> vars() {
-        return List.copyOf(vars);
     }
 
     public Model build() {

@@ -310,6 +310,40 @@ class InstanceReaderTest {
         assertEquals("has 1 entry, the network has 999999 inputs", e.getMessage());
     }
 
+    /**
+     * {@link InstanceReader#networkSizeProblem} (for programs that build instances) refuses exactly the
+     * networks the reader refuses for their size (FORMAT.md caps: 1 000 layers, 1 000 000 inputs or units,
+     * 10 000 000 weights and biases), with the sums worked by hand.
+     */
+    @Test
+    void networkSizeProblemAgreesWithTheReader() {
+        int[] thousandOnes = new int[1000];
+        java.util.Arrays.fill(thousandOnes, 1);
+        int[] thousandAndOneOnes = new int[1001];
+        java.util.Arrays.fill(thousandAndOneOnes, 1);
+        assertSize(Optional.empty(), 1, thousandOnes);
+        assertSize(Optional.of("more than 1000 layers"), 1, thousandAndOneOnes);
+        assertSize(Optional.empty(), 1_000_000, 1);                       // 1 · 1 000 001
+        assertSize(Optional.of("1000001 inputs, more than 1000000"), 1_000_001, 1);
+        assertSize(Optional.empty(), 1, 1_000_000);                       // 1 000 000 · 2
+        assertSize(Optional.of("a layer of 1000001 units, more than 1000000"), 1, 1_000_001);
+        assertSize(Optional.empty(), 999_999, 10);                        // 10 · 1 000 000: exactly the cap
+        assertSize(Optional.of("more than 10000000 parameters"), 1_000_000, 10);   // 10 · 1 000 001
+        assertSize(Optional.empty(), 3, 1_000_000, 2);                    // 1 000 000 · 4 + 2 · 1 000 001 = 6 000 002
+        assertSize(Optional.of("more than 10000000 parameters"), 1_000_000, 5, 1_000_000);   // 5 000 005 + 6 000 000
+    }
+
+    private static void assertSize(Optional<String> expected, int inputs, int... units) {
+        assertEquals(expected, InstanceReader.networkSizeProblem(inputs, units));
+        List<String> layers = new ArrayList<>();
+        for (int u : units) layers.add("{\"units\": " + u + ", \"activation\": \"identity\"}");
+        String network = "{\"inputs\": " + inputs + ", \"layers\": [" + String.join(", ", layers) + "]}";
+        InputException e = assertThrows(InputException.class, () -> doc().with("network", network)
+                .with("data", "{\"inputs\": [[]], \"targets\": [[]]}").read());
+        // an acceptable network gets as far as the data (whose empty row is wrong), a refused one stops at the network
+        assertEquals(expected.isPresent(), e.location().startsWith("$.network"), e.location() + ": " + e.getMessage());
+    }
+
     /** zero_one and hinge accept exactly the targets 1 and -1 (in any exact spelling). */
     @ParameterizedTest
     @ValueSource(strings = {"zero_one", "hinge"})

@@ -90,6 +90,15 @@ class JsonInputTest {
         assertEquals(expected, e.getMessage());
     }
 
+    /** Two allowed keys at the same distance: the hint is the first in alphabetical order (the order of the allowed list). */
+    @org.junit.jupiter.api.Test
+    void aTieBetweenHintsGoesToTheFirstAllowedKey() {
+        var node = new JsonInput("f.json").parseObject("{\"unitz\": 1}");
+        InputException e = assertThrows(InputException.class,
+                () -> new JsonInput("f.json").keys(node, "$.x", java.util.List.of("unity"), java.util.List.of("units")));
+        assertEquals("unknown key \"unitz\" (did you mean \"units\"?); allowed keys: units, unity", e.getMessage());
+    }
+
     @org.junit.jupiter.api.Test
     void keysOfANonObjectAreRefusedAsTheWrongType() {
         InputException e = assertThrows(InputException.class,

@@ -93,6 +93,18 @@ class DomainTest {
         assertEquals(java.util.List.of("fixed", "grid", "rational"), java.util.List.of(f.typeName(), g.typeName(), r.typeName()));
     }
 
+    /**
+     * Rational domains of up to 12 bits are enumerated (and stopped by the limit); from 13 bits on they are
+     * refused outright, whatever the limit.
+     */
+    @Test
+    void rationalDomainsPastTwelveBitsAreNotEnumerated() {
+        IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> new Domain.RationalBits(12).values(10));
+        assertEquals("domain has more than 10 values", limit.getMessage());
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> new Domain.RationalBits(13).values(Integer.MAX_VALUE));
+        assertEquals("rational domain with 13 bits is too large to enumerate", big.getMessage());
+    }
+
     @Test
     void uniformMeansEqualWeightAndBiasDomains() {
         Domain a = new Domain.FixedPoint(4, 1);

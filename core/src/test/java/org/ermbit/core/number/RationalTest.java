@@ -1,10 +1,12 @@
 package org.ermbit.core.number;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Random;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
@@ -223,9 +225,41 @@ class RationalTest {
         assertEquals(Rational.of(BigInteger.TEN.pow(10_000).subtract(BigInteger.ONE)), RationalParser.parse(" " + tenThousandDigits + " "));
     }
 
+    /** A fraction's parts are integers: a missing part is refused as a fraction, not as a decimal. */
+    @Test
+    void aFractionWithAnEmptyPartIsRefusedAsAFraction() {
+        for (String text : List.of("/2", "2/", " /2")) {
+            NumberFormatException e = assertThrows(NumberFormatException.class, () -> RationalParser.parse(text));
+            assertEquals("\"" + text + "\" is not a number (expected p/q with integers p, q)", e.getMessage());
+        }
+        NumberFormatException d = assertThrows(NumberFormatException.class, () -> RationalParser.parse("2x"));
+        assertEquals("\"2x\" is not a number (expected an integer, a decimal or p/q)", d.getMessage());
+    }
+
+    @Test
+    void minMaxAndEqualityWithOtherTypes() {
+        Rational a = Rational.of(-1, 3);
+        Rational b = Rational.of(1, 4);
+        assertEquals(a, a.min(b));
+        assertEquals(a, b.min(a));
+        assertEquals(b, a.max(b));
+        assertEquals(b, b.max(a));
+        assertEquals(a, a.min(Rational.of(-2, 6)));
+        Rational hugeNeg = Rational.of(BigInteger.TWO.pow(100).negate());
+        assertEquals(hugeNeg, b.min(hugeNeg));
+        assertEquals(b, b.max(hugeNeg));
+        assertFalse(Rational.ONE.equals(BigInteger.ONE));
+        assertFalse(Rational.ONE.equals("1"));
+        assertFalse(Rational.ONE.equals(null));
+    }
+
     @Test
     void abbreviationKeepsShortValuesAndShortensLongOnes() {
         assertEquals("-3/4", Rational.of(-3, 4).abbreviated(60));
+        // exactly maxChars characters are kept; one more is shortened to maxChars / 2 characters and the length
+        assertEquals("-3/4", Rational.of(-3, 4).abbreviated(4));
+        assertEquals("-…(4 characters)", Rational.of(-3, 4).abbreviated(3));
+        assertEquals("1…(5 characters)", Rational.of(12345).abbreviated(1));
         String big = Rational.of(java.math.BigInteger.TEN.pow(9999)).abbreviated(60);
         assertEquals("100000000000000000000000000000…(10000 characters)", big);
     }
