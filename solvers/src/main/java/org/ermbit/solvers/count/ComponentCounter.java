@@ -19,9 +19,10 @@ import org.ermbit.reductions.cnf.Cnf;
  * counted by truth table, and components of at most 62 variables whose primal graph has a narrow
  * elimination order (width ≤ 14) counted by variable elimination instead of branching
  * ({@link EliminationCounter}). Counts are BigIntegers; variables that end up in no open clause
- * (including variables declared but unused) contribute a factor 2 each.
+ * contribute a factor 2 each. Variables declared but in no clause are left out of the search
+ * (which allocates per variable) and contribute their factor 2 at the end.
  *
- * <p>With more than one thread and at least {@value #PARALLEL_MIN_VARIABLES} variables, the
+ * <p>With more than one thread and at least {@value #PARALLEL_MIN_VARIABLES} variables in clauses, the
  * formula is split into the 2^{@value #CUBE_VARIABLES} cubes over its most frequent variables,
  * which are counted by parallel searches sharing one component cache and summed. Each search keeps
  * its own stack (no recursion) and checks the limits every few hundred decisions; the cache is
@@ -32,7 +33,7 @@ import org.ermbit.reductions.cnf.Cnf;
 public final class ComponentCounter implements ModelCounter {
     /** The id used on the command line. */
     public static final String ID = "component";
-    /** Formulas with fewer variables are always counted by one search. */
+    /** Formulas with fewer variables in clauses are always counted by one search. */
     public static final int PARALLEL_MIN_VARIABLES = 40;
     /** Number of variables whose assignments split the formula into parallel tasks. */
     public static final int CUBE_VARIABLES = 3;
@@ -76,12 +77,37 @@ public final class ComponentCounter implements ModelCounter {
         return ID;
     }
 
+    /**
+     * Counts the formula over the variables that occur in some clause (renumbered 1..k, so memory
+     * follows them and not the declared count) and multiplies by 2 for each variable that occurs in
+     * none. Cubes need {@value #PARALLEL_MIN_VARIABLES} variables that occur in clauses.
+     */
     @Override
     public CountResult count(Cnf cnf, Limits limits, CountProgress progress) {
+        Cnf used = withoutUnusedVariables(cnf);
+        int unused = cnf.variables() - used.variables();
         ComponentCache cache = new ComponentCache(cacheBudgetBytes);
-        int[] cubeVars = threads > 1 && cnf.variables() >= PARALLEL_MIN_VARIABLES ? cubeVariables(cnf) : new int[0];
-        if (cubeVars.length == 0) return new ComponentSearch(cnf, new int[0], limits, progress, cache, eliminationWidth).run();
-        return countCubes(cnf, cubeVars, limits, progress, cache);
+        int[] cubeVars = threads > 1 && used.variables() >= PARALLEL_MIN_VARIABLES ? cubeVariables(used) : new int[0];
+        CountResult r = cubeVars.length == 0 ? new ComponentSearch(used, new int[0], limits, progress, cache, eliminationWidth).run()
+                : countCubes(used, cubeVars, limits, progress, cache);
+        if (unused == 0 || r.status() != CountStatus.COUNTED) return r;
+        return CountResult.counted(r.exactCount().shiftLeft(unused), r.counter(), r.stats());
+    }
+
+    /** The formula on its variables that occur in some clause, renumbered 1..k in their order. */
+    static Cnf withoutUnusedVariables(Cnf cnf) {
+        int[] renumbered = new int[cnf.variables() + 1];
+        for (int[] clause : cnf.clauses()) for (int lit : clause) renumbered[Math.abs(lit)] = 1;
+        int k = 0;
+        for (int v = 1; v <= cnf.variables(); v++) if (renumbered[v] != 0) renumbered[v] = ++k;
+        if (k == cnf.variables()) return cnf;
+        List<int[]> clauses = new ArrayList<>(cnf.clauses().size());
+        for (int[] clause : cnf.clauses()) {
+            int[] c = new int[clause.length];
+            for (int i = 0; i < c.length; i++) c[i] = clause[i] > 0 ? renumbered[clause[i]] : -renumbered[-clause[i]];
+            clauses.add(c);
+        }
+        return new Cnf(k, clauses);
     }
 
     private CountResult countCubes(Cnf cnf, int[] cubeVars, Limits limits, CountProgress progress,

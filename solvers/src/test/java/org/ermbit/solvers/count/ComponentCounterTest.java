@@ -52,6 +52,40 @@ class ComponentCounterTest {
         if (counter instanceof ComponentCounter) assertTrue(r.stats().eliminated() > 0, r.stats().summary());
     }
 
+    /**
+     * Variables in no clause are renumbered away before the search (whose memory grows with its
+     * variables) and give a factor 2 each at the end.
+     */
+    @Test
+    void variablesInNoClauseAreLeftOutOfTheSearchAndDoubleTheCount() {
+        Cnf cnf = new Cnf(6, List.of(new int[] {2, -5}, new int[] {5, 6}));
+        Cnf used = ComponentCounter.withoutUnusedVariables(cnf);
+        assertEquals(3, used.variables());
+        assertEquals(List.of("[1, -2]", "[2, 3]"), used.clauses().stream().map(Arrays::toString).toList());
+        // over x2, x5, x6: x5 false forces x6 (x2 free: 2), x5 true forces x2 (x6 free: 2); x1, x3, x4 free: 4·2^3
+        assertEquals(BigInteger.valueOf(32), new ComponentCounter(1 << 20, 2).count(cnf, Limits.none()).exactCount());
+        Cnf full = new Cnf(2, List.of(new int[] {1, -2}));
+        assertTrue(ComponentCounter.withoutUnusedVariables(full) == full, "a formula using every variable is kept as it is");
+        // the DIMACS cap, 10^7 declared variables, one clause (x1 ∨ x2): 3·2^(10^7 − 2)
+        Cnf wide = new Cnf(10_000_000, List.of(new int[] {1, 2}));
+        assertEquals(BigInteger.valueOf(3).shiftLeft(10_000_000 - 2), new ComponentCounter(1 << 20, 2).count(wide, Limits.none()).exactCount());
+    }
+
+    /** The cube split needs 40 variables in clauses: 39 of them declared among 60 are one search, as with one thread. */
+    @Test
+    void theCubeSplitCountsOnlyVariablesInClauses() {
+        List<int[]> cs = new ArrayList<>();
+        for (int v = 1; v < 39; v++) cs.add(new int[] {v, -(v + 1)});
+        cs.add(new int[] {1, 39, 20});
+        Cnf cnf = new Cnf(60, cs);
+        CountResult two = new ComponentCounter(0, 2).count(cnf, Limits.none());
+        CountResult one = new ComponentCounter(0, 1).count(cnf, Limits.none());
+        assertEquals(one.exactCount(), two.exactCount());
+        assertEquals(one.stats().decisions(), two.stats().decisions());
+        assertEquals(one.stats().components(), two.stats().components());
+        assertEquals(one.exactCount(), new LogicNgCounter().count(cnf, Limits.none()).exactCount());
+    }
+
     @ParameterizedTest
     @MethodSource("counters")
     void contradictionHasNoModels(ModelCounter counter) {

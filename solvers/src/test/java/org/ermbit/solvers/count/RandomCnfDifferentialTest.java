@@ -76,26 +76,32 @@ class RandomCnfDifferentialTest {
     }
 
     /**
-     * The formula and a copy of it on variables shifted by 20, declared over 40 variables: large
-     * enough for the parallel cube split, and its count is the brute-force count squared times 2
-     * for each unused variable.
+     * Copies of the formula on disjoint variable blocks until at least 40 variables occur in
+     * clauses (the parallel cube split needs that many), declared over at least 40: its count is
+     * the brute-force count to the power of the copies, times 2 for each variable of no block.
      */
     @ParameterizedTest
     @MethodSource("seeds")
-    void parallelCubesAgreeWithBruteForceOnTwoCopies(long seed) {
+    void parallelCubesAgreeWithBruteForceOnCopies(long seed) {
         if (seed % 2 != 0) return; // half of the seeds
         Cnf cnf = randomCnf(seed);
+        int used = ComponentCounter.withoutUnusedVariables(cnf).variables();
+        if (used == 0) return;
         BigInteger single = ORACLE.count(cnf, Limits.none()).exactCount();
-        List<int[]> clauses = new ArrayList<>(cnf.clauses());
-        for (int[] c : cnf.clauses()) {
-            int[] shifted = new int[c.length];
-            for (int k = 0; k < c.length; k++) shifted[k] = c[k] > 0 ? c[k] + 20 : c[k] - 20;
-            clauses.add(shifted);
+        int copies = (ComponentCounter.PARALLEL_MIN_VARIABLES + used - 1) / used;
+        List<int[]> clauses = new ArrayList<>();
+        for (int k = 0; k < copies; k++) {
+            int shift = k * cnf.variables();
+            for (int[] c : cnf.clauses()) {
+                int[] shifted = new int[c.length];
+                for (int i = 0; i < c.length; i++) shifted[i] = c[i] > 0 ? c[i] + shift : c[i] - shift;
+                clauses.add(shifted);
+            }
         }
-        int vars = ComponentCounter.PARALLEL_MIN_VARIABLES;
-        Cnf doubled = new Cnf(vars, clauses);
-        BigInteger expected = single.multiply(single).shiftLeft(vars - 2 * cnf.variables());
-        assertEquals(expected, new ComponentCounter(1 << 20, 2).count(doubled, Limits.none()).exactCount(),
-                () -> "seed " + seed + "\n" + DimacsWriter.write(doubled));
+        int vars = Math.max(ComponentCounter.PARALLEL_MIN_VARIABLES, copies * cnf.variables());
+        Cnf copied = new Cnf(vars, clauses);
+        BigInteger expected = single.pow(copies).shiftLeft(vars - copies * cnf.variables());
+        assertEquals(expected, new ComponentCounter(1 << 20, 2).count(copied, Limits.none()).exactCount(),
+                () -> "seed " + seed + "\n" + DimacsWriter.write(copied));
     }
 }
