@@ -36,11 +36,18 @@ import org.ermbit.solvers.backend.ResultFactory;
  * interrupted solve). Boolean IR variables are Z3 Booleans (as 0/1 via if-then-else inside
  * arithmetic), integer variables are Z3 integers with their bounds asserted, constants are built
  * from decimal strings (exact BigIntegers). Without an objective it uses a plain solver; with one,
- * {@code Optimize.MkMinimize}. Limits: the solver's {@code timeout} parameter plus
- * {@code Context.interrupt()} from a {@link LimitWatcher}.
+ * {@code Optimize.MkMinimize}. Limits: {@code Context.interrupt()} from a {@link LimitWatcher} at
+ * the deadline, and the solver's {@code timeout} parameter {@value #OWN_LIMIT_SLACK_MS} ms later as
+ * a fallback.
  */
 final class Z3Solver implements Solver {
     private static final Set<Capability> CAPS = Set.of(Capability.LIA, Capability.NIA);
+    /**
+     * Z3's own {@code timeout} is set this far past the deadline, so that the watcher's interrupt at
+     * the deadline stops it and the reason is "timeout": Z3's timer, in whole milliseconds, could
+     * otherwise fire a moment before the deadline and report "canceled" (seen once under load).
+     */
+    static final long OWN_LIMIT_SLACK_MS = 100;
 
     private final String version;
     private Context ctx;
@@ -79,7 +86,7 @@ final class Z3Solver implements Solver {
         List<BoolExpr> assertions = enc.assertions();
         Params params = c.mkParams();
         Optional<Duration> remaining = limits.remaining();
-        remaining.ifPresent(r -> params.add("timeout", (int) Math.min(Integer.MAX_VALUE, Math.max(1, r.toMillis()))));
+        remaining.ifPresent(r -> params.add("timeout", (int) Math.min(Integer.MAX_VALUE, r.toMillis() + OWN_LIMIT_SLACK_MS)));
         Map<String, String> stats = new LinkedHashMap<>();
         if (model.objective().isPresent()) {
             Optimize opt = c.mkOptimize();
