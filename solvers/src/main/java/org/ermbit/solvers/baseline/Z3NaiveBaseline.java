@@ -5,7 +5,6 @@ import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Expr;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
 import com.microsoft.z3.RatNum;
 import com.microsoft.z3.RealSort;
 import com.microsoft.z3.Solver;
@@ -29,6 +28,7 @@ import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.z3.Z3Provider;
 import org.ermbit.solvers.z3.Z3RealNetwork;
+import org.ermbit.solvers.z3.Z3Timeout;
 
 /**
  * {@code z3-naive}: the model a user would write by hand in Z3. Every free weight and bias is a Z3
@@ -111,13 +111,7 @@ public final class Z3NaiveBaseline implements InstanceSolver {
     }
 
     private static Status check(Context ctx, Solver s, Limits limits) {
-        Optional<java.time.Duration> left = limits.remaining();
-        if (left.isPresent()) {
-            long ms = Math.max(1, Math.min(Integer.MAX_VALUE, left.get().toMillis()));
-            Params p = ctx.mkParams();
-            p.add("timeout", (int) ms);
-            s.setParameters(p);
-        }
+        Z3Timeout.params(ctx, limits).ifPresent(s::setParameters);
         return s.check();
     }
 

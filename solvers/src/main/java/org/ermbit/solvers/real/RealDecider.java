@@ -5,7 +5,6 @@ import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Expr;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
 import com.microsoft.z3.RatNum;
 import com.microsoft.z3.RealSort;
 import com.microsoft.z3.Solver;
@@ -25,6 +24,7 @@ import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.z3.Z3RealNetwork;
+import org.ermbit.solvers.z3.Z3Timeout;
 
 /**
  * Decides "∃ real parameters with loss ≤ γ" for an ERM instance with Z3's nlsat procedure
@@ -48,11 +48,7 @@ public final class RealDecider {
             ArithExpr<RealSort> loss = new Z3RealNetwork(ctx, inst,
                     r -> fixed.containsKey(r) ? Z3RealNetwork.constant(ctx, fixed.get(r)) : free.get(r)).loss();
             Solver s = ctx.mkSolver("QF_NRA");
-            limits.remaining().ifPresent(d -> {
-                Params p = ctx.mkParams();
-                p.add("timeout", (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis())));
-                s.setParameters(p);
-            });
+            Z3Timeout.params(ctx, limits).ifPresent(s::setParameters);
             s.add(ctx.mkLe(loss, Z3RealNetwork.constant(ctx, gamma)));
             Status st = s.check();
             Duration t = Duration.between(start, Instant.now());

@@ -10,7 +10,6 @@ import com.microsoft.z3.Optimize;
 import com.microsoft.z3.Params;
 import com.microsoft.z3.Z3Exception;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,17 +36,10 @@ import org.ermbit.solvers.backend.ResultFactory;
  * arithmetic), integer variables are Z3 integers with their bounds asserted, constants are built
  * from decimal strings (exact BigIntegers). Without an objective it uses a plain solver; with one,
  * {@code Optimize.MkMinimize}. Limits: {@code Context.interrupt()} from a {@link LimitWatcher} at
- * the deadline, and the solver's {@code timeout} parameter {@value #OWN_LIMIT_SLACK_MS} ms later as
- * a fallback.
+ * the deadline, and Z3's own {@code timeout} a little later as a fallback ({@link Z3Timeout}).
  */
 final class Z3Solver implements Solver {
     private static final Set<Capability> CAPS = Set.of(Capability.LIA, Capability.NIA);
-    /**
-     * Z3's own {@code timeout} is set this far past the deadline, so that the watcher's interrupt at
-     * the deadline stops it and the reason is "timeout": Z3's timer, in whole milliseconds, could
-     * otherwise fire a moment before the deadline and report "canceled" (seen once under load).
-     */
-    static final long OWN_LIMIT_SLACK_MS = 100;
 
     private final String version;
     private Context ctx;
@@ -84,9 +76,7 @@ final class Z3Solver implements Solver {
     private SolveResult run(Model model, Limits limits, Context c, ResultFactory results) {
         Encoding enc = new Encoding(c, model);
         List<BoolExpr> assertions = enc.assertions();
-        Params params = c.mkParams();
-        Optional<Duration> remaining = limits.remaining();
-        remaining.ifPresent(r -> params.add("timeout", (int) Math.min(Integer.MAX_VALUE, r.toMillis() + OWN_LIMIT_SLACK_MS)));
+        Params params = Z3Timeout.params(c, limits).orElseGet(c::mkParams);
         Map<String, String> stats = new LinkedHashMap<>();
         if (model.objective().isPresent()) {
             Optimize opt = c.mkOptimize();
