@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.number.RationalParser;
 import org.ermbit.solvers.count.ModelCounters;
+import org.ermbit.solvers.external.ProcessRunner;
 
 /**
  * Runs one task in a child JVM — the same {@code java} and class path as this process, running
@@ -133,8 +134,7 @@ public final class ChildRunner {
             Process p = pb.start();
             boolean finished = p.waitFor(limits.timeoutMs() + limits.graceMs(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                ProcessRunner.kill(p);
                 p.waitFor();
             }
             long ms = (System.nanoTime() - start) / 1_000_000;

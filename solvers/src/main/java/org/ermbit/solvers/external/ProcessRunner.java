@@ -55,10 +55,14 @@ public final class ProcessRunner {
         return new ProcessOutcome(p.exitValue(), stdout, stderr, false, false);
     }
 
-    /** Destroys the process tree: descendants first, then the process itself. */
-    static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+    /**
+     * Destroys the process tree: the process itself first, so that it cannot react to a child's
+     * death (a shell would go on to its next command), then the descendants it had, listed before.
+     */
+    public static void kill(Process p) {
+        List<ProcessHandle> descendants = p.descendants().toList();
         p.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void awaitQuietly(Process p) {
