@@ -193,12 +193,8 @@ class HandWorkedEncodingTest {
                 () -> Scaling.denominator(new Domain.RationalBits(Scaling.MAX_RATIONAL_BITS + 1)));
         assertTrue(big.getMessage().startsWith("not supported: rational domain with 8 bits"), big.getMessage());
 
-        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity())));
-        Dataset d = new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE)));
         Domain.RationalBits dom = new Domain.RationalBits(2);
-        ErmInstance rat = new ErmInstance("r", Optional.empty(), a, ParameterDomains.uniform(dom), List.of(),
-                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, d, Optional.empty());
-        Encoding enc = ErmEncoder.encode(rat, EncoderOptions.defaults());
+        Encoding enc = ErmEncoder.encode(oneIdentityUnit(dom, Rational.ONE, Rational.ONE), EncoderOptions.defaults());
         Var w = enc.parameterVar(ParameterRef.weight(1, 0, 0)).orElseThrow();
         assertEquals(BigInteger.valueOf(-18), w.lower()); // K = 6·w, |w| <= 3
         assertEquals(BigInteger.valueOf(18), w.upper());
@@ -223,12 +219,8 @@ class HandWorkedEncodingTest {
      */
     @Test
     void rationalDomainEncodingAdmitsOnlyTheDomainsValues() {
-        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity())));
-        Dataset d = new Dataset(List.of(List.of(Rational.ONE)), List.of(List.of(Rational.ONE)));
         Domain.RationalBits dom = new Domain.RationalBits(2);
-        ErmInstance rat = new ErmInstance("r", Optional.empty(), a, ParameterDomains.uniform(dom), List.of(),
-                new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO, d, Optional.empty());
-        Encoding enc = ErmEncoder.encode(rat, EncoderOptions.defaults());
+        Encoding enc = ErmEncoder.encode(oneIdentityUnit(dom, Rational.ONE, Rational.ONE), EncoderOptions.defaults());
         Set<Rational> weights = new HashSet<>();
         Set<Rational> biases = new HashSet<>();
         for (List<BigInteger> values : ModelEnumerator.solutions(enc.model(), 100_000)) {
@@ -282,8 +274,13 @@ class HandWorkedEncodingTest {
 
     /** A 1-1 identity network with 2-bit weights on the single point x → y. */
     private static ErmInstance oneIdentityPoint(Rational x, Rational y) {
+        return oneIdentityUnit(new Domain.FixedPoint(2, 0), x, y);
+    }
+
+    /** A 1-1 identity network with weights in {@code dom} on the single point x → y, squared loss, threshold 0. */
+    private static ErmInstance oneIdentityUnit(Domain dom, Rational x, Rational y) {
         return new ErmInstance("point", Optional.empty(), new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity()))),
-                ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), List.of(), new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO,
+                ParameterDomains.uniform(dom), List.of(), new Loss(LossType.SQUARED, Aggregate.SUM), Rational.ZERO,
                 new Dataset(List.of(List.of(x)), List.of(List.of(y))), Optional.empty());
     }
 

@@ -65,8 +65,7 @@ final class RandomInstances {
         List<List<Rational>> xs = new ArrayList<>();
         List<List<Rational>> ys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            List<Rational> x = new ArrayList<>();
-            for (int j = 0; j < inputs; j++) x.add(VALUES[r.nextInt(VALUES.length)]);
+            List<Rational> x = randomRow(r, inputs);
             List<Rational> y = new ArrayList<>();
             for (int o = 0; o < outputs; o++) y.add(type.isClassification() ? (r.nextBoolean() ? Rational.ONE : Rational.MINUS_ONE) : VALUES[r.nextInt(VALUES.length)]);
             xs.add(x);
@@ -114,15 +113,19 @@ final class RandomInstances {
             List<List<Rational>> xs = new ArrayList<>();
             List<List<Rational>> ys = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                List<Rational> x = new ArrayList<>();
-                for (int j = 0; j < inputs; j++) x.add(VALUES[r.nextInt(VALUES.length)]);
-                xs.add(x);
+                xs.add(randomRow(r, inputs));
                 ys.add(List.of(VALUES[r.nextInt(VALUES.length)]));
             }
             LossType type = r.nextBoolean() ? LossType.SQUARED : LossType.ABSOLUTE;
             return new ErmInstance("symmetric-" + seed, Optional.empty(), a, domains, fixed, new Loss(type, Aggregate.SUM), Rational.ZERO,
                     new Dataset(xs, ys), Optional.empty());
         }
+    }
+
+    private static List<Rational> randomRow(Random r, int inputs) {
+        List<Rational> x = new ArrayList<>();
+        for (int j = 0; j < inputs; j++) x.add(VALUES[r.nextInt(VALUES.length)]);
+        return x;
     }
 
     static ErmInstance withThreshold(ErmInstance i, Rational gamma) {
