@@ -455,4 +455,36 @@ class EmbeddingRobustnessTest {
             }
         }
     }
+
+    /**
+     * Bug fixed: a progress listener that threw from a portfolio thread made that backend's run
+     * "fail" and the exception never reached the caller. Now the first exception of the listener
+     * cancels the call and is rethrown as is. XOR with all parameters 0 (the start point) has loss 2
+     * by hand, the optimum is 0, so the second improvement comes from the backend's thread.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sat4j", "z3"})
+    void anExceptionOfTheProgressListenerReachesTheCaller(String id) {
+        Rational zero = Rational.ZERO, one = Rational.ONE;
+        ErmInstance xor = new ErmInstance("xor", Optional.empty(),
+                new Architecture(2, List.of(new LayerSpec(2, new Activation.Relu()), new LayerSpec(1, new Activation.Identity()))),
+                ParameterDomains.uniform(new Domain.Grid(BigInteger.ONE, BigInteger.valueOf(-2), BigInteger.valueOf(2))), List.of(),
+                new Loss(LossType.SQUARED, Aggregate.SUM), zero,
+                new Dataset(List.of(List.of(zero, zero), List.of(zero, one), List.of(one, zero), List.of(one, one)),
+                        List.of(List.of(zero), List.of(one), List.of(one), List.of(zero))), Optional.empty());
+        assumeTrue(available(id));
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of(id)).withLocalSearch(false));
+        List<Rational> heard = new ArrayList<>();
+        IllegalStateException boom = new IllegalStateException("listener failed");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> solver.optimize(xor, loss -> {
+            heard.add(loss);
+            if (heard.size() == 2) throw boom;
+        }));
+        assertTrue(thrown == boom, "the listener's own exception: " + thrown);
+        assertEquals(Rational.of(2), heard.get(0));
+        // the same solver without the failing listener: optimum 0 (the EMBEDDING.md example)
+        ErmResult r = solver.optimize(xor);
+        assertEquals(Outcome.OPTIMUM, r.outcome(), r.reason());
+        assertEquals(Rational.ZERO, r.loss().orElseThrow());
+    }
 }

@@ -39,7 +39,8 @@ import org.ermbit.solvers.registry.SolverRegistry;
  * to close). Interrupting the calling thread cancels a call in any stage: it returns UNKNOWN
  * "cancelled" (optimize: possibly an unproved SAT) with the interrupt flag set again. Null arguments
  * are {@link NullPointerException}s naming the argument; expected outcomes (timeouts, refusals) are
- * results, never exceptions (docs/EMBEDDING.md).
+ * results, never exceptions (docs/EMBEDDING.md). An exception thrown by a {@link Progress} listener
+ * cancels the call and is rethrown to the caller.
  *
  * <pre>{@code
  * ErmResult r = new ErmSolver(ErmOptions.defaults()).decide(instance);
@@ -112,8 +113,14 @@ public final class ErmSolver {
         Objects.requireNonNull(progress, "progress");
         Instant start = Instant.now();
         Limits limits = limits();
+        GuardedProgress guarded = new GuardedProgress(progress, limits);
         try (Interruption watch = Interruption.of(limits)) {
-            return decide(inst, progress, limits, start);
+            ErmResult r = decide(inst, guarded, limits, start);
+            guarded.rethrow();
+            return r;
+        } catch (RuntimeException e) {
+            guarded.rethrow();
+            throw e;
         }
     }
 
@@ -211,8 +218,45 @@ public final class ErmSolver {
         Objects.requireNonNull(progress, "progress");
         Instant start = Instant.now();
         Limits limits = limits();
+        GuardedProgress guarded = new GuardedProgress(progress, limits);
         try (Interruption watch = Interruption.of(limits)) {
-            return optimize(inst, progress, limits, start);
+            ErmResult r = optimize(inst, guarded, limits, start);
+            guarded.rethrow();
+            return r;
+        } catch (RuntimeException e) {
+            guarded.rethrow();
+            throw e;
+        }
+    }
+
+    /**
+     * The caller's listener, called from whichever pipeline thread has news: the first exception or
+     * error it throws cancels the call and is rethrown to the caller; it hears nothing after that.
+     */
+    private static final class GuardedProgress implements Progress {
+        private final Progress listener;
+        private final Limits limits;
+        private Throwable failure;
+
+        GuardedProgress(Progress listener, Limits limits) {
+            this.listener = listener;
+            this.limits = limits;
+        }
+
+        @Override
+        public synchronized void accept(Rational loss) {
+            if (failure != null) return;
+            try {
+                listener.accept(loss);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                limits.cancel().cancel();
+            }
+        }
+
+        synchronized void rethrow() {
+            if (failure instanceof RuntimeException e) throw e;
+            if (failure instanceof Error e) throw e;
         }
     }
 
