@@ -23,7 +23,25 @@ public record ErmInstance(
         Dataset data,
         Optional<Expected> expected) {
 
+    /**
+     * Checks what the file reader also checks: no component is null, data rows match the network's
+     * inputs and outputs, classification targets are ±1, fixed parameters exist and are fixed once.
+     *
+     * @throws NullPointerException naming the first null component
+     * @throws IllegalArgumentException for an instance that breaks one of the other rules
+     */
     public ErmInstance {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(description, "description (use Optional.empty())");
+        java.util.Objects.requireNonNull(architecture, "architecture");
+        java.util.Objects.requireNonNull(domains, "domains");
+        java.util.Objects.requireNonNull(domains.weights(), "domains.weights");
+        java.util.Objects.requireNonNull(domains.biases(), "domains.biases");
+        java.util.Objects.requireNonNull(fixed, "fixed (use List.of())");
+        java.util.Objects.requireNonNull(loss, "loss");
+        java.util.Objects.requireNonNull(threshold, "threshold");
+        java.util.Objects.requireNonNull(data, "data");
+        java.util.Objects.requireNonNull(expected, "expected (use Optional.empty())");
         fixed = List.copyOf(fixed);
         validate(architecture, fixed, loss, data);
     }

@@ -53,6 +53,20 @@ public final class LimitWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Cancels {@code token} as soon as {@code thread}'s interrupt flag is seen set (checked now and
+     * every {@value #POLL_MS} ms on the shared watcher thread) until the returned handle is closed.
+     * This is how an interrupt of a thread that is busy computing (encoding, lowering, enumerating)
+     * rather than waiting reaches every stage of a call.
+     */
+    public static AutoCloseable cancelOnInterrupt(Thread thread, org.ermbit.core.spi.CancelToken token) {
+        if (thread.isInterrupted()) token.cancel();
+        ScheduledFuture<?> poll = SCHEDULER.scheduleAtFixedRate(() -> {
+            if (thread.isInterrupted()) token.cancel();
+        }, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        return () -> poll.cancel(false);
+    }
+
     /** Whether the interrupt action ran at least once. */
     public boolean fired() {
         return fired.get();

@@ -101,7 +101,7 @@ public final class ExhaustiveSearch {
         while (true) {
             if ((evaluated.intValue() & 255) == 0 && limits.expired()) {
                 return new Outcome(End.INTERRUPTED, Optional.ofNullable(best), Optional.ofNullable(bestLoss), evaluated, maxSeen,
-                        "stopped after " + evaluated + " of " + size + " parameter vectors");
+                        limits.stopReason() + ": stopped after " + evaluated + " of " + size + " parameter vectors");
             }
             NetworkParameters p = NetworkParameters.build(inst.architecture(), r -> {
                 Integer k = position.get(r);

@@ -26,10 +26,19 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
     /** Largest bit-length of an intermediate value the exhaustive route accepts. */
     public static final int DEFAULT_BIT_BUDGET = ExhaustiveSearch.DEFAULT_BIT_BUDGET;
 
+    /**
+     * @throws NullPointerException naming a null component (or a null id in a list)
+     * @throws IllegalArgumentException for no solver, a negative timeout, or a cap or bit budget below 1
+     */
     public ErmOptions {
-        solvers = List.copyOf(solvers);
-        crossCheck = List.copyOf(crossCheck);
+        solvers = List.copyOf(Objects.requireNonNull(solvers, "solvers"));
+        crossCheck = List.copyOf(Objects.requireNonNull(crossCheck, "crossCheck"));
         if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
+        Objects.requireNonNull(timeout, "timeout (use Optional.empty() for none)");
+        if (timeout.isPresent() && timeout.get().isNegative()) throw new IllegalArgumentException("negative timeout " + timeout.get());
+        Objects.requireNonNull(enumerationCap, "enumerationCap");
+        if (enumerationCap.signum() < 1) throw new IllegalArgumentException("enumeration cap must be at least 1, got " + enumerationCap);
+        if (bitBudget < 1) throw new IllegalArgumentException("bit budget must be at least 1, got " + bitBudget);
         Objects.requireNonNull(squaredLoss, "squaredLoss");
     }
 
@@ -38,22 +47,27 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
         return new ErmOptions(List.of("sat4j"), Optional.empty(), true, List.of(), DEFAULT_ENUMERATION_CAP, DEFAULT_BIT_BUDGET, false, true, SquaredLossPath.AUTO);
     }
 
+    /** Solver ids of {@code ermbit solvers}, a baseline id, or {@code portfolio}; several ids race. */
     public ErmOptions withSolvers(List<String> ids) {
         return new ErmOptions(ids, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
     }
 
+    /** A timeout for each whole call (zero: UNKNOWN at once; beyond a thousand years: none). */
     public ErmOptions withTimeout(Duration d) {
-        return new ErmOptions(solvers, Optional.of(d), symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
+        return new ErmOptions(solvers, Optional.of(Objects.requireNonNull(d, "timeout")), symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
     }
 
+    /** Hidden-unit symmetry breaking in the encoding on or off (on by default; answers are the same either way). */
     public ErmOptions withSymmetryBreaking(boolean on) {
         return new ErmOptions(solvers, timeout, on, crossCheck, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
     }
 
+    /** Backend ids that must re-prove every UNSAT answer and optimality proof (none by default). */
     public ErmOptions withCrossCheck(List<String> ids) {
         return new ErmOptions(solvers, timeout, symmetryBreaking, ids, enumerationCap, bitBudget, refinement, localSearch, squaredLoss);
     }
 
+    /** The exhaustive route's caps: most parameter vectors enumerated, most bits of an intermediate value. */
     public ErmOptions withEnumerationCap(BigInteger cap, int bits) {
         return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, cap, bits, refinement, localSearch, squaredLoss);
     }

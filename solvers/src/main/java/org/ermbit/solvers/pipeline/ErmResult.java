@@ -2,6 +2,7 @@ package org.ermbit.solvers.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.ermbit.core.eval.ActivationPattern;
 import org.ermbit.core.model.NetworkParameters;
@@ -15,6 +16,7 @@ import org.ermbit.core.number.Rational;
  * means the best loss found is not proved optimal. {@code UNKNOWN} carries the reason; {@code SAT}
  * from {@code optimize} says why optimality is not proved; {@code UNSAT} and {@code OPTIMUM} carry a
  * caveat there when their proof rests on a floating-point backend alone (otherwise it is empty).
+ * Results are immutable values: every component is an immutable record, list or {@code Optional}.
  */
 public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Optional<Rational> loss,
                         Optional<ActivationPattern> pattern, String route, List<String> provenance,
@@ -24,6 +26,14 @@ public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Op
     public enum Outcome { SAT, UNSAT, OPTIMUM, UNKNOWN }
 
     public ErmResult {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(witness, "witness");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(encodingSummary, "encodingSummary");
+        Objects.requireNonNull(time, "time");
         provenance = List.copyOf(provenance);
         if ((outcome == Outcome.SAT || outcome == Outcome.OPTIMUM) && (witness.isEmpty() || loss.isEmpty())) {
             throw new IllegalArgumentException(outcome + " without a verified witness");

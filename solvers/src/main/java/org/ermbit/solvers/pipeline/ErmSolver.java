@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.ermbit.core.ir.Model;
@@ -23,6 +24,7 @@ import org.ermbit.reductions.encode.UnsupportedInstanceException;
 import org.ermbit.solvers.pipeline.BackendRun.Answer;
 import org.ermbit.solvers.pipeline.ErmResult.Outcome;
 import org.ermbit.solvers.baseline.Baselines;
+import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.baseline.InstanceSolver;
 import org.ermbit.solvers.registry.SolverRegistry;
 
@@ -33,7 +35,12 @@ import org.ermbit.solvers.registry.SolverRegistry;
  * <p>Piecewise-linear instances go to the NP route (encoder → lowering → backend → decode → exact
  * verification); instances with a polynomial activation of degree ≥ 2 go to the exhaustive route
  * and never reach the encoder. Several solver ids race as a portfolio; the first checked answer wins.
- * Instances of this class are immutable and thread-safe.
+ * Instances of this class are immutable and thread-safe, and hold no resources between calls (nothing
+ * to close). Interrupting the calling thread cancels a call in any stage: it returns UNKNOWN
+ * "cancelled" (optimize: possibly an unproved SAT) with the interrupt flag set again. Null arguments
+ * are {@link NullPointerException}s naming the argument; expected outcomes (timeouts, refusals) are
+ * results, never exceptions (docs/EMBEDDING.md). An exception thrown by a {@link Progress} listener
+ * cancels the call and is rethrown to the caller.
  *
  * <pre>{@code
  * ErmResult r = new ErmSolver(ErmOptions.defaults()).decide(instance);
@@ -74,8 +81,8 @@ public final class ErmSolver {
      * @throws IllegalArgumentException if a solver id is unknown or its backend is unavailable here
      */
     public ErmSolver(ErmOptions options, SolverRegistry registry) {
-        this.options = options;
-        this.registry = registry;
+        this.options = Objects.requireNonNull(options, "options");
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.baseline = baseline(options.solvers());
         this.backends = baseline.isPresent() ? List.of() : expand(options.solvers()).stream().map(this::available).toList();
         this.crossCheckers = options.crossCheck().stream().distinct().map(this::crossChecker).toList();
@@ -102,8 +109,22 @@ public final class ErmSolver {
      * under data refinement, whose rounds see only part of the data).
      */
     public ErmResult decide(ErmInstance inst, Progress progress) {
+        Objects.requireNonNull(inst, "instance");
+        Objects.requireNonNull(progress, "progress");
         Instant start = Instant.now();
         Limits limits = limits();
+        GuardedProgress guarded = new GuardedProgress(progress, limits);
+        try (Interruption watch = Interruption.of(limits)) {
+            ErmResult r = decide(inst, guarded, limits, start);
+            guarded.rethrow();
+            return r;
+        } catch (RuntimeException e) {
+            guarded.rethrow();
+            throw e;
+        }
+    }
+
+    private ErmResult decide(ErmInstance inst, Progress progress, Limits limits, Instant start) {
         Rational gamma = inst.threshold();
         if (baseline.isPresent()) return new BaselineRoute(baseline.get()).decide(inst, limits, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).decide(inst, gamma, limits, start);
@@ -193,8 +214,78 @@ public final class ErmSolver {
      * found. {@code progress} hears every strictly better verified loss, in decreasing order.
      */
     public ErmResult optimize(ErmInstance inst, Progress progress) {
+        Objects.requireNonNull(inst, "instance");
+        Objects.requireNonNull(progress, "progress");
         Instant start = Instant.now();
         Limits limits = limits();
+        GuardedProgress guarded = new GuardedProgress(progress, limits);
+        try (Interruption watch = Interruption.of(limits)) {
+            ErmResult r = optimize(inst, guarded, limits, start);
+            guarded.rethrow();
+            return r;
+        } catch (RuntimeException e) {
+            guarded.rethrow();
+            throw e;
+        }
+    }
+
+    /**
+     * The caller's listener, called from whichever pipeline thread has news: the first exception or
+     * error it throws cancels the call and is rethrown to the caller; it hears nothing after that.
+     */
+    private static final class GuardedProgress implements Progress {
+        private final Progress listener;
+        private final Limits limits;
+        private Throwable failure;
+
+        GuardedProgress(Progress listener, Limits limits) {
+            this.listener = listener;
+            this.limits = limits;
+        }
+
+        @Override
+        public synchronized void accept(Rational loss) {
+            if (failure != null) return;
+            try {
+                listener.accept(loss);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                limits.cancel().cancel();
+            }
+        }
+
+        synchronized void rethrow() {
+            if (failure instanceof RuntimeException e) throw e;
+            if (failure instanceof Error e) throw e;
+        }
+    }
+
+    /** {@link #optimize(ErmInstance, Progress)} without a progress listener. */
+    public ErmResult optimize(ErmInstance inst) {
+        return optimize(inst, loss -> { });
+    }
+
+    /**
+     * While open, an interrupt of the calling thread cancels the call's limits, so that it reaches
+     * every stage (encoding, lowering, the exhaustive route, baselines, cross-checks), not only the
+     * wait for the backends.
+     */
+    private record Interruption(AutoCloseable poll) implements AutoCloseable {
+        static Interruption of(Limits limits) {
+            return new Interruption(LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel()));
+        }
+
+        @Override
+        public void close() {
+            try {
+                poll.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e); // cancelling a scheduled poll throws nothing
+            }
+        }
+    }
+
+    private ErmResult optimize(ErmInstance inst, Progress progress, Limits limits, Instant start) {
         if (baseline.isPresent()) return new BaselineRoute(baseline.get()).optimize(inst, limits, progress, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).optimize(inst, limits, progress, start);
         Encoding enc;
