@@ -85,12 +85,12 @@ class ModelTest {
 
     @Test
     void constraintsHoldAsWritten() {
-        ModelBuilder mb = new ModelBuilder();
-        Var p = mb.newBool("p");
-        Var q = mb.newBool("q");
-        Var x = mb.newInt("x", big(-2), big(2));
-        Var y = mb.newInt("y", big(-2), big(2));
-        Var z = mb.newInt("z", big(-4), big(4));
+        List<Var> vars = pqxyz(new ModelBuilder());
+        Var p = vars.get(0);
+        Var q = vars.get(1);
+        Var x = vars.get(2);
+        Var y = vars.get(3);
+        Var z = vars.get(4);
         assertEquals(List.of(0, 1, 2, 3, 4), List.of(p.index(), q.index(), x.index(), y.index(), z.index()));
         LinearExpr sum = LinearExpr.builder().add(1, x).add(2, y).build();
         Constraint.Linear le = new Constraint.Linear(sum, Relation.LE, big(1), List.of(p.lit(), q.not()));
@@ -111,15 +111,16 @@ class ModelTest {
         assertFalse(pr.holds(values(0, 0, -2, 2, 4)::get));
     }
 
+    /** Booleans p, q and integers x, y ∈ [−2, 2], z ∈ [−4, 4], in this order (indices 0..4). */
+    private static List<Var> pqxyz(ModelBuilder mb) {
+        return List.of(mb.newBool("p"), mb.newBool("q"), mb.newInt("x", big(-2), big(2)), mb.newInt("y", big(-2), big(2)),
+                mb.newInt("z", big(-4), big(4)));
+    }
+
+    /** Values of p, q, x, y, z (Var is a record: a fresh builder's variables are equal keys). */
     private static java.util.Map<Var, BigInteger> values(long... v) {
-        ModelBuilder mb = new ModelBuilder();
-        Var p = mb.newBool("p");
-        Var q = mb.newBool("q");
-        Var x = mb.newInt("x", big(-2), big(2));
-        Var y = mb.newInt("y", big(-2), big(2));
-        Var z = mb.newInt("z", big(-4), big(4));
         java.util.Map<Var, BigInteger> m = new java.util.HashMap<>();
-        List<Var> vars = List.of(p, q, x, y, z);
+        List<Var> vars = pqxyz(new ModelBuilder());
         for (int i = 0; i < v.length; i++) m.put(vars.get(i), big(v[i]));
         return m;
     }
