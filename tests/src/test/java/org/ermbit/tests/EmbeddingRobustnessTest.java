@@ -330,6 +330,26 @@ class EmbeddingRobustnessTest {
     }
 
     /**
+     * A baseline gets the call's cancellation through its limits too: the enumeration baseline
+     * (ExhaustiveSearch over all 5^9 vectors of the same instance) stops on an interrupt of the
+     * caller, for decide and optimize, and answers UNKNOWN "cancelled" with the flag set again.
+     */
+    @Test
+    void interruptingTheCallerCancelsTheEnumerationBaseline() throws Exception {
+        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("enumerate")));
+        ErmInstance inst = longEnumeration();
+        AtomicBoolean flag = new AtomicBoolean();
+        ErmResult r = interrupted("exhaustive", () -> solver.decide(inst), flag);
+        assertEquals(Outcome.UNKNOWN, r.outcome(), r.reason());
+        assertTrue(r.reason().contains("cancelled"), r.reason());
+        assertTrue(flag.get(), "the interrupt flag is set again");
+        ErmResult o = interrupted("exhaustive", () -> solver.optimize(inst), flag);
+        assertTrue(o.outcome() == Outcome.UNKNOWN || o.outcome() == Outcome.SAT, o.outcome() + " " + o.reason());
+        assertTrue(o.reason().contains("cancelled"), o.reason());
+        assertTrue(flag.get(), "the interrupt flag is set again");
+    }
+
+    /**
      * Bug fixed: a call made with the interrupt flag already set ran to a definite answer on the
      * exhaustive route. Now every route answers UNKNOWN "cancelled" without solving, flag kept.
      */
