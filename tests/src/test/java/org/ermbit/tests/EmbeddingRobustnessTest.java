@@ -317,8 +317,13 @@ class EmbeddingRobustnessTest {
     @Test
     void interruptingTheCallerCancelsTheExhaustiveRoute() throws Exception {
         ErmSolver solver = new ErmSolver(ErmOptions.defaults().withEnumerationCap(BigInteger.valueOf(10_000_000), ErmOptions.DEFAULT_BIT_BUDGET));
+        assertEquals("exhaustive", ErmSolver.route(longEnumeration()));
+        assertAnInterruptCancelsTheEnumeration(solver);
+    }
+
+    /** Interrupting decide, then optimize, on {@link #longEnumeration()} while ExhaustiveSearch runs: cancelled, flag set again. */
+    private static void assertAnInterruptCancelsTheEnumeration(ErmSolver solver) throws InterruptedException {
         ErmInstance inst = longEnumeration();
-        assertEquals("exhaustive", ErmSolver.route(inst));
         AtomicBoolean flag = new AtomicBoolean();
         ErmResult r = interrupted("exhaustive", () -> solver.decide(inst), flag);
         assertEquals(Outcome.UNKNOWN, r.outcome(), r.reason());
@@ -327,6 +332,7 @@ class EmbeddingRobustnessTest {
         ErmResult o = interrupted("exhaustive", () -> solver.optimize(inst), flag);
         assertTrue(o.outcome() == Outcome.UNKNOWN || o.outcome() == Outcome.SAT, o.outcome() + " " + o.reason());
         assertTrue(o.reason().contains("cancelled"), o.reason());
+        assertTrue(flag.get(), "the interrupt flag is set again");
     }
 
     /**
@@ -336,17 +342,7 @@ class EmbeddingRobustnessTest {
      */
     @Test
     void interruptingTheCallerCancelsTheEnumerationBaseline() throws Exception {
-        ErmSolver solver = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("enumerate")));
-        ErmInstance inst = longEnumeration();
-        AtomicBoolean flag = new AtomicBoolean();
-        ErmResult r = interrupted("exhaustive", () -> solver.decide(inst), flag);
-        assertEquals(Outcome.UNKNOWN, r.outcome(), r.reason());
-        assertTrue(r.reason().contains("cancelled"), r.reason());
-        assertTrue(flag.get(), "the interrupt flag is set again");
-        ErmResult o = interrupted("exhaustive", () -> solver.optimize(inst), flag);
-        assertTrue(o.outcome() == Outcome.UNKNOWN || o.outcome() == Outcome.SAT, o.outcome() + " " + o.reason());
-        assertTrue(o.reason().contains("cancelled"), o.reason());
-        assertTrue(flag.get(), "the interrupt flag is set again");
+        assertAnInterruptCancelsTheEnumeration(new ErmSolver(ErmOptions.defaults().withSolvers(List.of("enumerate"))));
     }
 
     /**

@@ -109,13 +109,22 @@ public final class ErmSolver {
      * under data refinement, whose rounds see only part of the data).
      */
     public ErmResult decide(ErmInstance inst, Progress progress) {
+        return call(inst, progress, this::decide);
+    }
+
+    /** One call of a route: its own limits, interrupts of the caller watched, the listener guarded. */
+    private interface Call {
+        ErmResult run(ErmInstance inst, Progress progress, Limits limits, Instant start);
+    }
+
+    private ErmResult call(ErmInstance inst, Progress progress, Call call) {
         Objects.requireNonNull(inst, "instance");
         Objects.requireNonNull(progress, "progress");
         Instant start = Instant.now();
         Limits limits = limits();
         GuardedProgress guarded = new GuardedProgress(progress, limits);
         try (Interruption watch = Interruption.of(limits)) {
-            ErmResult r = decide(inst, guarded, limits, start);
+            ErmResult r = call.run(inst, guarded, limits, start);
             guarded.rethrow();
             return r;
         } catch (RuntimeException e) {
@@ -214,19 +223,7 @@ public final class ErmSolver {
      * found. {@code progress} hears every strictly better verified loss, in decreasing order.
      */
     public ErmResult optimize(ErmInstance inst, Progress progress) {
-        Objects.requireNonNull(inst, "instance");
-        Objects.requireNonNull(progress, "progress");
-        Instant start = Instant.now();
-        Limits limits = limits();
-        GuardedProgress guarded = new GuardedProgress(progress, limits);
-        try (Interruption watch = Interruption.of(limits)) {
-            ErmResult r = optimize(inst, guarded, limits, start);
-            guarded.rethrow();
-            return r;
-        } catch (RuntimeException e) {
-            guarded.rethrow();
-            throw e;
-        }
+        return call(inst, progress, this::optimize);
     }
 
     /**
