@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ermbit.core.format.InputException;
+import org.ermbit.core.format.InputFiles;
 
 /**
  * A suite's MANIFEST: one {@link ManifestEntry} per instance file, sorted by path. Lines starting
@@ -36,12 +37,7 @@ public final class Manifest {
         Path f = Files.isDirectory(file) ? file.resolve(FILE_NAME) : file;
         Map<String, ManifestEntry> m = new TreeMap<>();
         if (Files.exists(f)) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InputException(f.toString(), "", "cannot read: " + e.getMessage());
-            }
+            List<String> lines = new String(InputFiles.read(f, "a MANIFEST file"), StandardCharsets.UTF_8).lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) continue;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ermbit.core.format.InputException;
+import org.ermbit.core.format.InputFiles;
 import org.ermbit.core.number.RationalParser;
 
 /**
@@ -43,12 +44,7 @@ public final class ResultCsv implements AutoCloseable {
         Map<String, RunResult> rows = new LinkedHashMap<>();
         String repaired = "";
         if (Files.exists(file)) {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InputException(file.toString(), "", "cannot read: " + e.getMessage());
-            }
+            String text = readText(file);
             int complete = text.lastIndexOf('\n') + 1;
             // without a newline the file can only be a header cut off while it was written; anything else is not ours to cut
             if (complete == 0 && !HEADER.startsWith(text)) throw new InputException(file.toString(), "line 1", "not an ermbit bench CSV (header differs)");
@@ -151,12 +147,7 @@ public final class ResultCsv implements AutoCloseable {
 
     /** The complete rows of a CSV, without repairing the file. */
     static List<RunResult> readOnly(Path in) {
-        String text;
-        try {
-            text = Files.readString(in, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(in.toString(), "", "cannot read: " + e.getMessage());
-        }
+        String text = readText(in);
         String[] lines = text.split("\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals(HEADER)) throw new InputException(in.toString(), "line 1", "not an ermbit bench CSV (header differs)");
         List<RunResult> out = new ArrayList<>();
@@ -249,5 +240,10 @@ public final class ResultCsv implements AutoCloseable {
         }
         out.add(cur.toString());
         return out;
+    }
+
+    /** The text of a results CSV, read with the input-file size cap. */
+    private static String readText(Path file) {
+        return new String(InputFiles.read(file, "an ermbit bench CSV"), StandardCharsets.UTF_8);
     }
 }

@@ -56,7 +56,17 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Errors pass picocli's handlers; the work's memory is unreachable again once the stack has unwound
+            err.println("ermbit: out of memory (" + PrintableText.oneLine(String.valueOf(e.getMessage()))
+                    + "); give the JVM more heap, e.g. ERMBIT_JAVA_OPTS=-Xmx8g ./ermbit …");
+            return EXIT_INTERNAL;
+        } catch (StackOverflowError e) {
+            err.println("ermbit: internal error: stack overflow; give threads a larger stack, e.g. ERMBIT_JAVA_OPTS=-Xss64m ./ermbit …");
+            return EXIT_INTERNAL;
+        }
     }
 
     /** The configured picocli command line (subcommands, error handlers). */

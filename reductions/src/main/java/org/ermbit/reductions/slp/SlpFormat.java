@@ -3,6 +3,7 @@ package org.ermbit.reductions.slp;
 import java.util.ArrayList;
 import java.util.List;
 import org.ermbit.core.format.InputException;
+import org.ermbit.core.format.InputFiles;
 
 /**
  * The SLP text format (docs/FORMAT.md, section "Straight-line programs"): one instruction per line, {@code k = i OP j} with
@@ -19,16 +20,12 @@ public final class SlpFormat {
     private SlpFormat() {
     }
 
-    /** Reads an SLP file; an unreadable file is an {@link InputException} like a malformed one. */
+    /**
+     * Reads an SLP file (at most {@link InputFiles#MAX_BYTES} bytes, UTF-8); an unreadable file is
+     * an {@link InputException} like a malformed one.
+     */
     public static Slp read(java.nio.file.Path file) {
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file, "", "cannot read: no such file");
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new InputException(file, "", "cannot read: " + e.getMessage());
-        }
+        String text = new String(InputFiles.read(file, "a straight-line program file"), java.nio.charset.StandardCharsets.UTF_8);
         return parse(text, file.toString());
     }
 
