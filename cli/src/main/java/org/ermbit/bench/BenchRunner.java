@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -145,8 +146,11 @@ public final class BenchRunner {
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("a benchmark run failed in the harness: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
+                    // SIGINT / SIGTERM: the workers are interrupted, kill their children and end; rows already appended stay
+                    pool.shutdownNow();
+                    awaitWorkers(pool);
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
+                    throw new Interrupted(done.get(), todo.size());
                 }
             }
         } finally {
@@ -154,6 +158,40 @@ public final class BenchRunner {
             if (bar != null) bar.close();
         }
         return done.get();
+    }
+
+    /** Waits (uninterruptibly, at most 10 s) for interrupted workers to kill their child JVMs. */
+    private static void awaitWorkers(ExecutorService pool) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!pool.isTerminated() && System.nanoTime() < until) {
+            try {
+                pool.awaitTermination(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException again) {
+                // keep waiting: returning now could leave a child JVM running
+            }
+        }
+    }
+
+    /** The run was interrupted after {@code done} of {@code todo} runs; those are in the CSV. */
+    public static final class Interrupted extends RuntimeException {
+        private final int done;
+        private final int todo;
+
+        Interrupted(int done, int todo) {
+            super("interrupted after " + done + " of " + todo + " runs");
+            this.done = done;
+            this.todo = todo;
+        }
+
+        /** Runs finished (and appended to the CSV) before the interrupt. */
+        public int done() {
+            return done;
+        }
+
+        /** Runs this invocation had to do. */
+        public int todo() {
+            return todo;
+        }
     }
 
     /** Runs one task and checks it against the MANIFEST. */

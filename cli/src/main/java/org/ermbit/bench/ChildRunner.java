@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.number.RationalParser;
@@ -126,12 +127,13 @@ public final class ChildRunner {
         if (mismatch.isPresent()) return new Outcome(RunStatus.UNAVAILABLE, Optional.empty(), 0, -1, mismatch.get());
         Path out = null;
         Path err = null;
+        Process p = null;
         try {
             out = Files.createTempFile("ermbit-bench-", ".out");
             err = Files.createTempFile("ermbit-bench-", ".err");
             ProcessBuilder pb = new ProcessBuilder(command(t, instanceFile)).redirectOutput(out.toFile()).redirectError(err.toFile());
             long start = System.nanoTime();
-            Process p = pb.start();
+            p = pb.start();
             boolean finished = p.waitFor(limits.timeoutMs() + limits.graceMs(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 ProcessRunner.kill(p);
@@ -145,8 +147,10 @@ public final class ChildRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run a child JVM", e);
         } catch (InterruptedException e) {
+            // the harness is stopping (SIGINT / SIGTERM): the child must not outlive it
+            if (p != null) ProcessRunner.kill(p);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a child JVM", e);
+            throw new CancellationException("interrupted while waiting for a child JVM");
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);

@@ -118,7 +118,14 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        BenchRunner.Summary s = new BenchRunner(config, new ChildRunner(config.limits())::run, out, err).run();
+        BenchRunner.Summary s;
+        try {
+            s = new BenchRunner(config, new ChildRunner(config.limits())::run, out, err).run();
+        } catch (BenchRunner.Interrupted e) {
+            err.println("ermbit bench: interrupted after " + e.done() + " of " + e.todo() + " runs; they are in "
+                    + PrintableText.oneLine(csv.toString()) + ", the same command resumes");
+            return Main.EXIT_INTERRUPTED;
+        }
         return s.wrong() > 0 ? BenchRunner.EXIT_WRONG : 0;
     }
 

@@ -33,6 +33,8 @@ public final class Main implements Runnable {
 
     /** Exit code for usage and input errors. */
     public static final int EXIT_INPUT = 2;
+    /** Exit code of a command stopped by an interrupt that has no answer line to give (bench); as for SIGINT. */
+    public static final int EXIT_INTERRUPTED = 130;
     /** Exit code for internal errors. */
     public static final int EXIT_INTERNAL = 1;
 
@@ -48,7 +50,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code;
+        try (SignalStop stop = SignalStop.install(Thread.currentThread(), err)) {
+            code = run(args, new PrintWriter(System.out, true), err);
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */

@@ -111,6 +111,9 @@ final class SolveSession {
     /** Writes the witness file if one was asked for; false (with one line on stderr) if that failed. */
     private boolean writeWitness(ErmResult r) {
         if (options.witness == null) return true;
+        // after an interrupt (SIGINT / SIGTERM) the best witness must still be written, but a file
+        // channel closes itself when its thread is interrupted: clear the flag while writing
+        boolean interrupted = Thread.interrupted();
         try {
             WitnessWriter.write(new Witness(inst.name(), r.witness().orElseThrow(), r.loss()), options.witness);
             return true;
@@ -118,6 +121,8 @@ final class SolveSession {
             spec.commandLine().getErr().println("ermbit: " + PrintableText.oneLine(e.getMessage() + ": " + e.getCause().getMessage())
                     + " (the answer is printed on stdout)");
             return false;
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 }

@@ -59,12 +59,19 @@ public final class LimitWatcher implements AutoCloseable {
      * This is how an interrupt of a thread that is busy computing (encoding, lowering, enumerating)
      * rather than waiting reaches every stage of a call.
      */
-    public static AutoCloseable cancelOnInterrupt(Thread thread, org.ermbit.core.spi.CancelToken token) {
+    public static InterruptWatch cancelOnInterrupt(Thread thread, org.ermbit.core.spi.CancelToken token) {
         if (thread.isInterrupted()) token.cancel();
         ScheduledFuture<?> poll = SCHEDULER.scheduleAtFixedRate(() -> {
             if (thread.isInterrupted()) token.cancel();
         }, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         return () -> poll.cancel(false);
+    }
+
+    /** The handle of {@link #cancelOnInterrupt}: closing it stops watching (and throws nothing). */
+    @FunctionalInterface
+    public interface InterruptWatch extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Whether the interrupt action ran at least once. */

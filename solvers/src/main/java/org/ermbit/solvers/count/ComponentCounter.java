@@ -141,7 +141,7 @@ public final class ComponentCounter implements ModelCounter {
             long components = 0;
             long eliminated = 0;
             for (Future<CountResult> part : parts) {
-                CountResult r = get(part);
+                CountResult r = get(part, limits);
                 CountStats s = r.stats();
                 decisions += s.decisions();
                 conflicts += s.conflicts();
@@ -163,16 +163,27 @@ public final class ComponentCounter implements ModelCounter {
         }
     }
 
-    private static CountResult get(Future<CountResult> part) {
+    /**
+     * The result of one cube. An interrupt of the calling thread cancels the count (every cube then
+     * ends CANCELLED) and is kept on the thread; the cubes are still awaited, so none outlives the call.
+     */
+    private static CountResult get(Future<CountResult> part, Limits limits) {
+        boolean interrupted = false;
         try {
-            return part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
+            while (true) {
+                try {
+                    return part.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    limits.cancel().cancel();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

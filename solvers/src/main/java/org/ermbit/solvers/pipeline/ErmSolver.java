@@ -123,7 +123,9 @@ public final class ErmSolver {
         Instant start = Instant.now();
         Limits limits = limits();
         GuardedProgress guarded = new GuardedProgress(progress, limits);
-        try (Interruption watch = Interruption.of(limits)) {
+        // while open, an interrupt of the calling thread cancels the call's limits, so that it reaches
+        // every stage (encoding, lowering, the exhaustive route, baselines, cross-checks), not only the wait for the backends
+        try (LimitWatcher.InterruptWatch watch = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
             ErmResult r = call.run(inst, guarded, limits, start);
             guarded.rethrow();
             return r;
@@ -260,26 +262,6 @@ public final class ErmSolver {
     /** {@link #optimize(ErmInstance, Progress)} without a progress listener. */
     public ErmResult optimize(ErmInstance inst) {
         return optimize(inst, loss -> { });
-    }
-
-    /**
-     * While open, an interrupt of the calling thread cancels the call's limits, so that it reaches
-     * every stage (encoding, lowering, the exhaustive route, baselines, cross-checks), not only the
-     * wait for the backends.
-     */
-    private record Interruption(AutoCloseable poll) implements AutoCloseable {
-        static Interruption of(Limits limits) {
-            return new Interruption(LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel()));
-        }
-
-        @Override
-        public void close() {
-            try {
-                poll.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e); // cancelling a scheduled poll throws nothing
-            }
-        }
     }
 
     private ErmResult optimize(ErmInstance inst, Progress progress, Limits limits, Instant start) {

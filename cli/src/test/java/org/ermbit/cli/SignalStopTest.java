@@ -1,0 +1,172 @@
+package org.ermbit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGINT and SIGTERM on a real {@code ermbit} JVM: the command stops its solvers, reports what it
+ * knows and exits with the signal's status — optimize keeps its best verified witness, solve and
+ * count say UNKNOWN, bench kills its child JVMs and keeps its CSV. The runs are slow instances
+ * (a 3-16-1 planted network, a 500-variable CNF) that no solver finishes before the signal.
+ */
+class SignalStopTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path planted;
+
+    @BeforeAll
+    static void slowInstances() {
+        CliRun g = CliRun.of("generate", "planted", "--inputs", "3", "--hidden", "16", "--bits", "4", "--points", "50",
+                "--count", "1", "-o", dir.toString());
+        assertEquals(0, g.exit(), g.err());
+        planted = dir.resolve("planted").resolve("planted-3-16-1-b4-n50-s1.json");
+        assertTrue(Files.isRegularFile(planted), planted + " was generated");
+    }
+
+    @Test
+    void sigtermStopsOptimizeWithTheBestVerifiedWitnessWritten() throws Exception {
+        Path witness = dir.resolve("best.json");
+        Child c = Child.start(dir.resolve("optimize"), "optimize", planted.toString(), "--witness", witness.toString());
+        c.awaitStdout(line -> line.startsWith("o "));
+        c.signal("TERM");
+        assertEquals(143, c.awaitExit(), "the exit status of SIGTERM; stderr: " + c.err());
+        List<String> out = c.stdoutLines();
+        List<String> improvements = out.stream().filter(l -> l.startsWith("o ")).toList();
+        String best = improvements.get(improvements.size() - 1).substring(2);
+        assertTrue(out.contains("s SATISFIABLE"), "the unproved best is an answer: " + out);
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("c best loss found " + best + "; optimality not proved")), String.join("\n", out));
+        assertTrue(c.err().contains("ermbit: interrupted; stopping and reporting what is known"), c.err());
+        // the witness file holds that loss, as the exact verifier (another command) computes it
+        CliRun v = CliRun.of("verify", planted.toString(), witness.toString());
+        assertTrue(v.out().lines().toList().contains("c loss " + best), v.out());
+    }
+
+    @Test
+    void sigintStopsSolveWithUnknown() throws Exception {
+        Child c = Child.start(dir.resolve("solve"), "solve", planted.toString());
+        c.awaitStdout(line -> line.startsWith("c instance "));
+        c.signal("INT");
+        assertEquals(130, c.awaitExit(), "the exit status of SIGINT; stderr: " + c.err());
+        List<String> out = c.stdoutLines();
+        assertTrue(out.contains("s UNKNOWN"), String.join("\n", out));
+        // "cancelled", or "cancelled while encoding" when the signal comes that early
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("c reason: cancelled")), String.join("\n", out));
+        assertFalse(out.contains("s SATISFIABLE") || out.contains("s UNSATISFIABLE"), String.join("\n", out));
+    }
+
+    @Test
+    void sigintStopsCountWithUnknown() throws Exception {
+        Path cnf = dir.resolve("slow.cnf");
+        Random rnd = new Random(3);
+        int vars = 500;
+        int clauses = 1_150;
+        try (BufferedWriter w = Files.newBufferedWriter(cnf, StandardCharsets.US_ASCII)) {
+            w.write("p cnf " + vars + " " + clauses + "\n");
+            for (int k = 0; k < clauses; k++) {
+                for (int j = 0; j < 3; j++) w.write((rnd.nextBoolean() ? "-" : "") + (1 + rnd.nextInt(vars)) + " ");
+                w.write("0\n");
+            }
+        }
+        Child c = Child.start(dir.resolve("count"), "count", cnf.toString());
+        c.awaitStdout(line -> line.startsWith("c variables "));
+        c.signal("INT");
+        assertEquals(130, c.awaitExit(), "stderr: " + c.err());
+        List<String> out = c.stdoutLines();
+        assertTrue(out.contains("c cancelled before the count was known"), String.join("\n", out));
+        assertTrue(out.contains("s UNKNOWN"), String.join("\n", out));
+        assertFalse(out.stream().anyMatch(l -> l.startsWith("c s exact")), String.join("\n", out));
+    }
+
+    @Test
+    void sigtermStopsBenchAndItsChildJvms() throws Exception {
+        Path csv = dir.resolve("bench.csv");
+        Child c = Child.start(dir.resolve("bench"), "bench", dir.toString(), "--solvers", "sat4j", "--timeout", "600",
+                "--csv", csv.toString(), "--no-plot");
+        List<ProcessHandle> children = c.awaitDescendants();
+        c.signal("TERM");
+        assertEquals(143, c.awaitExit(), "stderr: " + c.err());
+        assertTrue(c.err().contains("ermbit bench: interrupted after 0 of 1 runs; they are in " + csv + ", the same command resumes"), c.err());
+        for (ProcessHandle h : children) {
+            // bounded only so that a failure cannot hang the build; the kill is immediate
+            h.onExit().get(60, TimeUnit.SECONDS);
+            assertFalse(h.isAlive(), "child " + h.pid() + " was killed");
+        }
+        assertEquals(List.of(), Files.exists(csv) ? Files.readAllLines(csv).stream().skip(1).toList() : List.of(), "no row for the interrupted run");
+    }
+
+    /** An {@code ermbit} child JVM with its output in files. */
+    private record Child(Process process, Path out, Path errFile) {
+        static Child start(Path work, String... args) throws IOException {
+            Files.createDirectories(work);
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(List.of(args));
+            Path out = work.resolve("stdout");
+            Path err = work.resolve("stderr");
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            return new Child(p, out, err);
+        }
+
+        void awaitStdout(Predicate<String> line) throws Exception {
+            await(() -> stdoutLines().stream().anyMatch(line), "the expected stdout line");
+        }
+
+        List<ProcessHandle> awaitDescendants() throws Exception {
+            await(() -> process.descendants().findAny().isPresent(), "a child JVM");
+            return process.descendants().toList();
+        }
+
+        void signal(String name) throws Exception {
+            assertTrue(process.isAlive(), "still running when signalled; stdout: " + Files.readString(out));
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            assertEquals(0, kill.waitFor(), "kill -" + name);
+        }
+
+        int awaitExit() throws Exception {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("no exit after the signal");
+            }
+            return process.exitValue();
+        }
+
+        List<String> stdoutLines() {
+            try {
+                return Files.readAllLines(out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String err() throws IOException {
+            return Files.readString(errFile);
+        }
+
+        /** Polls until {@code condition} holds; the bound only keeps a broken child from hanging the build. */
+        private void await(java.util.function.BooleanSupplier condition, String what) throws Exception {
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (!condition.getAsBoolean()) {
+                if (!process.isAlive()) throw new AssertionError("ended (" + process.exitValue() + ") before " + what + ": " + err());
+                if (System.nanoTime() > until) throw new AssertionError("no " + what + " within 5 minutes");
+                Thread.sleep(50);
+            }
+        }
+    }
+}
