@@ -1,15 +1,22 @@
 package org.ermbit.core.format;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Reads whole input files with a size cap that holds even when the file's size is unknown in
  * advance (pipes, {@code /dev/zero}): at most cap + 1 bytes are ever read, and every problem is an
- * {@link InputException} (one line, exit 2 on the command line).
+ * {@link InputException} (one line, exit 2 on the command line). gzip- and xz-compressed files
+ * (recognised by their first bytes) are decompressed, the cap then applying to the decompressed
+ * bytes; bzip2, zstd and zip files and tar archives are refused with a hint.
  */
 public final class InputFiles {
 
@@ -19,19 +26,50 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** The bytes of {@code path}; {@code what} names the expected content for a directory. */
+    /** The (decompressed) bytes of {@code path}; {@code what} names the expected content for a directory. */
     public static byte[] read(Path path, String what) {
         String label = path.toString();
         if (Files.isDirectory(path)) throw new InputException(label, "", "is a directory, expected " + what);
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) throw new InputException(label, "", "file has more than the cap of " + MAX_BYTES + " bytes");
-            return bytes;
+        Compression compression = Compression.NONE;
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(path))) {
+            file.mark(Compression.MAGIC_BYTES);
+            compression = Compression.of(file.readNBytes(Compression.MAGIC_BYTES));
+            file.reset();
+            Optional<String> unpack = compression.unsupportedUnpackCommand();
+            if (unpack.isPresent()) {
+                throw new InputException(label, "", "not supported: " + compression.word() + "-compressed input (unpack it first: "
+                        + unpack.get() + ")");
+            }
+            try (InputStream in = compression.open(file)) {
+                byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+                if (bytes.length > MAX_BYTES) {
+                    throw new InputException(label, "", (compression == Compression.NONE ? "file has" : compression.word() + " data decompresses to")
+                            + " more than the cap of " + MAX_BYTES + " bytes");
+                }
+                if (compression != Compression.NONE && isTarArchive(bytes)) {
+                    throw new InputException(label, "", "not supported: a tar archive (extract its files first: tar -xf FILE)");
+                }
+                return bytes;
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(label, "", "no such file");
+        } catch (EOFException e) {
+            if (compression == Compression.NONE) throw cannotRead(label, e);
+            throw new InputException(label, "", "corrupt " + compression.word() + " data: cut off before its end");
         } catch (IOException e) {
-            throw new InputException(label, "", "cannot read file: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            if (compression == Compression.NONE) throw cannotRead(label, e);
+            throw new InputException(label, "", "corrupt " + compression.word() + " data: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+    }
+
+    private static InputException cannotRead(String label, IOException e) {
+        return new InputException(label, "", "cannot read file: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+
+    /** A POSIX tar archive: "ustar" at offset 257 of its first header block. */
+    private static boolean isTarArchive(byte[] bytes) {
+        byte[] magic = "ustar".getBytes(StandardCharsets.US_ASCII);
+        return bytes.length >= 262 && Arrays.equals(bytes, 257, 262, magic, 0, magic.length);
     }
 }

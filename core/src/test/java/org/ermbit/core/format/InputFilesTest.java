@@ -46,4 +46,33 @@ class InputFilesTest {
         assertTrue(e.getMessage().startsWith("cannot read file: "), e.getMessage());
         assertTrue(e.getMessage().length() > "cannot read file: FileSystemException".length() + 1, "the reason is kept: " + e.getMessage());
     }
+
+    /** A gzip bomb: 64 MiB of zeros compress to 64 KiB; the cap counts decompressed bytes, inclusively. */
+    @Test
+    void theCapAppliesToTheDecompressedBytes() throws IOException {
+        Path exact = gzipOfZeros("exact.gz", InputFiles.MAX_BYTES);
+        assertTrue(Files.size(exact) < 1 << 20, "compressed " + Files.size(exact));
+        assertEquals(InputFiles.MAX_BYTES, InputFiles.read(exact, "data").length);
+        Path over = gzipOfZeros("over.gz", InputFiles.MAX_BYTES + 1);
+        InputException e = assertThrows(InputException.class, () -> InputFiles.read(over, "data"));
+        assertEquals("gzip data decompresses to more than the cap of 67108864 bytes", e.getMessage());
+    }
+
+    /** Text that merely starts like a magic number is not mistaken for compressed data. */
+    @Test
+    void textIsReadAsIs() throws IOException {
+        for (String text : new String[] {"", "B", "BZh", "BZhx and more", "PK", "{\"format\": \"ermbit/1\"}", "p cnf 1 1\n1 0\n"}) {
+            Path f = Files.writeString(dir.resolve("t.txt"), text);
+            assertEquals(text, new String(InputFiles.read(f, "text"), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private Path gzipOfZeros(String name, long n) throws IOException {
+        Path f = dir.resolve(name);
+        byte[] block = new byte[1 << 20];
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f), 1 << 16)) {
+            for (long left = n; left > 0; left -= block.length) out.write(block, 0, (int) Math.min(block.length, left));
+        }
+        return f;
+    }
 }
