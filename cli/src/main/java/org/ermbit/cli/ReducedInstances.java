@@ -15,9 +15,9 @@ final class ReducedInstances {
     private ReducedInstances() {
     }
 
-    /** "NAME-of-FILE" from the input file's name without its extension. */
+    /** "NAME-of-FILE" from the input file's name without its extension (and without .gz / .xz before it). */
     static String nameFor(Path input, String reduction) {
-        String f = input.getFileName().toString();
+        String f = input.getFileName().toString().replaceFirst("\\.(gz|xz)$", "");
         int dot = f.lastIndexOf('.');
         return reduction + "-of-" + PrintableText.oneLine(dot > 0 ? f.substring(0, dot) : f); // a name has no line breaks (FORMAT.md)
     }

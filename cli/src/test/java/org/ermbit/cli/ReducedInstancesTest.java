@@ -42,6 +42,9 @@ class ReducedInstancesTest {
         assertEquals("reduction-of-f", ReducedInstances.nameFor(Path.of("dir", "f.cnf"), "reduction"));
         assertEquals("reduction-of-.cnf", ReducedInstances.nameFor(Path.of(".cnf"), "reduction"));
         assertEquals("reduction-of-a.b", ReducedInstances.nameFor(Path.of("a.b.cnf"), "reduction"));
+        assertEquals("reduction-of-uf20-01", ReducedInstances.nameFor(Path.of("uf20-01.cnf.xz"), "reduction"));
+        assertEquals("reduction-of-f", ReducedInstances.nameFor(Path.of("f.cnf.gz"), "reduction"));
+        assertEquals("reduction-of-f.bz2", ReducedInstances.nameFor(Path.of("f.bz2.cnf"), "reduction"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ermbit.core.format;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,41 +27,72 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** The (decompressed) bytes of {@code path}; {@code what} names the expected content for a directory. */
+    /** The file name that stands for standard input, as for most command-line tools ({@code ./-} names a file "-"). */
+    public static final String STANDARD_INPUT = "-";
+
+    /**
+     * The (decompressed) bytes of {@code path}, or of standard input for {@value #STANDARD_INPUT};
+     * {@code what} names the expected content for a directory.
+     */
     public static byte[] read(Path path, String what) {
         String label = path.toString();
+        if (label.equals(STANDARD_INPUT)) return readStandardInput();
         if (Files.isDirectory(path)) throw new InputException(label, "", "is a directory, expected " + what);
-        Compression compression = Compression.NONE;
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(path))) {
-            file.mark(Compression.MAGIC_BYTES);
-            compression = Compression.of(file.readNBytes(Compression.MAGIC_BYTES));
-            file.reset();
-            Optional<String> unpack = compression.unsupportedUnpackCommand();
-            if (unpack.isPresent()) {
-                throw new InputException(label, "", "not supported: " + compression.word() + "-compressed input (unpack it first: "
-                        + unpack.get() + ")");
-            }
-            try (InputStream in = compression.open(file)) {
-                byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    throw new InputException(label, "", (compression == Compression.NONE ? "file has" : compression.word() + " data decompresses to")
-                            + " more than the cap of " + MAX_BYTES + " bytes");
-                }
-                if (compression != Compression.NONE && isTarArchive(bytes)) {
-                    throw new InputException(label, "", "not supported: a tar archive (extract its files first: tar -xf FILE)");
-                }
-                return bytes;
-            }
+        try (InputStream file = Files.newInputStream(path)) {
+            return readCapped(file, label);
         } catch (NoSuchFileException e) {
             throw new InputException(label, "", "no such file");
+        } catch (IOException e) {
+            throw cannotRead(label, e);
+        }
+    }
+
+    private static byte[] readStandardInput() {
+        // System.in stays open: only the decompressing wrapper around it is closed
+        InputStream stdin = new FilterInputStream(System.in) {
+            @Override
+            public void close() {
+            }
+        };
+        try {
+            byte[] bytes = readCapped(stdin, STANDARD_INPUT);
+            if (bytes.length == 0) throw new InputException(STANDARD_INPUT, "", "standard input is empty (it can be read only once)");
+            return bytes;
+        } catch (IOException e) {
+            throw cannotRead(STANDARD_INPUT, e);
+        }
+    }
+
+    /** At most {@link #MAX_BYTES} + 1 bytes of {@code raw}, decompressed; problems of the data itself are InputExceptions. */
+    private static byte[] readCapped(InputStream raw, String label) throws IOException {
+        InputStream file = new BufferedInputStream(raw);
+        file.mark(Compression.MAGIC_BYTES);
+        Compression compression = Compression.of(file.readNBytes(Compression.MAGIC_BYTES));
+        file.reset();
+        Optional<String> unpack = compression.unsupportedUnpackCommand();
+        if (unpack.isPresent()) {
+            throw new InputException(label, "", "not supported: " + compression.word() + "-compressed input (unpack it first: "
+                    + unpack.get() + ")");
+        }
+        byte[] bytes;
+        try (InputStream in = compression.open(file)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
         } catch (EOFException e) {
-            if (compression == Compression.NONE) throw cannotRead(label, e);
+            if (compression == Compression.NONE) throw e;
             throw new InputException(label, "", "corrupt " + compression.word() + " data: cut off before its end");
         } catch (IOException e) {
-            if (compression == Compression.NONE) throw cannotRead(label, e);
+            if (compression == Compression.NONE) throw e;
             throw new InputException(label, "", "corrupt " + compression.word() + " data: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+        if (bytes.length > MAX_BYTES) {
+            throw new InputException(label, "", (compression == Compression.NONE ? "file has" : compression.word() + " data decompresses to")
+                    + " more than the cap of " + MAX_BYTES + " bytes");
+        }
+        if (compression != Compression.NONE && isTarArchive(bytes)) {
+            throw new InputException(label, "", "not supported: a tar archive (extract its files first: tar -xf FILE)");
+        }
+        return bytes;
     }
 
     private static InputException cannotRead(String label, IOException e) {
