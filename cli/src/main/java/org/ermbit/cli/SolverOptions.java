@@ -41,16 +41,20 @@ final class SolverOptions {
                     + "(native on nonlinear backends, bit products elsewhere) or cuts (lazy integer tangent cuts). Default: auto.")
     String squares = "auto";
 
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed of the local search (an integer; runs with the same seed "
+            + "make the same moves, other seeds may find other witnesses). Default: 1.")
+    String seed = Long.toString(ErmOptions.DEFAULT_SEED);
+
     @Option(names = "--witness", paramLabel = "FILE", description = "Write the verified witness (ermbit-witness/1) to FILE.")
     Path witness;
 
     @Option(names = "--json", description = "Print one JSON object on stdout instead of the line protocol.")
     boolean json;
 
-    /** The pipeline options; a malformed timeout is a usage error. */
+    /** The pipeline options; a malformed timeout, squares choice or seed is a usage error. */
     ErmOptions toErmOptions() {
         ErmOptions o = ErmOptions.defaults().withSolvers(solvers).withCrossCheck(crossCheck).withSymmetryBreaking(!noSymmetryBreaking)
-                .withRefinement(refine).withLocalSearch(!noLocalSearch).withSquaredLoss(parseSquares(squares));
+                .withRefinement(refine).withLocalSearch(!noLocalSearch).withSquaredLoss(parseSquares(squares)).withSeed(parseSeed(seed));
         if (timeout != null) o = o.withTimeout(parseTimeout(timeout));
         return o;
     }
@@ -83,6 +87,14 @@ final class SolverOptions {
             case "cuts" -> SquaredLossPath.TANGENT_CUTS;
             default -> throw new UsageException("--squares: '" + text + "' is not one of auto, products, cuts");
         };
+    }
+
+    static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed: '" + text + "' is not an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
+        }
     }
 
     static Duration parseTimeout(String text) {

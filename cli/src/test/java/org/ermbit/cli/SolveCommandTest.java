@@ -227,6 +227,19 @@ class SolveCommandTest {
     }
 
     @Test
+    void seedsAreLongIntegers() {
+        assertEquals(-9_223_372_036_854_775_808L, SolverOptions.parseSeed("-9223372036854775808"));
+        assertEquals(42, SolverOptions.parseSeed(" 42 "));
+        for (String bad : new String[] {"9223372036854775808", "1.5", "abc", ""}) {
+            CliRun r = CliRun.of("solve", ex("xor-2-2-1.json"), "--seed", bad);
+            assertEquals(2, r.exit(), bad + ": " + r.out() + r.err());
+            assertEquals("ermbit: --seed: '" + bad + "' is not an integer between -9223372036854775808 and 9223372036854775807", r.err().strip());
+        }
+        CliRun r = CliRun.of("solve", ex("xor-2-2-1.json"), "--seed", "7");
+        assertEquals(10, r.exit(), r.err());
+    }
+
+    @Test
     void timeoutsAreExactSecondsRoundedUpToMilliseconds() {
         assertEquals(java.time.Duration.ofMillis(1), SolverOptions.parseTimeout("0.0001"));
         assertEquals(java.time.Duration.ofMillis(1500), SolverOptions.parseTimeout("1.5"));

@@ -170,7 +170,7 @@ public final class ErmSolver {
         List<BackendRun> runs = runs(enc);
         Limits race = childOf(limits);
         Optional<WitnessSearch> search = options.localSearch()
-                ? WitnessSearch.forThreshold(inst, limits, race.cancel()::cancel, progress) : Optional.empty();
+                ? WitnessSearch.forThreshold(inst, limits, options.seed(), race.cancel()::cancel, progress) : Optional.empty();
         Answer a;
         List<String> reasons;
         try {
@@ -277,7 +277,7 @@ public final class ErmSolver {
         }
         LossDescent descent = new LossDescent(enc, progress);
         Limits race = childOf(limits);
-        Optional<WitnessSearch> search = options.localSearch() ? WitnessSearch.forMinimum(inst, limits, a -> {
+        Optional<WitnessSearch> search = options.localSearch() ? WitnessSearch.forMinimum(inst, limits, options.seed(), a -> {
             // a verified loss of 0 is optimal: every loss is non-negative
             if (descent.offer(a).orElseThrow().signum() == 0) race.cancel().cancel();
         }) : Optional.empty();

@@ -25,8 +25,6 @@ final class WitnessSearch implements AutoCloseable {
 
     /** How answers of the local search are attributed. */
     static final String SOURCE = "local search (exact verification)";
-    /** The local search's random seed: runs are reproducible apart from where the limits stop them. */
-    static final long SEED = 1;
     private static final long STOP_GRACE_MS = 2_000;
 
     private final ErmInstance inst;
@@ -43,13 +41,14 @@ final class WitnessSearch implements AutoCloseable {
     /** Hears the verified loss of every strictly better vector met above the target (deciding only). */
     private final Consumer<Rational> onBetter;
 
-    private WitnessSearch(ErmInstance inst, ScaledNetwork net, Limits limits, long target, Consumer<Answer> onVerified, Consumer<Rational> onBetter) {
+    private WitnessSearch(ErmInstance inst, ScaledNetwork net, Limits limits, long seed, long target, Consumer<Answer> onVerified,
+                          Consumer<Rational> onBetter) {
         this.inst = inst;
         this.net = net;
         this.onBetter = onBetter;
         limits.cancel().onCancel(token::cancel);
         Limits own = new Limits(limits.deadline(), token);
-        thread = new Thread(() -> search(own, target, onVerified), "ermbit-local-search");
+        thread = new Thread(() -> search(own, seed, target, onVerified), "ermbit-local-search");
         thread.setDaemon(true);
         thread.start();
     }
@@ -58,25 +57,26 @@ final class WitnessSearch implements AutoCloseable {
      * Starts looking for a vector with loss ≤ the instance's threshold; {@code onFound} runs (in the
      * search thread) once one is verified, and {@code onBetter} hears the exact loss (checked by the
      * verifier) of each strictly better vector met before that. Empty when the instance is out of
-     * the search's reach or its threshold is negative.
+     * the search's reach or its threshold is negative. Runs with the same {@code seed} make the same
+     * moves (apart from where the limits stop them).
      */
-    static Optional<WitnessSearch> forThreshold(ErmInstance inst, Limits limits, Runnable onFound, Consumer<Rational> onBetter) {
+    static Optional<WitnessSearch> forThreshold(ErmInstance inst, Limits limits, long seed, Runnable onFound, Consumer<Rational> onBetter) {
         // below zero no loss can reach the threshold (and a negative target would mean "minimise")
         return ScaledNetwork.of(inst).filter(net -> net.scaledBound() >= 0)
-                .map(net -> new WitnessSearch(inst, net, limits, net.scaledBound(), a -> onFound.run(), onBetter));
+                .map(net -> new WitnessSearch(inst, net, limits, seed, net.scaledBound(), a -> onFound.run(), onBetter));
     }
 
     /**
      * Starts a search that keeps lowering the loss until closed, handing every verified improvement to
      * {@code offer}. Empty when the instance is out of the search's reach.
      */
-    static Optional<WitnessSearch> forMinimum(ErmInstance inst, Limits limits, Consumer<Answer> offer) {
-        return ScaledNetwork.of(inst).map(net -> new WitnessSearch(inst, net, limits, -1, offer, loss -> { }));
+    static Optional<WitnessSearch> forMinimum(ErmInstance inst, Limits limits, long seed, Consumer<Answer> offer) {
+        return ScaledNetwork.of(inst).map(net -> new WitnessSearch(inst, net, limits, seed, -1, offer, loss -> { }));
     }
 
-    private void search(Limits limits, long target, Consumer<Answer> onVerified) {
+    private void search(Limits limits, long seed, long target, Consumer<Answer> onVerified) {
         // a heuristic meeting a value beyond long drops out inside the schedule; the backends go on regardless
-        new SearchSchedule(net, SEED).run(target, limits, (values, scaledLoss) -> {
+        new SearchSchedule(net, seed).run(target, limits, (values, scaledLoss) -> {
             if (target >= 0 && scaledLoss > target) {
                 Best b = bestAbove;
                 if (b == null || scaledLoss < b.scaledLoss()) {

@@ -180,9 +180,10 @@ class LocalSearchAndRaceTest {
     void optionsKeepEveryOtherField() {
         ErmOptions o = ErmOptions.defaults().withSolvers(List.of("z3")).withTimeout(Duration.ofSeconds(7)).withSymmetryBreaking(false)
                 .withCrossCheck(List.of("sat4j")).withEnumerationCap(BigInteger.TEN, 33).withRefinement(true).withLocalSearch(false)
-                .withSquaredLoss(SquaredLossPath.TANGENT_CUTS);
+                .withSquaredLoss(SquaredLossPath.TANGENT_CUTS).withSeed(-5);
         assertEquals(new ErmOptions(List.of("z3"), Optional.of(Duration.ofSeconds(7)), false, List.of("sat4j"), BigInteger.TEN, 33, true, false,
-                SquaredLossPath.TANGENT_CUTS), o);
+                SquaredLossPath.TANGENT_CUTS, -5), o);
+        assertEquals(1, ErmOptions.defaults().seed());
         ErmResult none = new ErmResult(Outcome.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, List.of(), "x", "", Duration.ZERO);
         assertEquals("", none.backend());
     }

@@ -40,7 +40,7 @@ class WitnessSearchTest {
     void reportsTheBestLossWhenNothingIsWithinTheThreshold() {
         ErmInstance inst = linear(List.of(Rational.ONE, Rational.of(2)));
         List<Rational> reported = new CopyOnWriteArrayList<>();
-        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), () -> {
+        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), ErmOptions.DEFAULT_SEED, () -> {
             throw new AssertionError("no vector has loss 0");
         }, reported::add).orElseThrow();
         try {
@@ -60,7 +60,7 @@ class WitnessSearchTest {
     @Test
     void reportsNoBestLossOnceAWitnessIsFound() {
         ErmInstance inst = linear(List.of(Rational.ONE));
-        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), () -> { }, loss -> { }).orElseThrow();
+        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), ErmOptions.DEFAULT_SEED, () -> { }, loss -> { }).orElseThrow();
         try {
             waitFor(() -> search.answer().isPresent());
         } finally {
@@ -68,6 +68,35 @@ class WitnessSearchTest {
         }
         assertEquals(Optional.of(Rational.ZERO), search.answer().orElseThrow().loss());
         assertTrue(search.bestLossAboveThreshold().isEmpty());
+    }
+
+    /**
+     * Point (1, 1) has the four witnesses w + b = 1 in {−2..2}²: a seed fixes the search's moves, so
+     * the same seed finds the same witness, and the seeds 1..20 do not all find the same one.
+     */
+    @Test
+    void theSeedFixesTheMovesAndDifferentSeedsFindDifferentWitnesses() {
+        ErmInstance inst = linear(List.of(Rational.ONE));
+        java.util.Set<List<Rational>> found = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            List<Rational> first = witness(inst, seed);
+            assertEquals(first, witness(inst, seed), "seed " + seed);
+            assertEquals(Rational.ONE, first.get(0).add(first.get(1)), "w + b = 1: " + first);
+            found.add(first);
+        }
+        assertTrue(found.size() > 1, "witnesses " + found);
+    }
+
+    /** The (w, b) found with {@code seed}. */
+    private static List<Rational> witness(ErmInstance inst, long seed) {
+        WitnessSearch search = WitnessSearch.forThreshold(inst, Limits.none(), seed, () -> { }, loss -> { }).orElseThrow();
+        try {
+            waitFor(() -> search.answer().isPresent());
+        } finally {
+            search.close();
+        }
+        org.ermbit.core.model.LayerParameters layer = search.answer().orElseThrow().witness().orElseThrow().layer(1);
+        return List.of(layer.weights().get(0).get(0), layer.biases().get(0));
     }
 
     private static void waitFor(Supplier<Boolean> condition) {
@@ -94,8 +123,8 @@ class WitnessSearchTest {
         ErmInstance inst = linear(List.of(Rational.ONE));
         ErmInstance negative = new ErmInstance(inst.name(), inst.description(), inst.architecture(), inst.domains(), inst.fixed(),
                 inst.loss(), Rational.of(-1, 1000), inst.data(), inst.expected());
-        assertTrue(WitnessSearch.forThreshold(negative, Limits.none(), () -> { }, loss -> { }).isEmpty());
-        assertTrue(WitnessSearch.forThreshold(inst, Limits.none(), () -> { }, loss -> { }).map(s -> {
+        assertTrue(WitnessSearch.forThreshold(negative, Limits.none(), ErmOptions.DEFAULT_SEED, () -> { }, loss -> { }).isEmpty());
+        assertTrue(WitnessSearch.forThreshold(inst, Limits.none(), ErmOptions.DEFAULT_SEED, () -> { }, loss -> { }).map(s -> {
             s.close();
             return s;
         }).isPresent());
