@@ -109,7 +109,10 @@ class CountCommandTest {
                 Arguments.of("early.cnf", "1 2 0\np cnf 3 1\n", "line 1"),
                 Arguments.of("twop.cnf", "p cnf 3 1\np cnf 3 1\n1 0\n", "line 2"),
                 Arguments.of("toomany.cnf", "p cnf 3 1\n1 2 0\n2 3 0\n", "line 3"),
-                Arguments.of("truncated.cnf", "p cnf 3 3\n1 2 0\n2 3\n", "line 3"));
+                Arguments.of("truncated.cnf", "p cnf 3 3\n1 2 0\n2 3\n", "line 3"),
+                Arguments.of("pmc.cnf", "c t pmc\np cnf 3 1\nc p show 1 0\n1 2 3 0\n",
+                        "not supported: the file asks for 'pmc' ('c t pmc'); ermbit count computes plain model counts ('c t mc': unweighted, unprojected)"),
+                Arguments.of("wmc.cnf", "c t wmc\np cnf 2 1\nc p weight 1 0.3 0\n1 2 0\n", "the file asks for 'wmc'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,6 +125,21 @@ class CountCommandTest {
         assertTrue(r.err().startsWith("ermbit: " + f), r.err());
         assertTrue(r.err().contains(expected), r.err());
         assertFalse(r.out().contains("s "), r.out());
+    }
+
+    /**
+     * Projection and weight lines of a file that declares no other type (or 'c t mc') are ignored with
+     * a warning: x1 ∨ x2 ∨ x3 has 7 models (by hand), not the 2 of its projection on x1.
+     */
+    @Test
+    void projectionAndWeightLinesWithoutATypeAreIgnoredWithAWarning() throws IOException {
+        Path f = write("show.cnf", "c t mc\np cnf 3 1\nc p show 1 0\nvp 1 0\nc p weight 1 0.3 0\n1 2 3 0\n");
+        Run r = run("count", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.lines().contains("c warning: ignored 1 weight line ('w ...' / 'c p weight ...'): the count is unweighted"), r.out());
+        assertTrue(r.lines().contains("c warning: ignored 2 projection lines ('c p show ...' / 'vp ...' / 'c ind ...'): "
+                + "the count is over all 3 variables, not projected"), r.out());
+        assertTrue(r.lines().contains("c s exact arb int 7"), r.out());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.InputFiles;
 
@@ -21,7 +22,12 @@ import org.ermbit.core.format.InputFiles;
  *   <li>Fewer clauses than declared: accepted with a warning (the clauses present are used).</li>
  *   <li>A last clause without its terminating {@code 0}: accepted with a warning when it is exactly
  *       the last declared clause; otherwise the file looks truncated and it is an error.</li>
- *   <li>Weight lines ({@code w …}, cachet style): ignored with a warning (counts are unweighted).</li>
+ *   <li>Weight lines ({@code w …}, cachet style; {@code c p weight …}, Model Counting Competition
+ *       2021+): ignored with a warning (counts are unweighted).</li>
+ *   <li>Projection lines ({@code c p show …}, {@code vp …}, {@code c ind …}): ignored with a warning
+ *       (counts are over all variables).</li>
+ *   <li>A problem-type line {@code c t TYPE} is kept in {@link Parsed#countingType()}; the model
+ *       counter refuses a type other than {@code mc}.</li>
  * </ul>
  * Errors (an {@link InputException} naming the file and {@code line N}): empty file, no p-line, a
  * second p-line, a clause before the p-line, a p-line other than {@code p cnf V C}, negative or
@@ -35,10 +41,15 @@ public final class DimacsReader {
     /** Largest accepted clause count in a p-line. */
     public static final int MAX_CLAUSES = 100_000_000;
 
-    /** A parsed file: the formula plus the warnings about tolerated irregularities (may be empty). */
-    public record Parsed(Cnf cnf, int declaredClauses, List<String> warnings) {
+    /**
+     * A parsed file: the formula, the warnings about tolerated irregularities (may be empty) and the
+     * problem type a Model Counting Competition file declares ({@code c t mc}, {@code wmc}, {@code pmc},
+     * {@code pwmc}), if any.
+     */
+    public record Parsed(Cnf cnf, int declaredClauses, List<String> warnings, Optional<String> countingType) {
         public Parsed {
             warnings = List.copyOf(warnings);
+            java.util.Objects.requireNonNull(countingType, "countingType");
         }
     }
 
@@ -77,6 +88,8 @@ public final class DimacsReader {
         private int currentSize;
         private int currentStartLine;
         private int weightLines;
+        private int projectionLines;
+        private String countingType;
         // content after the declared clauses (not counting comments / blank lines / the % trailer)
         private int trailerFirstLine;
         private int trailerLines;
@@ -99,8 +112,16 @@ public final class DimacsReader {
         }
 
         private void line(int lineNo, String line) {
-            if (line.isEmpty() || line.charAt(0) == 'c') return;
+            if (line.isEmpty()) return;
+            if (line.charAt(0) == 'c') {
+                comment(line);
+                return;
+            }
             char first = line.charAt(0);
+            if (line.startsWith("vp ") || line.startsWith("vp\t")) {
+                projectionLines++;
+                return;
+            }
             if (first == '%') {
                 percentSeen = true; // SATLIB trailer: end of the formula
                 return;
@@ -122,6 +143,19 @@ public final class DimacsReader {
                     return;
                 }
                 literal(lineNo, tokens[t]);
+            }
+        }
+
+        /** Comments carry the Model Counting Competition's meta data: type, weights, projection. */
+        private void comment(String line) {
+            String[] t = line.split("\\s+");
+            if (t.length < 2 || !t[0].equals("c")) return;
+            if (t[1].equals("t") && t.length >= 3 && countingType == null) {
+                countingType = shorten(t[2]);
+            } else if (t[1].equals("p") && t.length >= 3 && t[2].equals("weight")) {
+                weightLines++;
+            } else if ((t[1].equals("p") && t.length >= 3 && t[2].equals("show")) || t[1].equals("ind")) {
+                projectionLines++;
             }
         }
 
@@ -204,9 +238,13 @@ public final class DimacsReader {
             }
             if (weightLines > 0) {
                 warnings.add("ignored " + weightLines + " weight line" + (weightLines == 1 ? "" : "s")
-                        + " ('w ...'): the count is unweighted");
+                        + " ('w ...' / 'c p weight ...'): the count is unweighted");
             }
-            return new Parsed(new Cnf(variables, clauses), declared, warnings);
+            if (projectionLines > 0) {
+                warnings.add("ignored " + projectionLines + " projection line" + (projectionLines == 1 ? "" : "s")
+                        + " ('c p show ...' / 'vp ...' / 'c ind ...'): the count is over all " + variables + " variables, not projected");
+            }
+            return new Parsed(new Cnf(variables, clauses), declared, warnings, Optional.ofNullable(countingType));
         }
 
         private InputException error(int lineNo, String message) {

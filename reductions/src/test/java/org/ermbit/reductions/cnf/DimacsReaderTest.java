@@ -120,6 +120,20 @@ class DimacsReaderTest {
         assertTrue(p.warnings().get(0).contains("ignored 2 weight lines"));
     }
 
+    /** Model Counting Competition 2021+ meta data: the first 'c t' line is the type; weights and projections are counted. */
+    @Test
+    void competitionMetaLinesAreRecognised() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings(
+                "c t pwmc\nc t mc\np cnf 3 1\nc p show 1 2 0\nvp 3 0\nc ind 1 0\nc p weight 1 0.3 0\nc p weight -1 0.7 0\n1 2 3 0\n", "t.cnf");
+        assertClauses(p.cnf(), new int[] {1, 2, 3});
+        assertEquals(java.util.Optional.of("pwmc"), p.countingType());
+        assertEquals(List.of("ignored 2 weight lines ('w ...' / 'c p weight ...'): the count is unweighted",
+                "ignored 3 projection lines ('c p show ...' / 'vp ...' / 'c ind ...'): the count is over all 3 variables, not projected"), p.warnings());
+        DimacsReader.Parsed plain = DimacsReader.parseWithWarnings("c a comment\nc p\nc t\nc\np cnf 1 1\n1 0\n", "t.cnf");
+        assertEquals(java.util.Optional.empty(), plain.countingType());
+        assertEquals(List.of(), plain.warnings());
+    }
+
     @Test
     void missingFinalZeroOnLastDeclaredClauseAcceptedWithWarning() {
         DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 3 2\n1 2 0\n-3 1", "t.cnf");
