@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,27 @@ class SignalStopTest {
         assertFalse(out.contains("s SATISFIABLE") || out.contains("s UNSATISFIABLE"), String.join("\n", out));
     }
 
+    /**
+     * Z3 catches SIGINT itself unless told not to (its {@code ctrl_c} parameter): it would end its
+     * own query as "interrupted from keyboard", the JVM would never see the signal and exit 0, and
+     * sat4j in the same race would run on.
+     */
+    @Test
+    void sigintReachesErmbitWhileZ3Solves() throws Exception {
+        Child real = Child.start(dir.resolve("real"), "solve", planted.toString(), "--real");
+        real.awaitStdout(line -> line.startsWith("c real mode:"));
+        Thread.sleep(1_500); // into Z3's check (an earlier signal gives the same answer)
+        real.signal("INT");
+        assertEquals(130, real.awaitExit(), "stderr: " + real.err());
+        assertTrue(real.stdoutLines().contains("s UNKNOWN") && real.stdoutLines().contains("c reason: cancelled"), String.join("\n", real.stdoutLines()));
+        Child race = Child.start(dir.resolve("race"), "solve", planted.toString(), "--solver", "sat4j,z3", "--no-local-search");
+        race.awaitStdout(line -> line.startsWith("c instance "));
+        Thread.sleep(1_500); // past the encoding, into the race (an earlier signal gives the same answer)
+        race.signal("INT");
+        assertEquals(130, race.awaitExit(), "stderr: " + race.err());
+        assertTrue(race.stdoutLines().contains("s UNKNOWN"), String.join("\n", race.stdoutLines()));
+    }
+
     @Test
     void sigintStopsCountWithUnknown() throws Exception {
         Path cnf = dir.resolve("slow.cnf");
@@ -111,6 +133,18 @@ class SignalStopTest {
         assertEquals(List.of(), Files.exists(csv) ? Files.readAllLines(csv).stream().skip(1).toList() : List.of(), "no row for the interrupted run");
     }
 
+    /** Every child started, so that a failed test leaves none running. */
+    private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        for (Process p : STARTED) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        STARTED.clear();
+    }
+
     /** An {@code ermbit} child JVM with its output in files. */
     private record Child(Process process, Path out, Path errFile) {
         static Child start(Path work, String... args) throws IOException {
@@ -121,6 +155,7 @@ class SignalStopTest {
             Path out = work.resolve("stdout");
             Path err = work.resolve("stderr");
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            STARTED.add(p);
             return new Child(p, out, err);
         }
 

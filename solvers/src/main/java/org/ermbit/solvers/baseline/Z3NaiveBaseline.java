@@ -28,7 +28,7 @@ import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.z3.Z3Provider;
 import org.ermbit.solvers.z3.Z3RealNetwork;
-import org.ermbit.solvers.z3.Z3Timeout;
+import org.ermbit.solvers.z3.Z3Params;
 
 /**
  * {@code z3-naive}: the model a user would write by hand in Z3. Every free weight and bias is a Z3
@@ -111,7 +111,7 @@ public final class Z3NaiveBaseline implements InstanceSolver {
     }
 
     private static Status check(Context ctx, Solver s, Limits limits) {
-        Z3Timeout.params(ctx, limits).ifPresent(s::setParameters);
+        s.setParameters(Z3Params.forLimits(ctx, limits));
         return s.check();
     }
 

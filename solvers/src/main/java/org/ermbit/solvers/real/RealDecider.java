@@ -24,7 +24,7 @@ import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.z3.Z3RealNetwork;
-import org.ermbit.solvers.z3.Z3Timeout;
+import org.ermbit.solvers.z3.Z3Params;
 
 /**
  * Decides "∃ real parameters with loss ≤ γ" for an ERM instance with Z3's nlsat procedure
@@ -42,13 +42,15 @@ public final class RealDecider {
     public static RealResult decide(ErmInstance inst, Rational gamma, Limits limits) {
         Instant start = Instant.now();
         String version = Version.getString();
-        try (Context ctx = new Context(); LimitWatcher watcher = LimitWatcher.start(limits, ctx::interrupt)) {
+        // an interrupt of the calling thread (e.g. SIGINT on the command line) cancels the solve: UNKNOWN "cancelled"
+        try (Context ctx = new Context(); LimitWatcher watcher = LimitWatcher.start(limits, ctx::interrupt);
+             LimitWatcher.InterruptWatch interrupts = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
             Map<ParameterRef, ArithExpr<RealSort>> free = freeReals(ctx, inst);
             Map<ParameterRef, Rational> fixed = inst.fixedValues();
             ArithExpr<RealSort> loss = new Z3RealNetwork(ctx, inst,
                     r -> fixed.containsKey(r) ? Z3RealNetwork.constant(ctx, fixed.get(r)) : free.get(r)).loss();
             Solver s = ctx.mkSolver("QF_NRA");
-            Z3Timeout.params(ctx, limits).ifPresent(s::setParameters);
+            s.setParameters(Z3Params.forLimits(ctx, limits));
             s.add(ctx.mkLe(loss, Z3RealNetwork.constant(ctx, gamma)));
             Status st = s.check();
             Duration t = Duration.between(start, Instant.now());
@@ -56,7 +58,7 @@ public final class RealDecider {
                 return new RealResult(RealResult.Outcome.UNSAT, Map.of(), Optional.empty(), false, "", version, t);
             }
             if (st != Status.SATISFIABLE) {
-                String reason = watcher.fired() || limits.expired() ? "timeout" : "z3: " + s.getReasonUnknown();
+                String reason = watcher.fired() || limits.expired() ? limits.stopReason() : "z3: " + s.getReasonUnknown();
                 return new RealResult(RealResult.Outcome.UNKNOWN, Map.of(), Optional.empty(), false, reason, version, t);
             }
             Model m = s.getModel();
@@ -70,7 +72,7 @@ public final class RealDecider {
                     Duration.between(start, Instant.now()));
         } catch (Z3Exception e) {
             Duration t = Duration.between(start, Instant.now());
-            String reason = limits.expired() ? "timeout" : "z3 failed: " + e.getMessage();
+            String reason = limits.expired() ? limits.stopReason() : "z3 failed: " + e.getMessage();
             return new RealResult(RealResult.Outcome.UNKNOWN, Map.of(), Optional.empty(), false, reason, version, t);
         }
     }

@@ -36,7 +36,7 @@ import org.ermbit.solvers.backend.ResultFactory;
  * arithmetic), integer variables are Z3 integers with their bounds asserted, constants are built
  * from decimal strings (exact BigIntegers). Without an objective it uses a plain solver; with one,
  * {@code Optimize.MkMinimize}. Limits: {@code Context.interrupt()} from a {@link LimitWatcher} at
- * the deadline, and Z3's own {@code timeout} a little later as a fallback ({@link Z3Timeout}).
+ * the deadline, and Z3's own {@code timeout} a little later as a fallback ({@link Z3Params}).
  */
 final class Z3Solver implements Solver {
     private static final Set<Capability> CAPS = Set.of(Capability.LIA, Capability.NIA);
@@ -76,7 +76,7 @@ final class Z3Solver implements Solver {
     private SolveResult run(Model model, Limits limits, Context c, ResultFactory results) {
         Encoding enc = new Encoding(c, model);
         List<BoolExpr> assertions = enc.assertions();
-        Params params = Z3Timeout.params(c, limits).orElseGet(c::mkParams);
+        Params params = Z3Params.forLimits(c, limits);
         Map<String, String> stats = new LinkedHashMap<>();
         if (model.objective().isPresent()) {
             Optimize opt = c.mkOptimize();
