@@ -83,6 +83,7 @@ final class CliDocsChecker {
         }
     }
 
+    /** A Markdown heading outside code blocks: its level (number of #), its line, and where its section ends. */
     private record Heading(int level, String text, int start, int end) {
     }
 
@@ -168,11 +169,6 @@ final class CliDocsChecker {
 
         boolean inCodeLine(int pos) {
             for (int[] c : codeLines) if (c[0] <= pos && pos < c[1]) return true;
-            return false;
-        }
-
-        boolean inSpan(int pos) {
-            for (int[] s : spans) if (s[0] <= pos && pos < s[1]) return true;
             return false;
         }
     }
