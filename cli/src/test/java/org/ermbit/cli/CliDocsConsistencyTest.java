@@ -35,7 +35,11 @@ class CliDocsConsistencyTest {
             "docs/BENCHMARKS.md", "docs/REALRAM.md", "docs/SOLVERS.md", "docs/ENCODING.md", "docs/EMBEDDING.md", "docs/FORMAT.md",
             "docs/TESTING.md", "README.md", "instances/README.md", "instances/counting/README.md");
 
-    /** Sections a command owns besides its own (README's table names these documents); they apply to subcommands too. */
+    /**
+     * Sections a command owns besides its own (the documents README's command table points to, where they
+     * describe the command's options; docs/SOLVERS.md describes backends, whose options are solve's, so its
+     * command lines are checked as invocations only). Owned sections apply to subcommands too.
+     */
     private static final Map<String, List<DocRef>> OWNED = Map.of(
             "ermbit", List.of(DocRef.section("docs/CLI.md", "## Conventions")),
             // "ermbit optimize INSTANCE [same options as solve]"
