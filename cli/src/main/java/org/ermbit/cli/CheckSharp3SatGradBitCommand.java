@@ -39,7 +39,7 @@ public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
             description = "skip a file whose exact gradient would need more bits than this (default ${DEFAULT-VALUE})")
     int maxBits;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "60", description = "seconds for each direct model count (default ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "60", description = "whole seconds (>= 1) for each direct model count (default ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
     @Option(names = "--counter", paramLabel = "ID", defaultValue = "component", description = "model counter: component or logicng (default ${DEFAULT-VALUE})")

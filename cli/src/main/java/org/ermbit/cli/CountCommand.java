@@ -37,7 +37,7 @@ public final class CountCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--counter", paramLabel = "ID", defaultValue = "component",
-            description = "component (DPLL + components + cache, default) or logicng (DNNF cross-check).")
+            description = "component (DPLL + components + cache) or logicng (DNNF cross-check). Default: component.")
     String counter;
 
     @Option(names = "--timeout", paramLabel = "S", description = "Wall-clock limit in seconds (decimals allowed). Default: none.")

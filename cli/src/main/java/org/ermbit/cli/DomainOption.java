@@ -6,10 +6,11 @@ import picocli.CommandLine.Option;
 
 /** The parameter domain of generated instances: {@code --bits B} (B-bit integers) or {@code --ternary}. */
 final class DomainOption {
-    @Option(names = "--bits", paramLabel = "B", description = "Parameters are B-bit two's complement integers (fixed point, 0 fraction bits).")
+    @Option(names = "--bits", paramLabel = "B", description = "Parameters are B-bit two's complement integers (fixed point, 0 fraction bits). "
+            + "Default: 3 for planted, noisy and parity; realdata and polynomial default to --ternary.")
     Integer bits;
 
-    @Option(names = "--ternary", description = "Parameters lie in {-1, 0, 1}.")
+    @Option(names = "--ternary", description = "Parameters lie in {-1, 0, 1} (the default of realdata and polynomial).")
     boolean ternary;
 
     Domain domain(int defaultBits, boolean defaultTernary) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = ThreeSatToRelu.NAME, description = "CNF (DIMACS) -> ReLU ERM_bit instance, feasible iff the formula is satisfiable.")
 final class ReduceThreeSatReluCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE.cnf", description = "A DIMACS CNF formula.")
+    @Parameters(index = "0", paramLabel = "F.cnf", description = "A DIMACS CNF formula.")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "I.json", required = true, description = "Where to write the ermbit/1 instance.")
