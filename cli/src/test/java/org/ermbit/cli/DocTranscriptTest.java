@@ -41,8 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * semantics of a shell in the project root:
  *
  * <ul>
- *   <li>an argument naming a file or directory that exists under the root is passed as that path,
- *       and the path is written back as the document wrote it wherever the output prints it;
+ *   <li>an argument (not an option or subcommand name) naming a file or directory that exists under
+ *       the root is passed as that path, and the path is written back as the document wrote it
+ *       wherever the output prints it;
  *   <li>the value of an output option ({@code -o}, {@code --out}, {@code --output}, {@code --witness},
  *       {@code --witness-out}, {@code --csv}; not {@code -}) goes to a fresh temporary directory, where
  *       later commands of the same transcript find it — the documentation never writes into the
@@ -163,7 +164,9 @@ class DocTranscriptTest {
         List<String> args = new ArrayList<>();
         List<String> given = c.args();
         boolean namesOutput = false;
-        for (int k = 0; k < given.size(); k++) {
+        int names = subcommandNames(given);
+        args.addAll(given.subList(0, names));
+        for (int k = names; k < given.size(); k++) {
             String a = given.get(k);
             String prev = k > 0 ? given.get(k - 1) : "";
             int eq = a.indexOf('=');
@@ -206,6 +209,14 @@ class DocTranscriptTest {
             if (kept.contains(k) || (lines.get(k).stderr() && !stderrInPipe)) shown.add(lines.get(k).text());
         }
         return new Run(shown, exit);
+    }
+
+    /** How many leading arguments name the subcommand ({@code solve}; {@code reduce 3sat-relu}): never paths. */
+    private static int subcommandNames(List<String> args) {
+        picocli.CommandLine cl = Main.commandLine();
+        int k = 0;
+        while (k < args.size() && cl.getSubcommands().containsKey(args.get(k))) cl = cl.getSubcommands().get(args.get(k++));
+        return k;
     }
 
     /**
