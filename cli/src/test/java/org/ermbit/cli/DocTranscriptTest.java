@@ -132,7 +132,7 @@ class DocTranscriptTest {
     }
 
     /** Skips (assumption) a command this machine cannot run as a test: a missing backend, or a long-running subcommand. */
-    private static void assumeRunnable(String where, ShellCommand c) {
+    static void assumeRunnable(String where, ShellCommand c) {
         List<String> args = c.args();
         assumeTrue(!subcommand(args).equals("bench"), where + ": 'ermbit bench' runs a child JVM per run; too slow for a unit test");
         SolverRegistry registry = SolverRegistry.load();

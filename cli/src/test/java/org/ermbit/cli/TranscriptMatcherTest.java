@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -177,6 +178,15 @@ class TranscriptMatcherTest {
         assertEquals(8, t.commands().get(1).firstOutputLine());
         assertEquals(16, ts.get(1).line());
         assertEquals(List.of("instance: a"), ts.get(1).commands().get(0).expected());
+    }
+
+    /** bench is skipped (too slow); an available backend is not; the test's own machine has sat4j. */
+    @Test
+    void benchAndMissingBackendsAreSkippedWithTheirReason() throws Exception {
+        TestAbortedException bench = assertThrows(TestAbortedException.class,
+                () -> DocTranscriptTest.assumeRunnable("docs/X.md:7", ShellCommand.parse("./ermbit bench instances --solvers sat4j")));
+        assertTrue(bench.getMessage().contains("docs/X.md:7: 'ermbit bench'"), bench.getMessage());
+        DocTranscriptTest.assumeRunnable("t", ShellCommand.parse("./ermbit solve f --solver sat4j,portfolio --cross-check=sat4j"));
     }
 
     /** Stderr is shown where it was written, passes a pipe only with 2>&1, and 2>/dev/null drops it. */
