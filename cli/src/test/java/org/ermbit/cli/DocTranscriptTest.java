@@ -161,21 +161,35 @@ class DocTranscriptTest {
     /** Runs {@code c} in-process as if in the project root, outputs in {@code dir}; see the class comment. */
     static Run run(String where, ShellCommand c, Path dir) {
         Map<String, String> shownAs = new LinkedHashMap<>(); // path passed to the CLI -> text the document wrote
-        List<String> args = new ArrayList<>();
-        List<String> given = c.args();
-        boolean namesOutput = false;
+        String[] args = argumentsFromRoot(where, c.args(), dir, shownAs);
+        Terminal terminal = new Terminal();
+        int exit = Main.run(args, new PrintWriter(terminal.writer(false), true), new PrintWriter(terminal.writer(true), true));
+        terminal.close();
+        List<Map.Entry<String, String>> rewrites = new ArrayList<>(shownAs.entrySet());
+        rewrites.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+        List<Terminal.Line> lines = new ArrayList<>();
+        for (Terminal.Line l : terminal.lines()) {
+            if (l.stderr() && c.stderr() == ShellCommand.Stderr.DISCARDED) continue;
+            String text = l.text();
+            for (Map.Entry<String, String> e : rewrites) text = text.replace(e.getKey(), e.getValue());
+            lines.add(new Terminal.Line(l.stderr(), text));
+        }
+        return new Run(throughPipe(lines, c), exit);
+    }
+
+    /** The document's arguments with their paths resolved (see {@link #path}); {@code where} names the transcript in a failure. */
+    private static String[] argumentsFromRoot(String where, List<String> given, Path dir, Map<String, String> shownAs) {
         int names = subcommandNames(given);
-        args.addAll(given.subList(0, names));
+        List<String> args = new ArrayList<>(given.subList(0, names));
+        boolean namesOutput = false;
         for (int k = names; k < given.size(); k++) {
             String a = given.get(k);
-            String prev = k > 0 ? given.get(k - 1) : "";
             int eq = a.indexOf('=');
             if (a.startsWith("--") && eq > 0) {
                 String name = a.substring(0, eq);
-                String value = a.substring(eq + 1);
                 namesOutput |= OUTPUT_OPTIONS.contains(name);
-                args.add(name + "=" + path(value, OUTPUT_OPTIONS.contains(name), dir, shownAs));
-            } else if (OUTPUT_OPTIONS.contains(prev)) {
+                args.add(name + "=" + path(a.substring(eq + 1), OUTPUT_OPTIONS.contains(name), dir, shownAs));
+            } else if (k > names && OUTPUT_OPTIONS.contains(given.get(k - 1))) {
                 namesOutput = true;
                 args.add(path(a, true, dir, shownAs));
             } else {
@@ -185,30 +199,27 @@ class DocTranscriptTest {
         if (subcommand(given).equals("generate") && !namesOutput && !given.contains("--help")) {
             fail(where + ": 'generate' in a transcript must name its output directory with -o (it would write into the module directory)");
         }
-        Terminal terminal = new Terminal();
-        int exit = Main.run(args.toArray(String[]::new), new PrintWriter(terminal.writer(false), true), new PrintWriter(terminal.writer(true), true));
-        terminal.close();
-        List<Map.Entry<String, String>> rewrites = new ArrayList<>(shownAs.entrySet());
-        rewrites.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-        List<Terminal.Line> lines = new ArrayList<>();
-        for (Terminal.Line l : terminal.lines()) {
-            String text = l.text();
-            for (Map.Entry<String, String> e : rewrites) text = text.replace(e.getKey(), e.getValue());
-            if (!(l.stderr() && c.stderr() == ShellCommand.Stderr.DISCARDED)) lines.add(new Terminal.Line(l.stderr(), text));
-        }
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * What the terminal shows of {@code lines}: the stdout lines (and stderr ones after {@code 2>&1})
+     * pass the pipeline's filters; stderr lines not in the pipe stay where they were written.
+     */
+    private static List<String> throughPipe(List<Terminal.Line> lines, ShellCommand c) {
         boolean stderrInPipe = c.stderr() == ShellCommand.Stderr.MERGED;
         List<Integer> piped = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) if (!lines.get(k).stderr() || stderrInPipe) piped.add(k);
         for (ShellCommand.LineFilter f : c.filters()) {
-            List<Integer> current = piped;
-            piped = f.keep(current.stream().map(k -> lines.get(k).text()).toList()).stream().map(current::get).toList();
+            List<Integer> input = piped;
+            piped = f.keep(input.stream().map(k -> lines.get(k).text()).toList()).stream().map(input::get).toList();
         }
         Set<Integer> kept = new HashSet<>(piped);
         List<String> shown = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
             if (kept.contains(k) || (lines.get(k).stderr() && !stderrInPipe)) shown.add(lines.get(k).text());
         }
-        return new Run(shown, exit);
+        return shown;
     }
 
     /** How many leading arguments name the subcommand ({@code solve}; {@code reduce 3sat-relu}): never paths. */
