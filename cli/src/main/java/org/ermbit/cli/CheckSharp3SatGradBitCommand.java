@@ -39,8 +39,9 @@ public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
             description = "skip a file whose exact gradient would need more bits than this (default ${DEFAULT-VALUE})")
     int maxBits;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "60", description = "whole seconds (>= 1) for each direct model count (default ${DEFAULT-VALUE})")
-    long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "60",
+            description = "seconds (decimals allowed) for each direct model count (default ${DEFAULT-VALUE})")
+    String timeout;
 
     @Option(names = "--counter", paramLabel = "ID", defaultValue = "component", description = "model counter: component or logicng (default ${DEFAULT-VALUE})")
     String counterId;
@@ -51,21 +52,21 @@ public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (maxBits < 1) throw new UsageException("--max-bits must be >= 1, got " + maxBits);
-        if (timeoutSeconds < 1) throw new UsageException("--timeout must be >= 1 second, got " + timeoutSeconds);
+        Duration limit = SolverOptions.parseTimeout(timeout);
         ModelCounter counter = ModelCounters.byId(counterId).orElseThrow(
                 () -> new UsageException("unknown counter '" + counterId + "' (known: " + String.join(", ", ModelCounters.ids()) + ")"));
         CheckReport.requireOneLineNames(files);
         List<Cnf> cnfs = files.stream().map(DimacsReader::read).toList(); // all inputs validated before any work
         CheckReport report = new CheckReport(spec.commandLine().getOut());
         for (int i = 0; i < files.size(); i++) {
-            CheckResult r = GradientBitReduction.check(cnfs.get(i), cnf -> count(counter, cnf), maxBits);
+            CheckResult r = GradientBitReduction.check(cnfs.get(i), cnf -> count(counter, cnf, limit), maxBits);
             report.add(files.get(i), r);
         }
         return report.finish();
     }
 
-    private Optional<BigInteger> count(ModelCounter counter, Cnf cnf) {
-        CountResult r = counter.count(cnf, Limits.timeout(Duration.ofSeconds(timeoutSeconds)));
+    private static Optional<BigInteger> count(ModelCounter counter, Cnf cnf, Duration limit) {
+        CountResult r = counter.count(cnf, Limits.timeout(limit));
         return r.count();
     }
 }

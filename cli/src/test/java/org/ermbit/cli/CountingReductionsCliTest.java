@@ -122,17 +122,18 @@ class CountingReductionsCliTest {
         assertEquals(1, r4.errLines().size(), r4.err());
     }
 
-    /** --max-bits and --timeout at the inclusive ends of their ranges (1 bit, 1 s) run; one below is exit 2. */
+    /** --max-bits at the inclusive end of its range (1 bit) runs, 0 is exit 2; --timeout takes decimal seconds > 0, as everywhere. */
     @Test
     void budgetAndTimeoutOptionsAreCheckedAtTheirLowerEnds() throws IOException {
         Path c = write("one.cnf", "p cnf 1 1\n1 0\n"); // 1 model
-        CliRun oneBit = CliRun.of("check", "sharp3sat-gradbit", "--max-bits", "1", "--timeout", "1", c.toString());
+        CliRun oneBit = CliRun.of("check", "sharp3sat-gradbit", "--max-bits", "1", "--timeout", "0.5", c.toString());
         assertEquals(1, oneBit.exit(), oneBit.out() + oneBit.err());   // over a 1-bit budget: skipped, never agreement
         assertTrue(oneBit.out().startsWith(c + " source=1 target=- skipped"), oneBit.out());
         for (String[] bad : new String[][] {{"--max-bits", "0"}, {"--timeout", "0"}}) {
             CliRun r = CliRun.of("check", "sharp3sat-gradbit", bad[0], bad[1], c.toString());
             assertEquals(2, r.exit(), bad[0] + ": " + r.out() + r.err());
-            assertEquals("ermbit: " + bad[0] + " must be >= 1" + (bad[0].equals("--timeout") ? " second" : "") + ", got 0", r.err().strip());
+            assertEquals(bad[0].equals("--timeout") ? "ermbit: --timeout: must be positive, got 0" : "ermbit: --max-bits must be >= 1, got 0",
+                    r.err().strip());
         }
         Path slp = write("one.slp", "1 = 0 + 0\n");
         CliRun slpZero = CliRun.of("check", "posslp-gradsign", "--max-bits", "0", slp.toString());
