@@ -16,7 +16,8 @@ import org.ermbit.solvers.pipeline.ErmSolver;
  * org.ermbit.tests.bench.NpRouteBench INPUTS HIDDEN BITS POINTS SEEDS SOLVER SYMMETRY(on|off) TIMEOUT_S [NOISY]}.
  * Prints one row per seed and the median (an unsolved run counts as the timeout). NOISY targets shifted
  * by ±1 make most instances UNSAT at threshold 0 (then UNSAT counts as solved). The local search for witnesses
- * runs next to the solver, as in the default configuration; {@code -Dermbit.bench.noLocalSearch=true} turns it off.
+ * runs next to the solver, as in the default configuration; {@code -Dermbit.bench.noLocalSearch=true} turns it off,
+ * {@code -Dermbit.bench.searchSeed=K} gives it seed K (default 1, as {@code --seed}).
  */
 public final class NpRouteBench {
 
@@ -35,7 +36,7 @@ public final class NpRouteBench {
         int noisy = args.length > 8 ? Integer.parseInt(args[8]) : 0;
         boolean localSearch = !Boolean.getBoolean("ermbit.bench.noLocalSearch");
         ErmOptions opts = ErmOptions.defaults().withSolvers(List.of(solver)).withSymmetryBreaking(sym).withTimeout(Duration.ofSeconds(timeout))
-                .withLocalSearch(localSearch);
+                .withLocalSearch(localSearch).withSeed(Long.getLong("ermbit.bench.searchSeed", ErmOptions.DEFAULT_SEED));
         List<Double> times = new ArrayList<>();
         int solved = 0;
         for (long s = 1; s <= seeds; s++) {
