@@ -36,7 +36,7 @@ public final class CheckPosSlpGradSignCommand implements Callable<Integer> {
         CheckReport.requireOneLineNames(files);
         List<Slp> slps = files.stream().map(SlpFormat::read).toList();
         CheckReport report = new CheckReport(spec.commandLine().getOut());
-        for (int i = 0; i < files.size(); i++) {
+        for (int i = 0; i < files.size() && !report.interrupted(i, files.size()); i++) {
             report.add(files.get(i), PosSlpGradSign.check(slps.get(i), GradientBitReduction.SQUARE, maxBits));
         }
         return report.finish();

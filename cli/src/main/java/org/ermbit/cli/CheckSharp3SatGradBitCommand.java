@@ -11,7 +11,7 @@ import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.counting.CheckResult;
 import org.ermbit.reductions.counting.GradientBitReduction;
-import org.ermbit.solvers.count.CountResult;
+import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.count.ModelCounter;
 import org.ermbit.solvers.count.ModelCounters;
 import picocli.CommandLine;
@@ -58,15 +58,18 @@ public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
         CheckReport.requireOneLineNames(files);
         List<Cnf> cnfs = files.stream().map(DimacsReader::read).toList(); // all inputs validated before any work
         CheckReport report = new CheckReport(spec.commandLine().getOut());
-        for (int i = 0; i < files.size(); i++) {
+        for (int i = 0; i < files.size() && !report.interrupted(i, files.size()); i++) {
             CheckResult r = GradientBitReduction.check(cnfs.get(i), cnf -> count(counter, cnf, limit), maxBits);
             report.add(files.get(i), r);
         }
         return report.finish();
     }
 
+    /** The direct count, empty past the time limit or after an interrupt (SIGINT / SIGTERM). */
     private static Optional<BigInteger> count(ModelCounter counter, Cnf cnf, Duration limit) {
-        CountResult r = counter.count(cnf, Limits.timeout(limit));
-        return r.count();
+        Limits limits = Limits.timeout(limit);
+        try (LimitWatcher.InterruptWatch watch = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
+            return counter.count(cnf, limits).count();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ermbit.core.format.PrintableText;
+import org.ermbit.reductions.counting.CheckResult;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.hardness.ThreeSatToRelu;
@@ -58,25 +59,30 @@ final class CheckThreeSatReluCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int passed = 0;
-        for (int i = 0; i < files.size(); i++) {
+        CheckReport report = new CheckReport(out);
+        for (int i = 0; i < files.size() && !report.interrupted(i, files.size()); i++) {
             ThreeSatReluCheck.Report r;
             try {
                 r = check.check(formulas.get(i));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            out.println(files.get(i) + " source=" + r.source() + " target=" + r.target() + (r.agree() ? " agree" : " DISAGREE"));
+            report.add(files.get(i), result(r));
             if (stats) {
                 out.println("c time source=" + millis(r.sourceTime()) + " ms target=" + millis(r.targetTime()) + " ms");
+                out.flush();
             }
-            out.flush();
-            if (r.agree()) passed++;
-            else err.println("ermbit: " + files.get(i) + ": " + PrintableText.oneLine(String.join("; ", r.problems())));
+            if (!r.problems().isEmpty()) err.println("ermbit: " + files.get(i) + ": " + PrintableText.oneLine(String.join("; ", r.problems())));
         }
-        out.println(passed + " passed, " + (files.size() - passed) + " failed");
-        out.flush();
-        return passed == files.size() ? 0 : 1;
+        return report.finish();
+    }
+
+    /** agree; DISAGREE on a contradiction (reasons on stderr); skipped, with the reason, when a side gave no answer. */
+    private static CheckResult result(ThreeSatReluCheck.Report r) {
+        CheckResult.Verdict v = r.agree() ? CheckResult.Verdict.AGREE
+                : r.problems().isEmpty() ? CheckResult.Verdict.SKIPPED : CheckResult.Verdict.DISAGREE;
+        String detail = v == CheckResult.Verdict.SKIPPED ? PrintableText.oneLine(String.join("; ", r.unanswered())) : "";
+        return new CheckResult(v, r.source().toString(), r.target().toString(), 0, 0, detail);
     }
 
     private static String millis(java.time.Duration d) {

@@ -93,6 +93,25 @@ class SignalStopTest {
         assertTrue(race.stdoutLines().contains("s UNKNOWN"), String.join("\n", race.stdoutLines()));
     }
 
+    /** A check over many files stops after the current one and summarises the files done; nothing is called a disagreement. */
+    @Test
+    void sigintStopsACheckAfterTheCurrentFile() throws Exception {
+        List<String> args = new ArrayList<>(List.of("check", "3sat-relu"));
+        Path cnf = Path.of("src", "test", "resources", "satlib", "uf20-01.cnf");
+        for (int i = 0; i < 2_000; i++) args.add(cnf.toString());
+        Child c = Child.start(dir.resolve("check"), args.toArray(new String[0]));
+        c.awaitStdout(line -> line.endsWith(" agree"));
+        c.signal("INT");
+        assertEquals(130, c.awaitExit(), "stderr: " + c.err());
+        List<String> out = c.stdoutLines();
+        String stop = out.stream().filter(l -> l.startsWith("c interrupted after ")).findFirst().orElseThrow(() -> new AssertionError(out));
+        int done = Integer.parseInt(stop.split(" ")[3]);
+        assertTrue(done > 0 && done < 2_000 && stop.equals("c interrupted after " + done + " of 2000 files"), stop);
+        assertEquals(done, out.stream().filter(l -> l.startsWith(cnf.toString())).count(), "one line per file done");
+        assertFalse(out.stream().anyMatch(l -> l.contains("DISAGREE")), String.join("\n", out));
+        assertTrue(out.get(out.size() - 1).endsWith(" passed, 0 failed"), out.get(out.size() - 1));
+    }
+
     @Test
     void sigintStopsCountWithUnknown() throws Exception {
         Path cnf = dir.resolve("slow.cnf");

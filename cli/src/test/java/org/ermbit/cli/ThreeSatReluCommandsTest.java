@@ -68,6 +68,37 @@ class ThreeSatReluCommandsTest {
         assertEquals("2 passed, 0 failed", lines[2]);
     }
 
+    /**
+     * No answer is no contradiction: pigeonhole 11 → 10 (resolution needs exponential size, far more
+     * than Sat4j does in 0.5 s) under {@code --timeout 0.5} is skipped with both reasons, neither
+     * passed nor failed, exit 1; the satisfiable file next to it still agrees.
+     */
+    @Test
+    void aSideWithoutAnAnswerIsSkippedNotADisagreement() throws IOException {
+        StringBuilder php = new StringBuilder();
+        int holes = 10, pigeons = 11;
+        php.append("p cnf ").append(pigeons * holes).append(' ').append(pigeons + holes * pigeons * (pigeons - 1) / 2).append('\n');
+        for (int p = 0; p < pigeons; p++) {
+            for (int h = 0; h < holes; h++) php.append(p * holes + h + 1).append(' ');
+            php.append("0\n");
+        }
+        for (int h = 0; h < holes; h++) {
+            for (int p = 0; p < pigeons; p++) {
+                for (int q = p + 1; q < pigeons; q++) php.append(-(p * holes + h + 1)).append(' ').append(-(q * holes + h + 1)).append(" 0\n");
+            }
+        }
+        Path hard = Files.writeString(dir.resolve("php-11-10.cnf"), php);
+        Run r = run("check", "3sat-relu", "--timeout", "0.5", hard.toString(), sat.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines[0].startsWith(hard + " source=UNKNOWN target=UNKNOWN skipped (direct solve: no answer (timeout); pipeline: no answer ("),
+                lines[0]);
+        assertEquals(sat + " source=SAT target=SAT agree", lines[1]);
+        assertEquals("c 1 skipped (not counted as passed)", lines[2]);
+        assertEquals("1 passed, 0 failed", lines[3]);
+        assertEquals("", r.err(), "no contradiction to report");
+    }
+
     @Test
     void malformedCnfIsExit2WithOneLine() throws IOException {
         Path bad = dir.resolve("bad.cnf");

@@ -3,6 +3,7 @@ package org.ermbit.solvers.hardness;
 import java.time.Duration;
 import java.util.Optional;
 import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.reductions.cnf.Cnf;
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.SolverFactory;
@@ -23,14 +24,14 @@ public final class CnfSat4j {
     private CnfSat4j() {
     }
 
-    /** Solves {@code cnf} within {@code limits} (the deadline only; checked in whole seconds by Sat4j). */
+    /** Solves {@code cnf} within {@code limits}: its deadline and its cancel token (an unanswered solve is empty). */
     public static Answer solve(Cnf cnf, Limits limits) {
         long start = System.nanoTime();
         ISolver solver = SolverFactory.newDefault();
         solver.newVar(cnf.variables());
         solver.setExpectedNumberOfClauses(cnf.clauses().size());
         limits.remaining().ifPresent(d -> solver.setTimeoutMs(Math.max(1, d.toMillis())));
-        try {
+        try (LimitWatcher watch = LimitWatcher.start(limits, solver::expireTimeout)) {
             for (int[] clause : cnf.clauses()) {
                 if (clause.length == 0) return unsat(start);
                 solver.addClause(new VecInt(clause));

@@ -8,6 +8,7 @@ import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.hardness.Reduction;
 import org.ermbit.reductions.hardness.ThreeSatToRelu;
@@ -28,13 +29,20 @@ public final class ThreeSatReluCheck {
     public enum Side { SAT, UNSAT, UNKNOWN }
 
     /**
-     * One formula's check: the two answers, whether everything agreed, the problems found (empty iff
-     * agree), and the wall time of each side (the target side includes reduction and encoding).
+     * One formula's check: the two answers, the contradictions found (a map that fails, answers that
+     * differ), the sides that gave no answer and why (timeout, cancelled), and the wall time of each
+     * side (the target side includes reduction and encoding). It agrees when both lists are empty.
      */
-    public record Report(Side source, Side target, boolean agree, List<String> problems,
+    public record Report(Side source, Side target, List<String> problems, List<String> unanswered,
                          Duration sourceTime, Duration targetTime) {
         public Report {
             problems = List.copyOf(problems);
+            unanswered = List.copyOf(unanswered);
+        }
+
+        /** Both sides answered, the same, and both maps held. */
+        public boolean agree() {
+            return problems.isEmpty() && unanswered.isEmpty();
         }
     }
 
@@ -51,10 +59,13 @@ public final class ThreeSatReluCheck {
         this.options = options;
     }
 
-    /** Runs the check on {@code cnf}. */
+    /** Runs the check on {@code cnf}; an interrupt of the calling thread cancels both sides (they are then unanswered). */
     public Report check(Cnf cnf) {
         Limits limits = options.timeout().map(Limits::timeout).orElseGet(Limits::none);
-        CnfSat4j.Answer direct = CnfSat4j.solve(cnf, limits);
+        CnfSat4j.Answer direct;
+        try (LimitWatcher.InterruptWatch watch = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
+            direct = CnfSat4j.solve(cnf, limits);
+        }
         Side source = direct.satisfiable().map(s -> s ? Side.SAT : Side.UNSAT).orElse(Side.UNKNOWN);
         List<String> problems = new ArrayList<>();
 
@@ -77,11 +88,12 @@ public final class ThreeSatReluCheck {
             if (back.isEmpty()) problems.add("backward map: the pipeline's network is not a certificate");
             else if (!cnf.isSatisfiedBy(back.get())) problems.add("backward map: the assignment read off the network does not satisfy the formula");
         }
-        if (source == Side.UNKNOWN) problems.add("direct solve: no answer (time limit)");
-        if (target == Side.UNKNOWN) problems.add("pipeline: no answer (" + r.reason() + ")");
+        List<String> unanswered = new ArrayList<>();
+        if (source == Side.UNKNOWN) unanswered.add("direct solve: no answer (" + limits.stopReason() + ")");
+        if (target == Side.UNKNOWN) unanswered.add("pipeline: no answer (" + r.reason() + ")");
         if (source != Side.UNKNOWN && target != Side.UNKNOWN && source != target) {
             problems.add("the formula is " + source + " but the reduced instance is " + target);
         }
-        return new Report(source, target, problems.isEmpty(), problems, direct.time(), targetTime);
+        return new Report(source, target, problems, unanswered, direct.time(), targetTime);
     }
 }
