@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -72,17 +69,7 @@ class ResourceExhaustionTest {
      */
     @Test
     void runningOutOfMemoryIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
-        Path cnf = dir.resolve("big.cnf");
-        Random rnd = new Random(1);
-        int vars = 100_000;
-        int clauses = 1_500_000;
-        try (BufferedWriter w = Files.newBufferedWriter(cnf, StandardCharsets.US_ASCII)) {
-            w.write("p cnf " + vars + " " + clauses + "\n");
-            for (int c = 0; c < clauses; c++) {
-                for (int k = 0; k < 3; k++) w.write((rnd.nextBoolean() ? "-" : "") + (1 + rnd.nextInt(vars)) + " ");
-                w.write("0\n");
-            }
-        }
+        Path cnf = RandomCnfFile.write(dir.resolve("big.cnf"), 100_000, 1_500_000, 1);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "count", cnf.toString())

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -114,17 +111,7 @@ class SignalStopTest {
 
     @Test
     void sigintStopsCountWithUnknown() throws Exception {
-        Path cnf = dir.resolve("slow.cnf");
-        Random rnd = new Random(3);
-        int vars = 500;
-        int clauses = 1_150;
-        try (BufferedWriter w = Files.newBufferedWriter(cnf, StandardCharsets.US_ASCII)) {
-            w.write("p cnf " + vars + " " + clauses + "\n");
-            for (int k = 0; k < clauses; k++) {
-                for (int j = 0; j < 3; j++) w.write((rnd.nextBoolean() ? "-" : "") + (1 + rnd.nextInt(vars)) + " ");
-                w.write("0\n");
-            }
-        }
+        Path cnf = RandomCnfFile.write(dir.resolve("slow.cnf"), 500, 1_150, 3);
         Child c = Child.start(dir.resolve("count"), "count", cnf.toString());
         c.awaitStdout(line -> line.startsWith("c variables "));
         c.signal("INT");
