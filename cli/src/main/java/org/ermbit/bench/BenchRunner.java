@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,13 +145,13 @@ public final class BenchRunner {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
+                    // a child stopped by a signal (Ctrl-C reaches the whole process group): stop like the harness itself
+                    if (e.getCause() instanceof CancellationException) throw stop(pool, done.get(), todo.size());
                     throw new IllegalStateException("a benchmark run failed in the harness: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
-                    // SIGINT / SIGTERM: the workers are interrupted, kill their children and end; rows already appended stay
-                    pool.shutdownNow();
-                    awaitWorkers(pool);
+                    Interrupted stopped = stop(pool, done.get(), todo.size());
                     Thread.currentThread().interrupt();
-                    throw new Interrupted(done.get(), todo.size());
+                    throw stopped;
                 }
             }
         } finally {
@@ -158,6 +159,16 @@ public final class BenchRunner {
             if (bar != null) bar.close();
         }
         return done.get();
+    }
+
+    /**
+     * SIGINT / SIGTERM: interrupts the workers, which kill their child JVMs, and waits for them; the
+     * rows already appended stay in the CSV, the runs stopped midway get none (the same command redoes them).
+     */
+    private static Interrupted stop(ExecutorService pool, int done, int todo) {
+        pool.shutdownNow();
+        awaitWorkers(pool);
+        return new Interrupted(done, todo);
     }
 
     /** Waits (uninterruptibly, at most 10 s) for interrupted workers to kill their child JVMs. */

@@ -41,6 +41,9 @@ public final class ChildRunner {
 
     /** Exit code of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
     static final int EXIT_OOM = 3;
+    /** Exit statuses of a JVM ended by SIGINT / SIGTERM (ermbit's graceful stop, or the default handler): no result. */
+    static final int EXIT_SIGINT = 130;
+    static final int EXIT_SIGTERM = 143;
 
     private final Limits limits;
     private final List<String> javaPrefix;
@@ -142,6 +145,10 @@ public final class ChildRunner {
             long ms = (System.nanoTime() - start) / 1_000_000;
             if (!finished) {
                 return new Outcome(RunStatus.TIMEOUT, Optional.empty(), ms, -1, "killed after " + ms + " ms (limit " + limits.timeoutMs() + " ms + grace)");
+            }
+            if (p.exitValue() == EXIT_SIGINT || p.exitValue() == EXIT_SIGTERM) {
+                // Ctrl-C on a terminal reaches the children too: a run stopped by a signal has no result to record
+                throw new CancellationException("the child JVM was stopped by a signal (exit " + p.exitValue() + ")");
             }
             return classify(t.entry().mode(), p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), ms);
         } catch (IOException e) {

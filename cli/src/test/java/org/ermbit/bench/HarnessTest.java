@@ -87,6 +87,30 @@ class HarnessTest {
         assertEquals(0, third.calls.get());
     }
 
+    /**
+     * Ctrl-C on a terminal reaches the child JVMs as well: a child stopped by a signal has no result.
+     * The harness stops (one worker: after 3 rows), records no row for the stopped run, and the same
+     * command later runs exactly the 3 runs left.
+     */
+    @Test
+    void aChildStoppedByASignalStopsTheHarnessAndLeavesNoRow(@TempDir Path dir) throws Exception {
+        Path suite = suite(dir.resolve("suite"));
+        Path csv = dir.resolve("r.csv");
+        Scripted answers = new Scripted();
+        TaskRunner signalled = (t, f) -> {
+            if (answers.calls.get() == 3) throw new java.util.concurrent.CancellationException("the child JVM was stopped by a signal (exit 130)");
+            return answers.run(t, f);
+        };
+        BenchRunner.Interrupted e = org.junit.jupiter.api.Assertions.assertThrows(BenchRunner.Interrupted.class,
+                () -> bench(suite, csv, Shard.all(), signalled));
+        assertEquals(3, e.done());
+        assertEquals(6, e.todo());
+        assertEquals(3, ResultCsv.open(csv).rows().size(), "the three finished runs, nothing for the stopped one");
+        Scripted resumed = new Scripted();
+        assertEquals(3, bench(suite, csv, Shard.all(), resumed).ran());
+        assertEquals(3, resumed.calls.get());
+    }
+
     @Test
     void familiesRestrictTheRunsAndTheTables(@TempDir Path dir) throws Exception {
         Path suite = suite(dir.resolve("suite"));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +140,44 @@ class SignalStopTest {
         assertEquals(List.of(), Files.exists(csv) ? Files.readAllLines(csv).stream().skip(1).toList() : List.of(), "no row for the interrupted run");
     }
 
+    /**
+     * Ctrl-C on a terminal signals the whole process group, the child JVMs included. The bench runs
+     * in a process group of its own (setsid) and the group gets SIGINT: the child's answer to the
+     * signal ("s UNKNOWN", exit 130) must not become a row — the run did not end, it was stopped.
+     */
+    @Test
+    void ctrlCOnTheWholeProcessGroupLeavesNoRowForTheStoppedRun() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "no setsid here");
+        Path csv = dir.resolve("group.csv");
+        Child c = Child.start(dir.resolve("group"), List.of("/usr/bin/setsid"), "bench", dir.toString(), "--solvers", "sat4j",
+                "--timeout", "600", "--csv", csv.toString(), "--no-plot");
+        List<ProcessHandle> children = c.awaitDescendants();
+        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + c.process().pid()).start();
+        assertEquals(0, kill.waitFor(), "kill -INT to the process group");
+        assertEquals(130, c.awaitExit(), "stderr: " + c.err());
+        assertTrue(c.err().contains("ermbit bench: interrupted after 0 of 1 runs"), c.err());
+        for (ProcessHandle h : children) h.onExit().get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(), Files.exists(csv) ? Files.readAllLines(csv).stream().skip(1).toList() : List.of(), "no row for the stopped run");
+    }
+
+    /**
+     * The deterministic half of the process-group case: only the child JVM gets SIGINT. Its answer
+     * ("s UNKNOWN", exit 130) is not a result: no row, and the harness stops as if interrupted itself.
+     */
+    @Test
+    void aChildJvmStoppedBySigintGetsNoRowAndStopsTheBench() throws Exception {
+        Path csv = dir.resolve("child.csv");
+        Child c = Child.start(dir.resolve("child"), "bench", dir.toString(), "--solvers", "sat4j", "--timeout", "600",
+                "--csv", csv.toString(), "--no-plot");
+        // whenever it comes, SIGINT ends a JVM with status 130: by ermbit's graceful stop, or by the JVM's default handler
+        ProcessHandle child = c.awaitDescendants().get(0);
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+        assertEquals(0, kill.waitFor(), "kill -INT to the child JVM");
+        assertEquals(130, c.awaitExit(), "stderr: " + c.err());
+        assertTrue(c.err().contains("ermbit bench: interrupted after 0 of 1 runs"), c.err());
+        assertEquals(List.of(), Files.exists(csv) ? Files.readAllLines(csv).stream().skip(1).toList() : List.of(), "no row for the stopped run");
+    }
+
     /** Every child started, so that a failed test leaves none running. */
     private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -154,8 +193,14 @@ class SignalStopTest {
     /** An {@code ermbit} child JVM with its output in files. */
     private record Child(Process process, Path out, Path errFile) {
         static Child start(Path work, String... args) throws IOException {
+            return start(work, List.of(), args);
+        }
+
+        /** Starts {@code ermbit ARGS} behind the {@code prefix} command (e.g. setsid). */
+        static Child start(Path work, List<String> prefix, String... args) throws IOException {
             Files.createDirectories(work);
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> cmd = new ArrayList<>(prefix);
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), Main.class.getName()));
             cmd.addAll(List.of(args));
             Path out = work.resolve("stdout");
