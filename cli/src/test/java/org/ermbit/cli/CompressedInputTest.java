@@ -40,6 +40,8 @@ class CompressedInputTest {
         "ais6.cnf.bz2|not supported: bzip2-compressed input (unpack it first: bunzip2 -k FILE)",
         "ais6.cnf.zst|not supported: zstd-compressed input (unpack it first: unzstd FILE)",
         "ais6.tar.gz|not supported: a tar archive (extract its files first: tar -xf FILE)",
+        "ais6.tar|not supported: a tar archive (extract its files first: tar -xf FILE)",
+        "ais6-dict512m.cnf.xz|not supported: xz data that needs 524392 KiB of memory to decompress, more than the limit of 262144 KiB (recompress it with xz -9 or a smaller dictionary)",
         "truncated.cnf.gz|corrupt gzip data: cut off before its end",
         "not-gzip.cnf.gz|corrupt gzip data: Unsupported compression method",
     })

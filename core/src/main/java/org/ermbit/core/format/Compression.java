@@ -1,5 +1,7 @@
 package org.ermbit.core.format;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -58,10 +60,32 @@ enum Compression {
     InputStream open(InputStream in) throws IOException {
         return switch (this) {
             case NONE -> in;
-            case GZIP -> new GZIPInputStream(in, 1 << 16);
+            case GZIP -> new GZIPInputStream(new AvailableUntilEnd(in), 1 << 16);
             case XZ -> new XZInputStream(in, XZ_MEMORY_LIMIT_KIB);
             default -> throw new IllegalStateException(word + " is not decompressed");
         };
+    }
+
+    /**
+     * JDK 17's GZIPInputStream reads a further member (RFC 1952 allows several, one after the other)
+     * only when {@code available()} is above 0 (JDK-7036144); a pipe whose writer is slower than the
+     * reader has nothing available between two members, and the rest would be dropped silently. Here
+     * {@code available()} is 0 only at the end of the data; it may block to find out.
+     */
+    private static final class AvailableUntilEnd extends FilterInputStream {
+        AvailableUntilEnd(InputStream in) {
+            super(in.markSupported() ? in : new BufferedInputStream(in));
+        }
+
+        @Override
+        public int available() throws IOException {
+            int buffered = in.available();
+            if (buffered > 0) return buffered;
+            in.mark(1);
+            int next = in.read();
+            in.reset();
+            return next < 0 ? 0 : 1;
+        }
     }
 
     private static boolean startsWith(byte[] head, int... magic) {

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import org.tukaani.xz.MemoryLimitException;
 
 /**
  * Reads whole input files with a size cap that holds even when the file's size is unknown in
  * advance (pipes, {@code /dev/zero}): at most cap + 1 bytes are ever read, and every problem is an
  * {@link InputException} (one line, exit 2 on the command line). gzip- and xz-compressed files
  * (recognised by their first bytes) are decompressed, the cap then applying to the decompressed
- * bytes; bzip2, zstd and zip files and tar archives are refused with a hint.
+ * bytes, several gzip members one after the other as one; bzip2, zstd and zip files and tar archives
+ * (plain or compressed) are refused with a hint.
  */
 public final class InputFiles {
 
@@ -55,9 +57,12 @@ public final class InputFiles {
             }
         };
         try {
-            byte[] bytes = readCapped(stdin, STANDARD_INPUT);
-            if (bytes.length == 0) throw new InputException(STANDARD_INPUT, "", "standard input is empty (it can be read only once)");
-            return bytes;
+            // empty before decompression: a gzip file of nothing is empty content, as from a file
+            InputStream in = new BufferedInputStream(stdin);
+            in.mark(1);
+            if (in.read() < 0) throw new InputException(STANDARD_INPUT, "", "standard input is empty (it can be read only once)");
+            in.reset();
+            return readCapped(in, STANDARD_INPUT);
         } catch (IOException e) {
             throw cannotRead(STANDARD_INPUT, e);
         }
@@ -77,6 +82,10 @@ public final class InputFiles {
         byte[] bytes;
         try (InputStream in = compression.open(file)) {
             bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (MemoryLimitException e) {
+            throw new InputException(label, "", "not supported: xz data that needs " + e.getMemoryNeeded()
+                    + " KiB of memory to decompress, more than the limit of " + e.getMemoryLimit()
+                    + " KiB (recompress it with xz -9 or a smaller dictionary)");
         } catch (EOFException e) {
             if (compression == Compression.NONE) throw e;
             throw new InputException(label, "", "corrupt " + compression.word() + " data: cut off before its end");
@@ -89,7 +98,7 @@ public final class InputFiles {
             throw new InputException(label, "", (compression == Compression.NONE ? "file has" : compression.word() + " data decompresses to")
                     + " more than the cap of " + MAX_BYTES + " bytes");
         }
-        if (compression != Compression.NONE && isTarArchive(bytes)) {
+        if (isTarArchive(bytes)) {
             throw new InputException(label, "", "not supported: a tar archive (extract its files first: tar -xf FILE)");
         }
         return bytes;
@@ -99,9 +108,17 @@ public final class InputFiles {
         return new InputException(label, "", "cannot read file: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
 
-    /** A POSIX tar archive: "ustar" at offset 257 of its first header block. */
+    /** POSIX ustar / pax archives: "ustar\0" at offset 257 of the first header block. */
+    private static final byte[] POSIX_TAR = "ustar\0".getBytes(StandardCharsets.US_ASCII);
+    /** GNU tar's own format: "ustar  \0" there. Text never has the NUL, so it is not mistaken for a tar. */
+    private static final byte[] GNU_TAR = "ustar  \0".getBytes(StandardCharsets.US_ASCII);
+
+    /** A tar archive, recognised by the magic of its first header block. */
     private static boolean isTarArchive(byte[] bytes) {
-        byte[] magic = "ustar".getBytes(StandardCharsets.US_ASCII);
-        return bytes.length >= 262 && Arrays.equals(bytes, 257, 262, magic, 0, magic.length);
+        return hasAt(bytes, 257, POSIX_TAR) || hasAt(bytes, 257, GNU_TAR);
+    }
+
+    private static boolean hasAt(byte[] bytes, int offset, byte[] magic) {
+        return bytes.length >= offset + magic.length && Arrays.equals(bytes, offset, offset + magic.length, magic, 0, magic.length);
     }
 }

@@ -187,7 +187,6 @@ public final class DimacsReader {
 
         private void literal(int lineNo, String token) {
             if (!isInteger(token)) throw error(lineNo, "not an integer literal: '" + shorten(token) + "'");
-            if (token.equals("-0")) throw error(lineNo, "literal -0: a clause ends with 0, and -0 is not a literal");
             String digits = token.startsWith("-") ? token.substring(1) : token;
             if (digits.length() > 10 || Long.parseLong(digits) > variables) {
                 throw error(lineNo, "literal " + shorten(token) + " out of range: the p-line declares "
@@ -195,6 +194,9 @@ public final class DimacsReader {
             }
             int lit = Integer.parseInt(token);
             if (lit == 0) {
+                if (token.charAt(0) == '-') { // -0, -00, ...
+                    throw error(lineNo, "literal " + shorten(token) + ": a clause ends with 0, and -0 is not a literal");
+                }
                 clauses.add(java.util.Arrays.copyOf(current, currentSize));
                 currentSize = 0;
                 return;

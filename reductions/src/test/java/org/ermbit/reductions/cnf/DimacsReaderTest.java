@@ -134,6 +134,61 @@ class DimacsReaderTest {
         assertEquals(List.of(), plain.warnings());
     }
 
+    /** Blanks and tabs separate the words of a meta line as of any line; an empty 'c t' declares nothing. */
+    @Test
+    void competitionTypeLinesWithOddSpacing() {
+        for (String line : new String[] {"c  t  pmc", "c\tt\tpmc", "c t pmc ", "c t\nc t pmc"}) {
+            DimacsReader.Parsed p = DimacsReader.parseWithWarnings(line + "\np cnf 1 1\n1 0\n", "t.cnf");
+            assertEquals(java.util.Optional.of("pmc"), p.countingType(), line);
+            assertEquals(List.of(), p.warnings(), line);
+        }
+    }
+
+    /** CR-only line ends (old Mac) separate meta lines as well. */
+    @Test
+    void competitionMetaLinesWithCrLineEnds() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings(
+                "c t pmc\rp cnf 2 1\rc p show 1 0\rvp 2 0\rc p weight 1 0.5 0\r1 2 0\r", "t.cnf");
+        assertClauses(p.cnf(), new int[] {1, 2});
+        assertEquals(java.util.Optional.of("pmc"), p.countingType());
+        assertEquals(List.of("ignored 1 weight line ('w ...' / 'c p weight ...'): the count is unweighted",
+                "ignored 2 projection lines ('c p show ...' / 'vp ...' / 'c ind ...'): the count is over all 2 variables, not projected"), p.warnings());
+    }
+
+    /** pmc files put 'vp' lines after the clauses: they are projection lines, not extra content. */
+    @Test
+    void vpLinesAfterTheDeclaredClausesAreProjectionLines() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 3 1\n1 2 0\nvp 1 2 0\nvp\t3 0\n", "t.cnf");
+        assertClauses(p.cnf(), new int[] {1, 2});
+        assertEquals(List.of("ignored 2 projection lines ('c p show ...' / 'vp ...' / 'c ind ...'): the count is over all 3 variables, not projected"),
+                p.warnings());
+    }
+
+    /** Leading zeros do not change a decimal number: 12-character counts and 10-digit literals are read by value. */
+    @Test
+    void leadingZerosAreReadByValue() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 000000000002 000000000001\n0000000001 -0000000002 0\n", "t.cnf");
+        assertEquals(2, p.cnf().variables());
+        assertEquals(1, p.declaredClauses());
+        assertClauses(p.cnf(), new int[] {1, -2});
+    }
+
+    /** -00 is -0 written with two digits: not a literal, as -0 is not. */
+    @Test
+    void minusZeroWithMoreDigitsIsNotAClauseEnd() {
+        InputException e = parseError("p cnf 2 1\n1 -00\n");
+        assertEquals("line 2", e.location());
+        assertEquals("literal -00: a clause ends with 0, and -0 is not a literal", e.getMessage());
+    }
+
+    /** A line of two words that starts with 'p' but whose first word is not 'p' is a malformed p-line, whatever the second word. */
+    @Test
+    void aTwoWordPLineWithAWrongFirstWord() {
+        InputException e = parseError("px dnf\n");
+        assertEquals("line 1", e.location());
+        assertEquals("malformed p-line: expected 'p cnf VARIABLES CLAUSES'", e.getMessage());
+    }
+
     @Test
     void missingFinalZeroOnLastDeclaredClauseAcceptedWithWarning() {
         DimacsReader.Parsed p = DimacsReader.parseWithWarnings("p cnf 3 2\n1 2 0\n-3 1", "t.cnf");
