@@ -11,7 +11,6 @@ import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.counting.CheckResult;
 import org.ermbit.reductions.counting.GradientBitReduction;
-import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.count.ModelCounter;
 import org.ermbit.solvers.count.ModelCounters;
 import picocli.CommandLine;
@@ -67,9 +66,6 @@ public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
 
     /** The direct count, empty past the time limit or after an interrupt (SIGINT / SIGTERM). */
     private static Optional<BigInteger> count(ModelCounter counter, Cnf cnf, Duration limit) {
-        Limits limits = Limits.timeout(limit);
-        try (LimitWatcher.InterruptWatch watch = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
-            return counter.count(cnf, limits).count();
-        }
+        return counter.count(cnf, Limits.timeout(limit)).count();
     }
 }

@@ -11,7 +11,6 @@ import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.DimacsReader;
-import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.count.ComponentCounter;
 import org.ermbit.solvers.count.CountProgress;
 import org.ermbit.solvers.count.CountResult;
@@ -69,8 +68,8 @@ public final class CountCommand implements Callable<Integer> {
         CountResult r;
         // the component counter reports statistics; for the others a ticker shows elapsed time
         ProgressTicker ticker = mc.id().equals(ComponentCounter.ID) ? null : ProgressTicker.start(err, "count");
-        // an interrupt (SIGINT / SIGTERM through SignalStop) cancels the count: s UNKNOWN
-        try (LimitWatcher.InterruptWatch watch = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
+        // an interrupt (SIGINT / SIGTERM through SignalStop) cancels the count (ModelCounter's contract): s UNKNOWN
+        try {
             r = mc.count(parsed.cnf(), limits, console ? stats -> progress(err, stats) : CountProgress.NONE);
         } finally {
             if (ticker != null) ticker.close();

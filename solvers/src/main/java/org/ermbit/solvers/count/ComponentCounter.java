@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.reductions.cnf.Cnf;
 
 /**
@@ -84,6 +85,12 @@ public final class ComponentCounter implements ModelCounter {
      */
     @Override
     public CountResult count(Cnf cnf, Limits limits, CountProgress progress) {
+        try (LimitWatcher.InterruptWatch watch = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
+            return countUnderWatch(cnf, limits, progress);
+        }
+    }
+
+    private CountResult countUnderWatch(Cnf cnf, Limits limits, CountProgress progress) {
         Cnf used = withoutUnusedVariables(cnf);
         int unused = cnf.variables() - used.variables();
         ComponentCache cache = new ComponentCache(cacheBudgetBytes);

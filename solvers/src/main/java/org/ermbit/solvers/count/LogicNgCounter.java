@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.reductions.cnf.Cnf;
 import org.logicng.formulas.Formula;
 import org.logicng.formulas.FormulaFactory;
@@ -34,6 +35,12 @@ public final class LogicNgCounter implements org.ermbit.solvers.count.ModelCount
 
     @Override
     public CountResult count(Cnf cnf, Limits limits, CountProgress progress) {
+        try (LimitWatcher.InterruptWatch watch = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
+            return countUnderWatch(cnf, limits);
+        }
+    }
+
+    private static CountResult countUnderWatch(Cnf cnf, Limits limits) {
         long t0 = System.nanoTime();
         FormulaFactory f = new FormulaFactory();
         Variable[] vars = new Variable[cnf.variables() + 1];

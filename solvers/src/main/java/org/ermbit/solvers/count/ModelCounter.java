@@ -19,7 +19,8 @@ public interface ModelCounter {
 
     /**
      * Counts as {@link #count(Cnf, Limits)} and reports progress now and then (on the counting
-     * thread; counters without intermediate statistics may never call it).
+     * thread; counters without intermediate statistics may never call it). An interrupt of the
+     * calling thread cancels the count: the result is CANCELLED and the thread keeps its interrupt flag.
      */
     CountResult count(Cnf cnf, Limits limits, CountProgress progress);
 }
