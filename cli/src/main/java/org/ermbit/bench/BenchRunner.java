@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.ermbit.core.format.AtomicFiles;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.PrintableText;
 
@@ -235,7 +236,7 @@ public final class BenchRunner {
         Path base = config.reportBase();
         String shown = PrintableText.oneLine(base.toString());
         try {
-            Files.writeString(Path.of(base + ".md"), md, StandardCharsets.UTF_8);
+            AtomicFiles.write(Path.of(base + ".md"), md.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + base + ".md", e);
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ermbit.core.format.AtomicFiles;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.InputFiles;
 
@@ -83,7 +84,7 @@ public final class Manifest {
         for (ManifestEntry e : entries.values()) sb.append(e.line()).append('\n');
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+            AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ermbit.core.format.AtomicFiles;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.InputFiles;
 import org.ermbit.core.number.RationalParser;
@@ -138,7 +139,7 @@ public final class ResultCsv implements AutoCloseable {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (RunResult r : all.values()) sb.append(format(r)).append('\n');
         try {
-            Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+            AtomicFiles.write(out, sb.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }

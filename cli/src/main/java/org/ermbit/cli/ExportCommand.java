@@ -3,9 +3,9 @@ package org.ermbit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ermbit.core.format.AtomicFiles;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.reductions.encode.EncoderOptions;
@@ -79,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             Path file = Path.of(output);
             try {
-                Files.writeString(file, exp.text(), StandardCharsets.UTF_8);
+                AtomicFiles.write(file, exp.text().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UsageException(output + ": cannot write: " + e.getMessage());
             }

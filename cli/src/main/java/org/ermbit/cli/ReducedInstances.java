@@ -2,8 +2,8 @@ package org.ermbit.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ermbit.core.format.AtomicFiles;
 import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.core.format.PrintableText;
@@ -43,7 +43,7 @@ final class ReducedInstances {
                     + " bytes, past the ermbit/1 cap of " + InstanceReader.MAX_FILE_BYTES + " bytes");
         }
         try {
-            Files.write(output, json);
+            AtomicFiles.write(output, json);
         } catch (IOException e) {
             throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }

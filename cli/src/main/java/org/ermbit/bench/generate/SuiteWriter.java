@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.ermbit.core.format.AtomicFiles;
 import org.ermbit.bench.ExpectedAnswer;
 import org.ermbit.bench.Manifest;
 import org.ermbit.bench.ManifestEntry;
@@ -47,7 +48,7 @@ public final class SuiteWriter {
         }
         try {
             Files.createDirectories(dir.resolve(g.family()));
-            Files.write(dir.resolve(rel), json);
+            AtomicFiles.write(dir.resolve(rel), json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(rel), e);
         }

@@ -3,7 +3,6 @@ package org.ermbit.core.format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class InstanceWriter {
     /** Writes {@link #toJson} to {@code file} (UTF-8). */
     public static void write(ErmInstance inst, Path file) {
         try {
-            Files.writeString(file, toJson(inst), StandardCharsets.UTF_8);
+            AtomicFiles.write(file, toJson(inst).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

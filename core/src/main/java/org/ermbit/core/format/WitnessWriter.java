@@ -3,7 +3,6 @@ package org.ermbit.core.format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class WitnessWriter {
     /** Writes {@link #toJson} to {@code file} (UTF-8). */
     public static void write(Witness w, Path file) {
         try {
-            Files.writeString(file, toJson(w), StandardCharsets.UTF_8);
+            AtomicFiles.write(file, toJson(w).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

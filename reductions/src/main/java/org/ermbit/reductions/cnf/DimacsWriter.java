@@ -3,9 +3,9 @@ package org.ermbit.reductions.cnf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ermbit.core.format.AtomicFiles;
 
 /**
  * Writes a {@link Cnf} as standard DIMACS: optional {@code c} comment lines, the p-line
@@ -38,7 +38,7 @@ public final class DimacsWriter {
     /** Writes the DIMACS text of {@code cnf} to {@code file}. */
     public static void write(Cnf cnf, Path file) {
         try {
-            Files.writeString(file, write(cnf), StandardCharsets.US_ASCII);
+            AtomicFiles.write(file, write(cnf).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
