@@ -3,6 +3,7 @@ package org.ermbit.core.format;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * file as it was. The new file gets the permissions a plain write would give it (those of the file
  * it replaces, or the process's default for new files). Targets that are not regular files
  * ({@code /dev/stdout}, a named pipe) are written directly; a symbolic link is followed, so the file
- * it points to is replaced and the link stays.
+ * it points to is replaced and the link stays. An existing file in a directory where no file may be
+ * created is written directly too.
  */
 public final class AtomicFiles {
 
@@ -33,7 +35,15 @@ public final class AtomicFiles {
             return;
         }
         Path target = exists ? file.toRealPath() : file.toAbsolutePath();
-        Path tmp = createSibling(target);
+        Path tmp;
+        try {
+            tmp = createSibling(target);
+        } catch (AccessDeniedException e) {
+            // a writable file in a directory we may not create files in: a plain write is all there is
+            if (!exists) throw e;
+            Files.write(target, bytes);
+            return;
+        }
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
