@@ -90,6 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         if (merge != null) {
             if (output == null) throw new UsageException("--merge needs -o FILE");
             if (suite != null) throw new UsageException("--merge takes CSV files only, not a SUITE");
+            OutputFiles.checkWritable(output, "--output");
             List<String> conflicts = ResultCsv.merge(merge, output);
             for (String c : conflicts) err.println("ermbit bench: conflicting duplicate: " + PrintableText.oneLine(c));
             out.println("merged " + merge.size() + " CSV files into " + PrintableText.oneLine(output.toString()));

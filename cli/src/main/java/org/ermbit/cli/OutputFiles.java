@@ -14,6 +14,7 @@ final class OutputFiles {
 
     /** Throws a {@link UsageException} naming {@code option} unless {@code file} can be created or overwritten. */
     static void checkWritable(Path file, String option) {
+        refuseStandardOutput(file, option);
         Path absolute = file.toAbsolutePath();
         if (Files.isDirectory(absolute)) throw new UsageException(option + ": " + file + " is a directory");
         if (Files.exists(absolute)) {
@@ -30,6 +31,7 @@ final class OutputFiles {
      * (bench's CSV): its nearest existing ancestor must be a writable directory.
      */
     static void checkWritableCreatingDirectories(Path file, String option) {
+        refuseStandardOutput(file, option);
         Path absolute = file.toAbsolutePath();
         if (absolute.getParent() != null) checkDirectory(absolute.getParent(), option);
         if (Files.isDirectory(absolute)) throw new UsageException(option + ": " + file + " is a directory");
@@ -37,10 +39,21 @@ final class OutputFiles {
     }
 
     /**
+     * {@code -} reads standard input everywhere, so as an output file it would create a file named
+     * "-"; only {@code export -o -} writes to standard output (where stdout carries nothing else).
+     */
+    private static void refuseStandardOutput(Path file, String option) {
+        if (file.toString().equals("-")) {
+            throw new UsageException(option + ": '-' (standard output) is not supported here; give a file name (./- names a file called -)");
+        }
+    }
+
+    /**
      * Throws a {@link UsageException} naming {@code option} unless {@code dir} is a writable
      * directory or can be created (its nearest existing ancestor is a writable directory).
      */
     static void checkDirectory(Path dir, String option) {
+        refuseStandardOutput(dir, option);
         Path p = dir.toAbsolutePath();
         while (p != null && !Files.exists(p)) p = p.getParent();
         if (p == null) throw new UsageException(option + ": " + dir + " cannot be created");

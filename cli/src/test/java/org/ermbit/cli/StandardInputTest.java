@@ -41,6 +41,27 @@ class StandardInputTest {
         assertEquals("ermbit: -: standard input is empty (it can be read only once)", twice.errLines().get(0));
     }
 
+    /** As an output file, {@code -} would create a file named "-": refused by name, before any work (only export -o - writes to stdout). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--witness|solve @xor --witness -",
+        "--output|reduce 3sat-relu @cnf -o -",
+        "--witness-out|reduce 3sat-relu @cnf -o @tmp/i.json --assignment @tmp/a.txt --witness-out -",
+        "--csv|bench @suite --solvers sat4j --csv -",
+        "--output|bench --merge @tmp/a.csv -o -",
+        "--out|generate planted --count 1 -o -",
+    })
+    void dashAsAnOutputFileIsRefused(String option, String command, @org.junit.jupiter.api.io.TempDir Path tmp) {
+        String cnf = Path.of("src", "test", "resources", "satlib", "uf20-01.cnf").toString();
+        String[] args = command.replace("@xor", XOR.toString()).replace("@cnf", cnf).replace("@suite", VerifyAndInfoTest.EXAMPLES.toString())
+                .replace("@tmp", tmp.toString()).split(" ");
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("ermbit: " + option + ": '-' (standard output) is not supported here; give a file name (./- names a file called -)",
+                r.err().strip());
+        assertTrue(java.nio.file.Files.notExists(Path.of("-")), "no file named - was created");
+    }
+
     private static CliRun withStdin(byte[] bytes, String... args) {
         InputStream saved = System.in;
         System.setIn(new ByteArrayInputStream(bytes));
