@@ -45,6 +45,10 @@ public final class ResultCsv implements AutoCloseable {
         Map<String, RunResult> rows = new LinkedHashMap<>();
         String repaired = "";
         if (Files.exists(file)) {
+            InputFiles.compressionOf(file).ifPresent(c -> {
+                throw new InputException(file.toString(), "", "a " + c + "-compressed results CSV cannot be appended to"
+                        + " (decompress it first; --merge reads compressed CSVs)");
+            });
             String text = readText(file);
             int complete = text.lastIndexOf('\n') + 1;
             // without a newline the file can only be a header cut off while it was written; anything else is not ours to cut

@@ -26,6 +26,27 @@ class ResultCsvFileTest {
         return new RunResult(solver, instance, "fam", Mode.SOLVE, ExpectedAnswer.sat(), status, loss, ms, 10, false, 20_000, 2048, reason);
     }
 
+    /**
+     * A gzip-compressed CSV is read by --merge, but never appended to: plain rows after gzip data
+     * would break the file. The CSV is compressed here by the JDK's gzip writer.
+     */
+    @Test
+    void aCompressedCsvIsMergedButNotAppendedTo(@TempDir Path dir) throws Exception {
+        String text = ResultCsv.HEADER + "\na,x.json,fam,solve,sat,SAT,0,100,10,,20000,2048,\n";
+        Path gz = dir.resolve("old.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] before = Files.readAllBytes(gz);
+        InputException e = assertThrows(InputException.class, () -> ResultCsv.open(gz));
+        assertEquals(gz + ": a gzip-compressed results CSV cannot be appended to (decompress it first; --merge reads compressed CSVs)",
+                e.oneLine());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(gz), "untouched");
+        Path merged = dir.resolve("merged.csv");
+        assertEquals(List.of(), ResultCsv.merge(List.of(gz), merged));
+        assertEquals(text, Files.readString(merged));
+    }
+
     @Test
     void aRowIsOnDiskAsSoonAsItIsAppendedAndTheHeaderIsWrittenOnce(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("sub").resolve("r.csv");

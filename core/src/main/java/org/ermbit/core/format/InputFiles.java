@@ -104,6 +104,20 @@ public final class InputFiles {
         return bytes;
     }
 
+    /**
+     * The compression format {@code file} starts with ("gzip", "xz", "bzip2", …), empty for plain
+     * data, for callers that append to a file they also read (appending plain text to compressed data
+     * would break it). A file that cannot be read counts as plain here; reading it reports why.
+     */
+    public static Optional<String> compressionOf(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            Compression c = Compression.of(in.readNBytes(Compression.MAGIC_BYTES));
+            return c == Compression.NONE ? Optional.empty() : Optional.of(c.word());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static InputException cannotRead(String label, IOException e) {
         return new InputException(label, "", "cannot read file: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
