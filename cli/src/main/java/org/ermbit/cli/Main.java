@@ -81,12 +81,7 @@ public final class Main implements Runnable {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setParameterExceptionHandler((ex, args) -> {
-            String msg = PrintableText.oneLine(ex.getMessage());
-            CommandLine where = ex.getCommandLine();
-            if (ex instanceof CommandLine.UnmatchedArgumentException && !where.getSubcommands().isEmpty()) {
-                msg += " (" + where.getCommandName() + " takes one of: " + String.join(", ", where.getSubcommands().keySet()) + ")";
-            }
-            where.getErr().println("ermbit: " + msg);
+            ex.getCommandLine().getErr().println("ermbit: " + ArgumentErrors.message(ex));
             return EXIT_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

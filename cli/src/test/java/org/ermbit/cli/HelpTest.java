@@ -88,4 +88,38 @@ class HelpTest {
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains(listed), r.err());
     }
+
+    /** A near miss of a command, family or option name gets a "did you mean" hint; picocli said "Unmatched argument(s)". */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "slove x.json                | ermbit: unknown command 'slove'; did you mean solve? (ermbit takes one of: help, solve, optimize, solvers, verify, info, generate, bench, export, reduce, check, count)",
+        "frobnicate                  | ermbit: unknown command 'frobnicate' (ermbit takes one of: help, solve, optimize, solvers, verify, info, generate, bench, export, reduce, check, count)",
+        "generate plantd             | ermbit: unknown generate subcommand 'plantd'; did you mean planted? (generate takes one of: planted, noisy, parity, realdata, 3sat, polynomial, suite)",
+        "check 3sat-rel x.cnf        | ermbit: unknown check subcommand '3sat-rel'; did you mean 3sat-relu? (check takes one of: 3sat-relu, sharp3sat-gradbit, posslp-gradsign)",
+        "solve x.json --timout 5     | ermbit: unknown option '--timout'; did you mean --timeout? (try ermbit solve --help)",
+        "solve x.json --timout=5     | ermbit: unknown option '--timout=5'; did you mean --timeout? (try ermbit solve --help)",
+        "solve x.json --witnes w     | ermbit: unknown option '--witnes'; did you mean --witness? (try ermbit solve --help)",
+        "solve x.json --frobnicate   | ermbit: unknown option '--frobnicate' (try ermbit solve --help)",
+        "count x.cnf --time 5        | ermbit: unknown option '--time'; did you mean --timeout? (try ermbit count --help)",
+        "solve x.json y.json         | ermbit: unexpected argument 'y.json' (try ermbit solve --help)"})
+    void nearMissesGetAHint(String args, String line) {
+        CliRun r = CliRun.of(args.trim().split(" +"));
+        assertEquals(2, r.exit());
+        assertEquals(List.of(line), r.errLines());
+        assertEquals("", r.out());
+    }
+
+    /** The edit distance counts an adjacent transposition as one edit; suggestions need a close match or a prefix. */
+    @org.junit.jupiter.api.Test
+    void suggestionsAreNearMissesOnly() {
+        assertEquals(1, ArgumentErrors.distance("slove", "solve"));
+        assertEquals(1, ArgumentErrors.distance("ab", "ba"));
+        assertEquals(3, ArgumentErrors.distance("kitten", "sitting"));
+        assertEquals(List.of("solve"), ArgumentErrors.closest("solv", List.of("solve", "solvers", "optimize")));
+        assertEquals(List.of("--timeout"), ArgumentErrors.closest("--timout", List.of("--timeout", "--timeouts", "--json")));
+        assertEquals(List.of("solve", "solver"), ArgumentErrors.closest("solvee", List.of("solve", "solver", "solvers")));
+        assertEquals(List.of(), ArgumentErrors.closest("xyz", List.of("solve", "count")));
+        assertEquals(List.of("optimize"), ArgumentErrors.closest("opt", List.of("solve", "optimize")));
+        assertEquals(List.of(), ArgumentErrors.closest("x".repeat(65), List.of("x".repeat(65))));
+    }
 }
