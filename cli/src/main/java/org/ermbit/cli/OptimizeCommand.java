@@ -3,7 +3,10 @@ package org.ermbit.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
+import org.ermbit.core.number.Rational;
 import org.ermbit.solvers.pipeline.ErmResult;
+import org.ermbit.solvers.pipeline.ErmSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ermbit optimize}: the minimum loss over the finite domain. Prints {@code o LOSS} for every
  * verified improvement, then {@code s OPTIMUM FOUND} and {@code c optimum p/q} (exit 30) when the
  * optimum is proved, {@code s SATISFIABLE} (exit 10) when stopped with an unproved best, or
- * {@code s UNKNOWN} (exit 0). The instance's threshold is ignored.
+ * {@code s UNKNOWN} (exit 0). The instance's threshold is ignored. With {@code --witness}, the file is
+ * replaced by every improved witness during the run, before its {@code o} line.
  */
 @Command(name = "optimize", description = "Minimise the loss exactly: o LOSS per improvement, s OPTIMUM FOUND (exit 30), s SATISFIABLE if not proved (exit 10), s UNKNOWN (exit 0).")
 final class OptimizeCommand implements Callable<Integer> {
@@ -32,11 +36,20 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         ErmInstance inst = Instances.read(instance);
         SolveSession session = new SolveSession(spec, options, inst, instance);
-        ErmResult r = session.run((s, ticker) -> s.optimize(inst, loss -> {
-            ticker.accept(loss);
-            if (!session.json()) {
-                session.out().println("o " + loss);
-                session.out().flush();
+        ErmResult r = session.run((s, ticker) -> s.optimize(inst, new ErmSolver.Progress() {
+            @Override
+            public void improved(Rational loss, NetworkParameters witness) {
+                session.keepImproved(witness, loss); // on disk before its o line: the file is never behind stdout
+                accept(loss);
+            }
+
+            @Override
+            public void accept(Rational loss) {
+                ticker.accept(loss);
+                if (!session.json()) {
+                    session.out().println("o " + loss);
+                    session.out().flush();
+                }
             }
         }));
         return switch (r.outcome()) {

@@ -3,11 +3,14 @@ package org.ermbit.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.format.WitnessWriter;
 import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.Witness;
+import org.ermbit.core.number.Rational;
 import org.ermbit.solvers.pipeline.ErmResult;
 import org.ermbit.solvers.pipeline.ErmSolver;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +28,7 @@ final class SolveSession {
     private final Path file;
     private final ResultPrinter printer;
     private final PrintWriter out;
+    private boolean improvedWriteFailed;
 
     SolveSession(CommandSpec spec, SolverOptions options, ErmInstance inst, Path file) {
         this.spec = spec;
@@ -111,16 +115,34 @@ final class SolveSession {
     /** Writes the witness file if one was asked for; false (with one line on stderr) if that failed. */
     private boolean writeWitness(ErmResult r) {
         if (options.witness == null) return true;
-        // after an interrupt (SIGINT / SIGTERM) the best witness must still be written, but a file
-        // channel closes itself when its thread is interrupted: clear the flag while writing
+        Optional<String> failure = write(r.witness().orElseThrow(), r.loss());
+        failure.ifPresent(why -> spec.commandLine().getErr().println("ermbit: " + why + " (the answer is printed on stdout)"));
+        return failure.isEmpty();
+    }
+
+    /**
+     * While optimising: replaces the witness file (if one was asked for) by an improved verified
+     * witness, so that a run killed outright (SIGKILL, a crash, power loss) still leaves its best
+     * witness on disk. A failed write is reported once on stderr; the final write tries again.
+     */
+    synchronized void keepImproved(NetworkParameters witness, Rational loss) {
+        if (options.witness == null) return;
+        write(witness, Optional.of(loss)).filter(why -> !improvedWriteFailed).ifPresent(why -> {
+            improvedWriteFailed = true;
+            spec.commandLine().getErr().println("ermbit: warning: " + why + " (an improved witness; tried again at the end)");
+        });
+    }
+
+    /** Writes the witness file; the reason on failure. */
+    private Optional<String> write(NetworkParameters witness, Optional<Rational> loss) {
+        // after an interrupt (SIGINT / SIGTERM, or a pipeline thread being stopped) the witness must still be
+        // written, but a file channel closes itself when its thread is interrupted: clear the flag while writing
         boolean interrupted = Thread.interrupted();
         try {
-            WitnessWriter.write(new Witness(inst.name(), r.witness().orElseThrow(), r.loss()), options.witness);
-            return true;
+            WitnessWriter.write(new Witness(inst.name(), witness, loss), options.witness);
+            return Optional.empty();
         } catch (UncheckedIOException e) {
-            spec.commandLine().getErr().println("ermbit: " + PrintableText.oneLine(e.getMessage() + ": " + e.getCause().getMessage())
-                    + " (the answer is printed on stdout)");
-            return false;
+            return Optional.of(PrintableText.oneLine(e.getMessage() + ": " + e.getCause().getMessage()));
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }

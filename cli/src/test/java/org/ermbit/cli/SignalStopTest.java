@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGINT and SIGTERM on a real {@code ermbit} JVM: the command stops its solvers, reports what it
- * knows and exits with the signal's status — optimize keeps its best verified witness, solve and
+ * knows and exits with the signal's status — optimize keeps its best verified witness (on disk at
+ * every improvement, so even SIGKILL loses nothing), solve and
  * count say UNKNOWN, bench kills its child JVMs and keeps its CSV. The runs are slow instances
  * (a 3-16-1 planted network, a 500-variable CNF) that no solver finishes before the signal.
  */
@@ -55,6 +56,25 @@ class SignalStopTest {
         // the witness file holds that loss, as the exact verifier (another command) computes it
         CliRun v = CliRun.of("verify", planted.toString(), witness.toString());
         assertTrue(v.out().lines().toList().contains("c loss " + best), v.out());
+    }
+
+    /**
+     * SIGKILL gives the command no chance to report: the witness file must already hold a verified
+     * witness at least as good as the last {@code o} line (it is replaced before each o line is printed).
+     */
+    @Test
+    void sigkillLeavesOptimizesLastImprovedWitnessOnDisk() throws Exception {
+        Path witness = dir.resolve("killed.json");
+        Child c = Child.start(dir.resolve("killed"), "optimize", planted.toString(), "--witness", witness.toString());
+        c.awaitStdout(line -> line.startsWith("o "));
+        c.signal("KILL");
+        assertEquals(137, c.awaitExit(), "the exit status of SIGKILL");
+        List<String> improvements = c.stdoutLines().stream().filter(l -> l.startsWith("o ")).toList();
+        java.math.BigInteger printed = new java.math.BigInteger(improvements.get(improvements.size() - 1).substring(2));
+        CliRun v = CliRun.of("verify", planted.toString(), witness.toString());
+        String loss = v.out().lines().filter(l -> l.startsWith("c loss ")).findFirst()
+                .orElseThrow(() -> new AssertionError(v.out() + v.err())).substring("c loss ".length());
+        assertTrue(new java.math.BigInteger(loss).compareTo(printed) <= 0, "file loss " + loss + ", last o line " + printed);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.model.ErmInstance;
+import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.CancelToken;
@@ -56,6 +57,15 @@ public final class ErmSolver {
      * thread; it should return quickly.
      */
     public interface Progress extends Consumer<Rational> {
+        /**
+         * While optimising on the NP or the exhaustive route: an improved witness, already accepted by
+         * the exact verifier, with its exact loss (the comparison baselines report losses alone, through
+         * {@link #accept}). Override it to keep the best parameters during a long run, e.g. on disk; the
+         * default passes the loss to {@link #accept}.
+         */
+        default void improved(Rational loss, NetworkParameters witness) {
+            accept(loss);
+        }
     }
 
     private static final String CONFIRMED = " (confirmed)";
@@ -127,9 +137,11 @@ public final class ErmSolver {
         // every stage (encoding, lowering, the exhaustive route, baselines, cross-checks), not only the wait for the backends
         try (LimitWatcher.InterruptWatch watch = LimitWatcher.cancelOnInterrupt(Thread.currentThread(), limits.cancel())) {
             ErmResult r = call.run(inst, guarded, limits, start);
+            guarded.close();
             guarded.rethrow();
             return r;
         } catch (RuntimeException e) {
+            guarded.close();
             guarded.rethrow();
             throw e;
         }
@@ -236,6 +248,7 @@ public final class ErmSolver {
         private final Progress listener;
         private final Limits limits;
         private Throwable failure;
+        private boolean closed;
 
         GuardedProgress(Progress listener, Limits limits) {
             this.listener = listener;
@@ -244,13 +257,27 @@ public final class ErmSolver {
 
         @Override
         public synchronized void accept(Rational loss) {
-            if (failure != null) return;
+            forward(() -> listener.accept(loss));
+        }
+
+        @Override
+        public synchronized void improved(Rational loss, NetworkParameters witness) {
+            forward(() -> listener.improved(loss, witness));
+        }
+
+        private void forward(Runnable call) {
+            if (failure != null || closed) return;
             try {
-                listener.accept(loss);
+                call.run();
             } catch (RuntimeException | Error e) {
                 failure = e;
                 limits.cancel().cancel();
             }
+        }
+
+        /** After the call has returned its result, the listener hears nothing more (a late thread cannot contradict the result). */
+        synchronized void close() {
+            closed = true;
         }
 
         synchronized void rethrow() {

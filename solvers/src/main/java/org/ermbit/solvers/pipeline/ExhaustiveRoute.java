@@ -49,10 +49,10 @@ final class ExhaustiveRoute {
         ExhaustiveSearch.Outcome o = search.minimize(inst, limits);
         Duration t = Duration.between(start, Instant.now());
         String summary = summary(inst, o);
-        o.bestLoss().ifPresent(progress);
         if (o.best().isPresent() && !Verifier.domainProblems(inst, o.best().get()).isEmpty()) {
             throw new ExactnessViolation("exhaustive search returned a witness outside the domain");
         }
+        o.best().ifPresent(best -> progress.improved(o.bestLoss().orElseThrow(), best));
         if (o.end() == ExhaustiveSearch.End.EXHAUSTED && o.best().isPresent()) {
             return new ErmResult(Outcome.OPTIMUM, o.best(), o.bestLoss(), Optional.empty(), Routes.EXHAUSTIVE, List.of(PROVER), "", summary, t);
         }

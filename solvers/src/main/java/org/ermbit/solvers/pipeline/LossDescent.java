@@ -45,7 +45,7 @@ final class LossDescent {
     synchronized Optional<Rational> offer(Answer a) {
         if (best == null || a.loss().orElseThrow().compareTo(best.loss().orElseThrow()) < 0) {
             best = a;
-            progress.accept(a.loss().orElseThrow());
+            progress.improved(a.loss().orElseThrow(), a.witness().orElseThrow());
         }
         return best.loss();
     }
