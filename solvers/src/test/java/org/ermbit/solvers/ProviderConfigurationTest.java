@@ -10,6 +10,7 @@ import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.solvers.cpsat.CpSatProvider;
 import org.ermbit.solvers.sat4j.Sat4jProvider;
+import org.ermbit.solvers.z3.Z3Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +30,7 @@ class ProviderConfigurationTest {
             "ermbit.cpsat.workers, two, invalid -Dermbit.cpsat.workers=two",
             "ermbit.cpsat.workers, 99999999999, invalid -Dermbit.cpsat.workers=99999999999",
             "ermbit.cpsat.products, bit, invalid -Dermbit.cpsat.products=bit",
+            "ermbit.z3.products, Native, invalid -Dermbit.z3.products=Native",
     })
     void invalidSettingMakesTheBackendUnavailableWithTheReason(String property, String value, String reason) {
         Availability a = withProperty(property, value, () -> provider(property).probe());
@@ -49,17 +51,22 @@ class ProviderConfigurationTest {
         assertTrue(new CpSatProvider(1, false).description().contains("products as bits"));
         assertFalse(new CpSatProvider(1, true).description().contains("products as bits"));
         assertEquals("cpsat", new CpSatProvider(1).id());
+        assertTrue(new Z3Provider(false).description().contains("products as bits"));
+        assertTrue(new Z3Provider(true).description().contains("native products"));
     }
 
+    /** The product setting decides NIA; unset, each backend has its measured default (cpsat native, z3 bits). */
     @ParameterizedTest
-    @CsvSource({"bits, false", "native, true"})
-    void productSettingDecidesNativeProducts(String value, boolean nia) {
-        boolean hasNia = withProperty("ermbit.cpsat.products", value, () -> new CpSatProvider().capabilities().contains(Capability.NIA));
-        assertEquals(nia, hasNia);
+    @CsvSource({"ermbit.cpsat.products, bits, false", "ermbit.cpsat.products, native, true", "ermbit.cpsat.products, '', true",
+            "ermbit.z3.products, bits, false", "ermbit.z3.products, native, true", "ermbit.z3.products, '', false"})
+    void productSettingDecidesNativeProducts(String property, String value, boolean nia) {
+        boolean hasNia = withProperty(property, value, () -> provider(property).capabilities().contains(Capability.NIA));
+        assertEquals(nia, hasNia, property + "=" + value);
     }
 
     private static SolverProvider provider(String property) {
-        return property.contains("sat4j") ? new Sat4jProvider() : new CpSatProvider();
+        if (property.contains("sat4j")) return new Sat4jProvider();
+        return property.contains("z3") ? new Z3Provider() : new CpSatProvider();
     }
 
     private static <T> T withProperty(String property, String value, Supplier<T> body) {

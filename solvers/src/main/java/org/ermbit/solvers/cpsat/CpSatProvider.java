@@ -7,6 +7,7 @@ import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
+import org.ermbit.solvers.backend.ProductsProperty;
 
 /**
  * Provider of the {@code cpsat} backend (Google OR-Tools CP-SAT, Apache-2.0):
@@ -41,13 +42,13 @@ public final class CpSatProvider implements SolverProvider {
      */
     public CpSatProvider() {
         String w = System.getProperty(WORKERS_PROPERTY, "").trim();
-        String p = System.getProperty(PRODUCTS_PROPERTY, "native").trim();
+        ProductsProperty products = ProductsProperty.read(PRODUCTS_PROPERTY, true);
         int parsed = w.matches("[0-9]{1,4}") ? Integer.parseInt(w) : 0;
         String error = null;
         if (!w.isEmpty() && parsed < 1) error = "invalid -D" + WORKERS_PROPERTY + "=" + w + " (expected a number of workers from 1 to 9999)";
-        else if (!p.equals("native") && !p.equals("bits")) error = "invalid -D" + PRODUCTS_PROPERTY + "=" + p + " (expected native or bits)";
+        else error = products.error();
         this.workers = w.isEmpty() || error != null ? DEFAULT_WORKERS : parsed;
-        this.nativeProducts = !p.equals("bits");
+        this.nativeProducts = products.nativeProducts();
         this.configError = error;
     }
 

@@ -8,32 +8,60 @@ import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
+import org.ermbit.solvers.backend.ProductsProperty;
 
 /**
- * Provider of the {@code z3} backend: {@link Capability#LIA}, {@link Capability#NIA},
- * {@link Capability#BIGINT_COEFFS}, {@link Capability#OPTIMIZE}. Natives come from z3-turnkey;
+ * Provider of the {@code z3} backend: {@link Capability#LIA}, {@link Capability#BIGINT_COEFFS},
+ * {@link Capability#OPTIMIZE}, and {@link Capability#NIA} only with
+ * {@code -D}{@value #PRODUCTS_PROPERTY}{@code =native}. By default the pipeline expands products
+ * into weight bits before Z3 sees the model (and, under the automatic squared-loss path, gives it
+ * tangent cuts): measured far faster with this Z3 than its native nonlinear arithmetic
+ * (docs/BENCHMARKS.md, "Z3: native products or weight bits"). Natives come from z3-turnkey;
  * java-smt's own Z3 is never loaded (two Z3 builds in one JVM crash).
  */
 public final class Z3Provider implements SolverProvider {
-    private static final Set<Capability> CAPS = EnumSet.of(Capability.LIA, Capability.NIA, Capability.BIGINT_COEFFS, Capability.OPTIMIZE);
+    /** The backend id. */
+    public static final String ID = "z3";
+    /** System property {@code bits} (default) or {@code native}: how products reach Z3. */
+    public static final String PRODUCTS_PROPERTY = "ermbit.z3.products";
+
+    private final boolean nativeProducts;
+    /** Why the configuration from system properties is invalid (then {@link #probe()} reports the backend unavailable), or null. */
+    private final String configError;
+
+    /** Used by ServiceLoader: product handling from {@value #PRODUCTS_PROPERTY}, weight bits by default. */
+    public Z3Provider() {
+        ProductsProperty products = ProductsProperty.read(PRODUCTS_PROPERTY, false);
+        this.nativeProducts = products.nativeProducts();
+        this.configError = products.error();
+    }
+
+    /** A provider whose models keep their products ({@code nativeProducts}) or get them as weight bits. */
+    public Z3Provider(boolean nativeProducts) {
+        this.nativeProducts = nativeProducts;
+        this.configError = null;
+    }
 
     @Override
     public String id() {
-        return "z3";
+        return ID;
     }
 
     @Override
     public String description() {
-        return "Z3 SMT solver (z3-turnkey Java bindings, bundled natives)";
+        return "Z3 SMT solver (z3-turnkey Java bindings, bundled natives; " + (nativeProducts ? "native products" : "products as bits") + ")";
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return CAPS;
+        Set<Capability> caps = EnumSet.of(Capability.LIA, Capability.BIGINT_COEFFS, Capability.OPTIMIZE);
+        if (nativeProducts) caps.add(Capability.NIA);
+        return caps;
     }
 
     @Override
     public Availability probe() {
+        if (configError != null) return Availability.missing(configError);
         return nativeAvailability();
     }
 
@@ -49,6 +77,7 @@ public final class Z3Provider implements SolverProvider {
 
     @Override
     public Solver create() {
+        if (configError != null) throw new IllegalStateException(ID + ": " + configError);
         return new Z3Solver(Version.getString());
     }
 }

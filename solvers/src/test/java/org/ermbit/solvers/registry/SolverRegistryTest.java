@@ -40,7 +40,7 @@ class SolverRegistryTest {
         DOCUMENTED.put("opensmt", Set.of(LIA, BIGINT_COEFFS));
         DOCUMENTED.put("princess", Set.of(LIA, BIGINT_COEFFS));
         DOCUMENTED.put("smtinterpol", Set.of(LIA, BIGINT_COEFFS));
-        DOCUMENTED.put("z3", Set.of(LIA, NIA, BIGINT_COEFFS, OPTIMIZE));
+        DOCUMENTED.put("z3", Set.of(LIA, BIGINT_COEFFS, OPTIMIZE));
     }
 
     @Test
