@@ -48,6 +48,7 @@ class FuzzOtherInputsTest {
     static final long REPLAY = Long.getLong("ermbit.fuzz.seed", -1L);
 
     static final int COUNT_MUTANTS = 700;
+    static final int COMPRESSED_MUTANTS = 200;
     static final int RELU_MUTANTS = 90;
     static final int GRADBIT_MUTANTS = 90;
     static final int ASSIGNMENT_MUTANTS = 200;
@@ -55,6 +56,7 @@ class FuzzOtherInputsTest {
     static final int MERGE_MUTANTS = 300;
     static final int MANIFEST_MUTANTS = 200;
     static final int BENCH_CSV_MUTANTS = 150;
+    static final int GENERATE_MUTANTS = 100;
 
     @TempDir
     Path dir;
@@ -513,7 +515,8 @@ class FuzzOtherInputsTest {
             Random rnd = new Random(seed);
             byte[] m = mutate(cnfBase(rnd, 8).getBytes(StandardCharsets.ISO_8859_1), rnd, FuzzOtherInputsTest::cnfStructural);
             Path f = write("m" + seed + ".cnf", m);
-            CliRun r = CliRun.of("count", f.toString(), "--timeout", "2");
+            CliRun r = seed % 5 == 0 ? CliRun.of("count", f.toString(), "--timeout", "2", "--counter", "logicng")
+                    : CliRun.of("count", f.toString(), "--timeout", "2");
             if (!contract(seed, m, r, Set.of(0, 2))) continue;
             if (r.exit() == 2 && !r.err().contains(f.toString())) failure(seed, m, r, "the error line does not name the file");
             CnfRef ref = referenceCnf(m).forCount();
@@ -534,6 +537,73 @@ class FuzzOtherInputsTest {
                 Files.delete(f);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+        assertNoFailures(seeds.length);
+    }
+
+    /** gzip or xz of {@code plain}. */
+    static byte[] compress(byte[] plain, boolean xz) {
+        try {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (java.io.OutputStream out = xz ? new org.tukaani.xz.XZOutputStream(b, new org.tukaani.xz.LZMA2Options())
+                    : new java.util.zip.GZIPOutputStream(b)) {
+                out.write(plain);
+            }
+            return b.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The decompressed bytes as an independent decoder reads them, or null when it refuses the data. */
+    static byte[] decompress(byte[] data, boolean xz) {
+        try (java.io.InputStream in = xz ? new org.tukaani.xz.XZInputStream(new java.io.ByteArrayInputStream(data))
+                : new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
+            return in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Compressed CNFs (docs/FORMAT.md, Compressed input): a valid CNF, gzip- or xz-compressed, then
+     * byte-level mutations of the compressed bytes (a flipped bit in a header field, a cut stream,
+     * inserted bytes) or of the CNF before compressing it. Where the JDK's gzip / the xz library
+     * decode the data, count must agree with the reference reading of what they decode; where they
+     * refuse it, count must be exit 2. And with --counter logicng, the cross-check counter, on a quarter.
+     */
+    @Test
+    void compressedCnfsAndTheLogicNgCounter() {
+        long[] seeds = seeds(8_000_000, COMPRESSED_MUTANTS);
+        for (long seed : seeds) {
+            Random rnd = new Random(seed);
+            boolean xz = rnd.nextBoolean();
+            byte[] plain = cnfBase(rnd, 8).getBytes(StandardCharsets.ISO_8859_1);
+            if (rnd.nextBoolean()) plain = mutate(plain, rnd, FuzzOtherInputsTest::cnfStructural);
+            byte[] m = compress(plain, xz);
+            if (rnd.nextInt(4) > 0) {
+                int n = 1 + rnd.nextInt(2);
+                for (int k = 0; k < n; k++) m = byteMutation(m, rnd);
+            }
+            Path f = write("z" + seed + ".cnf" + (xz ? ".xz" : ".gz"), m);
+            boolean logicng = seed % 4 == 0;
+            CliRun r = logicng ? CliRun.of("count", f.toString(), "--timeout", "2", "--counter", "logicng")
+                    : CliRun.of("count", f.toString(), "--timeout", "2");
+            if (!contract(seed, m, r, Set.of(0, 2))) continue;
+            byte[] decoded = decompress(m, xz);
+            // a stream the decoder refuses may still start like one of another kind (e.g. a cut gzip header): then only the contract
+            if (decoded == null) {
+                if (r.exit() != 2 && (m.length > 2 && ((m[0] & 0xFF) == 0x1F || (m[0] & 0xFF) == 0xFD))) failure(seed, m, r, "the decoder refuses the data, but exit " + r.exit());
+                continue;
+            }
+            CnfRef ref = referenceCnf(decoded).forCount();
+            if (ref.verdict() == Verdict.INVALID && r.exit() != 2) failure(seed, m, r, "reference: malformed (" + ref.why() + ")");
+            if (ref.verdict() == Verdict.VALID && r.exit() != 0) failure(seed, m, r, "reference: valid after decompression");
+            if (ref.verdict() == Verdict.VALID && r.exit() == 0 && ref.variables() <= 12) {
+                Matcher cm = COUNT_LINE.matcher(r.out());
+                BigInteger expected = bruteForceCount(ref.variables(), ref.clauses());
+                if (!cm.find() || !new BigInteger(cm.group(1)).equals(expected)) failure(seed, m, r, "brute force count " + expected);
             }
         }
         assertNoFailures(seeds.length);
@@ -967,7 +1037,8 @@ class FuzzOtherInputsTest {
             if (raw.isEmpty()) continue;
             List<String> f = new ArrayList<>();
             // strict RFC 4180: a field is unquoted without quotes, or quoted with inner quotes doubled
-            Matcher m = Pattern.compile("(?:\"((?:[^\"]|\"\")*)\"|([^\",]*))(,|$)").matcher(line);
+            // (possessive: a 70,000-character field must not recurse once per character)
+            Matcher m = Pattern.compile("(?:\"((?:[^\"]++|\"\")*+)\"|([^\",]*+))(,|$)").matcher(line);
             int at = 0;
             while (at <= line.length() && m.region(at, line.length()).lookingAt()) {
                 f.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group(2));
@@ -1136,6 +1207,47 @@ class FuzzOtherInputsTest {
             }
             Files.deleteIfExists(results);
             Files.deleteIfExists(dir.resolve("results" + seed + ".csv.md"));
+        }
+        assertNoFailures(seeds.length);
+    }
+
+    /**
+     * {@code generate} adds its instance's line to an existing MANIFEST: a malformed one is refused
+     * (exit 2) before anything is written; a valid one keeps every path it lists, plus the new one.
+     */
+    @Test
+    void generateIntoASuiteWithAMutatedManifest() throws IOException {
+        long[] seeds = seeds(9_000_000, GENERATE_MUTANTS);
+        for (long seed : seeds) {
+            Random rnd = new Random(seed);
+            byte[] manifest = mutate(MANIFEST.getBytes(StandardCharsets.UTF_8), rnd, FuzzOtherInputsTest::manifestStructural);
+            Path suite = Files.createDirectories(dir.resolve("gen" + seed));
+            Files.write(suite.resolve("MANIFEST"), manifest);
+            CliRun r = CliRun.of("generate", "3sat", "--vars", "3", "--clauses", "2", "-o", suite.toString());
+            if (!contract(seed, manifest, r, Set.of(0, 2))) continue;
+            Path instance = suite.resolve("3sat/3sat-relu-v3-c2-s1.json");
+            byte[] after = Files.readAllBytes(suite.resolve("MANIFEST"));
+            if (r.exit() == 2) {
+                if (Files.exists(instance)) failure(seed, manifest, r, "exit 2 but the instance was written");
+                if (!Arrays.equals(manifest, after)) failure(seed, manifest, r, "exit 2 but the MANIFEST was changed");
+            }
+            Set<String> paths;
+            try {
+                paths = referenceManifest(manifest);
+            } catch (IllegalStateException unsure) {
+                continue;
+            }
+            if (paths == null && r.exit() != 2) failure(seed, manifest, r, "reference: malformed MANIFEST, but exit " + r.exit());
+            if (paths != null) {
+                if (r.exit() != 0) {
+                    failure(seed, manifest, r, "reference: a valid MANIFEST");
+                    continue;
+                }
+                Set<String> now = referenceManifest(after);
+                Set<String> expected = new HashSet<>(paths);
+                expected.add("3sat/3sat-relu-v3-c2-s1.json");
+                if (!expected.equals(now)) failure(seed, manifest, r, "the MANIFEST now lists " + now + ", expected " + expected);
+            }
         }
         assertNoFailures(seeds.length);
     }
