@@ -614,7 +614,10 @@ class FuzzOtherInputsTest {
         long[] seeds = seeds(2_000_000, RELU_MUTANTS);
         for (long seed : seeds) {
             Random rnd = new Random(seed);
-            byte[] m = mutate(cnfBase(rnd, 6).getBytes(StandardCharsets.ISO_8859_1), rnd, FuzzOtherInputsTest::cnfStructural);
+            String base = cnfBase(rnd, 6);
+            boolean wide = rnd.nextInt(12) == 0; // one past the reader's 10^6 inputs (the network has a bias input)
+            if (wide) base = base.replaceFirst("(?m)^p cnf \\d+", "p cnf 1000000");
+            byte[] m = mutate(base.getBytes(StandardCharsets.ISO_8859_1), rnd, FuzzOtherInputsTest::cnfStructural);
             Path f = write("r" + seed + ".cnf", m);
             Path out = dir.resolve("r" + seed + ".json");
             CnfRef ref = referenceCnf(m);
@@ -623,8 +626,19 @@ class FuzzOtherInputsTest {
                 if (reduce.exit() == 2 && Files.exists(out)) failure(seed, m, reduce, "exit 2 but the output was written");
                 if (reduce.exit() == 0 && !Files.isRegularFile(out)) failure(seed, m, reduce, "exit 0 without output");
                 if (ref.verdict() == Verdict.INVALID && reduce.exit() != 2) failure(seed, m, reduce, "reference: malformed (" + ref.why() + ")");
+                if (ref.verdict() == Verdict.VALID && reduce.exit() == 2 && !reduce.err().contains("(ermbit/1 caps)")) failure(seed, m, reduce, "reference: valid");
+                // what reduce writes, ermbit reads
+                if (reduce.exit() == 0) {
+                    CliRun info = CliRun.of("info", out.toString());
+                    if (info.exit() != 0) failure(seed, m, info, "ermbit info refuses the reduced instance");
+                }
             }
-            if (seed % 3 == 0) { // check solves twice: a third of the mutants keeps the test short
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (seed % 3 == 0 && !wide) { // check solves twice: a third of the mutants keeps the test short
                 CliRun check = CliRun.of("check", "3sat-relu", f.toString(), "--timeout", "2");
                 if (contract(seed, m, check, Set.of(0, 1, 2))) {
                     if (ref.verdict() == Verdict.INVALID && check.exit() != 2) failure(seed, m, check, "reference: malformed (" + ref.why() + ")");
@@ -656,6 +670,7 @@ class FuzzOtherInputsTest {
                 if (contract(seed, m, reduce, Set.of(0, 2))) {
                     if (reduce.exit() == 2 && Files.exists(out)) failure(seed, m, reduce, "exit 2 but the output was written");
                     if (ref.verdict() == Verdict.INVALID && reduce.exit() != 2) failure(seed, m, reduce, "reference: malformed (" + ref.why() + ")");
+                    if (reduce.exit() == 0 && CliRun.of("info", out.toString()).exit() != 0) failure(seed, m, reduce, "ermbit info refuses the reduced instance");
                 }
                 try {
                     Files.deleteIfExists(out);
@@ -910,6 +925,7 @@ class FuzzOtherInputsTest {
                 if (contract(seed, m, reduce, Set.of(0, 2))) {
                     if (reduce.exit() == 2 && Files.exists(out)) failure(seed, m, reduce, "exit 2 but the output was written");
                     if (ref.verdict() == Verdict.INVALID && reduce.exit() != 2) failure(seed, m, reduce, "reference: malformed (" + ref.why() + ")");
+                    if (reduce.exit() == 0 && CliRun.of("info", out.toString()).exit() != 0) failure(seed, m, reduce, "ermbit info refuses the reduced instance");
                     // a valid program may only be refused for the size of its reduced instance (docs/CLI.md, reduce)
                     if (ref.verdict() == Verdict.VALID && reduce.exit() != 0 && !reduce.err().contains("(ermbit/1 caps)")) {
                         failure(seed, m, reduce, "reference: a valid program");
