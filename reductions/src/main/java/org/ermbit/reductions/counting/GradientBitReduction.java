@@ -143,8 +143,8 @@ public final class GradientBitReduction {
     public static CheckResult check(Cnf cnf, Function<Cnf, Optional<BigInteger>> counter, int bitBudget) {
         int top = topItemDigit(cnf);
         if (top >= EARLY_SKIP_DIGITS) {
-            // N ≥ Σ a_i ≥ 2^top has more than 2^top bits: far past any budget, and the front alone would be
-            // quadratic in the digits (a formula declaring 10^7 variables ran out of memory here)
+            // N = Π(1 + X^(a_i)) ≥ 2^(M·Σ a_i) has more than Σ a_i ≥ 2^top bits: far past any budget, and the
+            // front alone would be quadratic in the digits (a formula declaring 10^7 variables ran out of memory here)
             return new CheckResult(CheckResult.Verdict.SKIPPED, counter.apply(cnf).map(BigInteger::toString).orElse("-"), "-",
                     Long.MAX_VALUE, -1, "needs more than 2^" + top + " bits, budget " + bitBudget);
         }
@@ -189,7 +189,8 @@ public final class GradientBitReduction {
      * literals digit n + its index (empty clauses have no items). Every digit's radix is at least 2, so
      * the largest item is at least 2^top; it has top + 1 bits, and {@link SubsetSumToSlp} squares
      * X^(2^j) up to j = top one after another, each square one layer above the last
-     * ({@link SlpToNetwork}): the network has more than top hidden layers, and an output layer.
+     * ({@link SlpToNetwork}): the network has at least top hidden layers, then its output layer, and
+     * the instance the θ layer on top.
      */
     static int topItemDigit(Cnf cnf) {
         int n = cnf.variables();
