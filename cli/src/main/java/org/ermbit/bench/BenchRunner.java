@@ -74,9 +74,10 @@ public final class BenchRunner {
         if (all.isEmpty()) throw new InputException(manifest.file().toString(), "", "no instances of the families " + config.families());
         List<Task> mine = config.shard().select(all);
         int ran = 0;
-        try (ResultCsv csv = ResultCsv.open(config.csv())) {
-            if (!csv.repaired().isEmpty()) err.println("ermbit bench: " + PrintableText.oneLine(config.csv() + ": " + csv.repaired()));
+        try (ResultCsv csv = ResultCsv.read(config.csv())) {
             checkRowsMatch(csv, all);
+            // repaired only once the CSV is accepted: a refused CSV is left as it was, and its error stays the only line
+            if (!csv.repair().isEmpty()) err.println("ermbit bench: " + PrintableText.oneLine(config.csv() + ": " + csv.repaired()));
             List<Task> todo = mine.stream().filter(t -> !csv.done(t)).toList();
             err.println("ermbit bench: " + todo.size() + " runs to do (" + (mine.size() - todo.size()) + " already in " + PrintableText.oneLine(config.csv().toString())
                     + ", shard " + config.shard() + " of " + all.size() + " runs)");

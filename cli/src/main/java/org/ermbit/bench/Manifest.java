@@ -15,7 +15,7 @@ import org.ermbit.core.format.InputFiles;
 
 /**
  * A suite's MANIFEST: one {@link ManifestEntry} per instance file, sorted by path. Lines starting
- * with {@code #} are comments. Writing keeps the file sorted and replaces the line of a path that is
+ * with {@code #} are comments; a leading UTF-8 byte-order mark is ignored. Writing keeps the file sorted and replaces the line of a path that is
  * generated again, so regenerating a suite gives a byte-identical MANIFEST.
  */
 public final class Manifest {
@@ -38,7 +38,9 @@ public final class Manifest {
         Path f = Files.isDirectory(file) ? file.resolve(FILE_NAME) : file;
         Map<String, ManifestEntry> m = new TreeMap<>();
         if (Files.exists(f)) {
-            List<String> lines = new String(InputFiles.read(f, "a MANIFEST file"), StandardCharsets.UTF_8).lines().toList();
+            String text = new String(InputFiles.read(f, "a MANIFEST file"), StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) text = text.substring(1); // a UTF-8 byte-order mark is not content
+            List<String> lines = text.lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) continue;

@@ -31,33 +31,59 @@ public final class ResultCsv implements AutoCloseable {
 
     private final Path file;
     private final Map<String, RunResult> rows;
-    private final String repaired;
+    /** Bytes of the file up to and including its last newline, and of the incomplete line after it. */
+    private final long completeBytes;
+    private long incompleteBytes;
+    private String repaired = "";
     private Writer writer;
 
-    private ResultCsv(Path file, Map<String, RunResult> rows, String repaired) {
+    private ResultCsv(Path file, Map<String, RunResult> rows, long completeBytes, long incompleteBytes) {
         this.file = file;
         this.rows = rows;
-        this.repaired = repaired;
+        this.completeBytes = completeBytes;
+        this.incompleteBytes = incompleteBytes;
     }
 
-    /** Reads {@code file} if it exists (repairing a cut-off last line), ready to append. */
+    /** Reads {@code file} if it exists and repairs a cut-off last line ({@link #read} then {@link #repair}), ready to append. */
     public static ResultCsv open(Path file) {
+        ResultCsv csv = read(file);
+        csv.repair();
+        return csv;
+    }
+
+    /**
+     * Reads {@code file} if it exists, without changing it: an incomplete last line is only noted, and
+     * cut off by {@link #repair} (or before the first {@link #append}). A file that is refused is
+     * therefore never modified.
+     */
+    public static ResultCsv read(Path file) {
         Map<String, RunResult> rows = new LinkedHashMap<>();
-        String repaired = "";
+        long completeBytes = 0;
+        long incompleteBytes = 0;
         if (Files.exists(file)) {
             InputFiles.compressionOf(file).ifPresent(c -> {
                 throw new InputException(file.toString(), "", "a " + c + "-compressed results CSV cannot be appended to"
                         + " (decompress it first; --merge reads compressed CSVs)");
             });
-            String text = readText(file);
-            int complete = text.lastIndexOf('\n') + 1;
+            byte[] bytes = InputFiles.read(file, "an ermbit bench CSV");
+            // cut in bytes: '\n' never occurs inside a UTF-8 sequence, while decoding replaces invalid bytes
+            // (so character counts re-encoded would not give the byte offset)
+            int complete = 0;
+            for (int i = bytes.length - 1; i >= 0; i--) {
+                if (bytes[i] == '\n') {
+                    complete = i + 1;
+                    break;
+                }
+            }
             // without a newline the file can only be a header cut off while it was written; anything else is not ours to cut
-            if (complete == 0 && !HEADER.startsWith(text)) throw new InputException(file.toString(), "line 1", "not an ermbit bench CSV (header differs)");
-            String[] lines = text.substring(0, complete).split("\n");
+            if (complete == 0 && !HEADER.startsWith(withoutByteOrderMark(new String(bytes, StandardCharsets.UTF_8)))) {
+                throw new InputException(file.toString(), "line 1", "not an ermbit bench CSV (header differs)");
+            }
+            String[] lines = new String(bytes, 0, complete, StandardCharsets.UTF_8).split("\n");
             for (int n = 1; n <= lines.length && complete > 0; n++) {
                 String line = lines[n - 1];
                 if (n == 1) {
-                    if (!line.strip().equals(HEADER)) throw new InputException(file.toString(), "line 1", "not an ermbit bench CSV (header differs)");
+                    if (!isHeader(line)) throw new InputException(file.toString(), "line 1", "not an ermbit bench CSV (header differs)");
                     continue;
                 }
                 if (line.isEmpty()) continue;
@@ -66,16 +92,35 @@ public final class ResultCsv implements AutoCloseable {
                 RunResult r = parse(file, n, f);
                 rows.put(r.key(), r);
             }
-            if (complete < text.length()) {
-                int cut = text.substring(complete).getBytes(StandardCharsets.UTF_8).length;
-                repaired = "dropped an incomplete last line (" + cut + " bytes) left by an interrupted run";
-                truncate(file, text.getBytes(StandardCharsets.UTF_8).length - cut);
-            }
+            completeBytes = complete;
+            incompleteBytes = bytes.length - complete;
         }
-        return new ResultCsv(file, rows, repaired);
+        return new ResultCsv(file, rows, completeBytes, incompleteBytes);
     }
 
-    /** Non-empty when {@link #open} had to cut off an incomplete last line. */
+    /**
+     * Cuts off the incomplete last line {@link #read} found (an interrupted run's); returns what was
+     * done, as {@link #repaired()}: "" when the file needed no repair.
+     */
+    public synchronized String repair() {
+        if (incompleteBytes > 0) {
+            truncate(file, completeBytes);
+            repaired = "dropped an incomplete last line (" + incompleteBytes + " bytes) left by an interrupted run";
+            incompleteBytes = 0;
+        }
+        return repaired;
+    }
+
+    /** A header line: the header, with a UTF-8 byte-order mark and surrounding blanks (a CR of CRLF) allowed. */
+    private static boolean isHeader(String line) {
+        return withoutByteOrderMark(line).strip().equals(HEADER);
+    }
+
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Non-empty when {@link #repair} (called by {@link #open}) had to cut off an incomplete last line. */
     public String repaired() {
         return repaired;
     }
@@ -96,6 +141,7 @@ public final class ResultCsv implements AutoCloseable {
 
     /** Appends one row and flushes it to disk. */
     public synchronized void append(RunResult r) {
+        repair(); // never append to a cut-off line
         try {
             if (writer == null) {
                 boolean fresh = !Files.exists(file) || Files.size(file) == 0;
@@ -154,7 +200,7 @@ public final class ResultCsv implements AutoCloseable {
     static List<RunResult> readOnly(Path in) {
         String text = readText(in);
         String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || !lines[0].strip().equals(HEADER)) throw new InputException(in.toString(), "line 1", "not an ermbit bench CSV (header differs)");
+        if (lines.length == 0 || !isHeader(lines[0])) throw new InputException(in.toString(), "line 1", "not an ermbit bench CSV (header differs)");
         List<RunResult> out = new ArrayList<>();
         for (int n = 2; n <= lines.length; n++) {
             String line = lines[n - 1];

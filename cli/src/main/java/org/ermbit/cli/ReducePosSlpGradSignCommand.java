@@ -8,6 +8,7 @@ import org.ermbit.reductions.counting.GradientBitReduction;
 import org.ermbit.reductions.counting.PosSlpGradSign;
 import org.ermbit.reductions.slp.Slp;
 import org.ermbit.reductions.slp.SlpFormat;
+import org.ermbit.reductions.gadget.NetworkTooLarge;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,12 @@ public final class ReducePosSlpGradSignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Slp slp = SlpFormat.read(input);
-        PosSlpGradSign.Built built = PosSlpGradSign.reduce(slp, ReducedInstances.nameFor(input, PosSlpGradSign.NAME));
+        PosSlpGradSign.Built built;
+        try {
+            built = PosSlpGradSign.reduce(slp, ReducedInstances.nameFor(input, PosSlpGradSign.NAME));
+        } catch (NetworkTooLarge e) { // refused before it is built
+            throw ReducedInstances.pastTheCaps(input, e);
+        }
         ReducedInstances.write(built.readout().instance(), input, output);
         PrintWriter out = spec.commandLine().getOut();
         out.println("c wrote " + PrintableText.oneLine(output.toString()) + ": " + ReducedInstances.sizeLine(built.readout().instance()));

@@ -7,6 +7,7 @@ import org.ermbit.core.format.PrintableText;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.counting.GradientBitReduction;
+import org.ermbit.reductions.gadget.NetworkTooLarge;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +35,12 @@ public final class ReduceSharp3SatGradBitCommand implements Callable<Integer> {
     public Integer call() {
         Cnf cnf = DimacsReader.read(input);
         String name = ReducedInstances.nameFor(input, GradientBitReduction.NAME);
-        GradientBitReduction.Built built = GradientBitReduction.reduce(cnf, name);
+        GradientBitReduction.Built built;
+        try {
+            built = GradientBitReduction.reduce(cnf, name);
+        } catch (NetworkTooLarge e) { // refused before it is built
+            throw ReducedInstances.pastTheCaps(input, e);
+        }
         ReducedInstances.write(built.readout().instance(), input, output);
         PrintWriter out = spec.commandLine().getOut();
         out.println("c wrote " + PrintableText.oneLine(output.toString()) + ": " + ReducedInstances.sizeLine(built.readout().instance()));

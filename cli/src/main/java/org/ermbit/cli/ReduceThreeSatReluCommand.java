@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ermbit.core.eval.Verifier;
 import org.ermbit.core.format.InputException;
-import org.ermbit.core.format.InstanceWriter;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.format.WitnessReader;
 import org.ermbit.core.format.WitnessWriter;
@@ -61,10 +60,12 @@ final class ReduceThreeSatReluCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Cnf cnf = DimacsReader.read(input);
         ErmInstance inst = reduction.reduce(cnf);
+        // an instance ermbit could not read back (past the ermbit/1 caps: 10^6 inputs, 10^7 parameters, 64 MiB) is refused
+        ReducedInstances.requireWritable(inst, input);
         // every input is checked before any file is written
         Witness forward = assignment == null ? null : forward(cnf, inst);
         boolean[] backward = mapBack == null ? null : backward(cnf, inst);
-        InstanceWriter.write(inst, output);
+        ReducedInstances.write(inst, input, output);
         out.println("c reduced " + PrintableText.oneLine(input.toString()) + " (" + cnf.variables() + " variables, " + cnf.clauses().size() + " clauses) with "
                 + ThreeSatToRelu.NAME + " to " + PrintableText.oneLine(output.toString()) + ": " + (cnf.variables() + 1) + "-1-1 ReLU network, "
                 + inst.data().size() + " data points, {0,1} parameters, absolute loss, threshold 0");

@@ -60,6 +60,11 @@ final class ReducedInstances {
         });
     }
 
+    /** The refusal (exit 2) of a reduced instance that was found past the ermbit/1 caps while it was being built. */
+    static UsageException pastTheCaps(Path input, org.ermbit.reductions.gadget.NetworkTooLarge e) {
+        return new UsageException("not supported: the reduced instance of " + input + " would have " + e.getMessage() + " (ermbit/1 caps)");
+    }
+
     /** Weights and biases, counted in a long. */
     static long parameterCount(ErmInstance inst) {
         long c = 0;

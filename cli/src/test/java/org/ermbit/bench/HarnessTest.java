@@ -41,6 +41,21 @@ class HarnessTest {
         return dir;
     }
 
+    /**
+     * Found by FuzzOtherInputsTest: a MANIFEST saved with a UTF-8 byte-order mark had its first line
+     * (the '#' header comment behind the mark) read as an entry: "expected 5 fields …, got 8".
+     */
+    @Test
+    void aByteOrderMarkBeforeTheManifestIsIgnored(@TempDir Path dir) throws Exception {
+        Path suite = suite(dir.resolve("suite"));
+        List<ManifestEntry> entries = Manifest.open(suite).entries();
+        Path manifest = suite.resolve(Manifest.FILE_NAME);
+        Files.writeString(manifest, "\uFEFF" + Files.readString(manifest));
+        assertEquals(entries, Manifest.open(suite).entries());
+        Files.writeString(manifest, "\uFEFF" + entries.get(0).line() + "\n");
+        assertEquals(List.of(entries.get(0)), Manifest.open(suite).entries(), "also when the first line is an entry");
+    }
+
     /** Answers every task correctly (per its MANIFEST line) in 1 s of pretend time, counting calls. */
     static final class Scripted implements TaskRunner {
         final AtomicInteger calls = new AtomicInteger();

@@ -181,4 +181,64 @@ class ResultCsvFileTest {
         InputException open = assertThrows(InputException.class, () -> ResultCsv.open(a));
         assertEquals(a + ": line 2: expected 13 fields, got 11", open.oneLine());
     }
+
+    /**
+     * Found by FuzzOtherInputsTest: the cut was computed from the decoded text re-encoded as UTF-8, so
+     * an invalid byte before the last newline (one byte, re-encoded as the 3-byte U+FFFD) moved the cut
+     * 2 bytes into the incomplete line, which was kept, and the next row was appended to it. The cut
+     * is now made at the last newline of the bytes.
+     */
+    @Test
+    void theRepairCutsAtTheLastNewlineAfterAnInvalidUtf8Byte(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("r.csv");
+        byte[] kept = (ResultCsv.HEADER + "\na,x.json,fam,solve,sat,SAT,0,100,10,,20000,2048,bad \u00ff byte\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] cut = "b,y.json,fam,solve,sat,SA".getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(kept, kept.length + cut.length);
+        System.arraycopy(cut, 0, all, kept.length, cut.length);
+        Files.write(csv, all);
+        try (ResultCsv r = ResultCsv.open(csv)) {
+            assertEquals("dropped an incomplete last line (" + cut.length + " bytes) left by an interrupted run", r.repaired());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(kept, Files.readAllBytes(csv));
+            r.append(run("c", "z.json", RunStatus.SAT, Optional.of(Rational.ZERO), 1, ""));
+        }
+        assertEquals(2, ResultCsv.open(csv).rows().size(), "the appended row is a row of its own");
+    }
+
+    /**
+     * Found by FuzzOtherInputsTest: bench repaired the CSV (cut its incomplete last line, printed a
+     * line about it) before refusing it for rows made with other limits, so the refusal came as the
+     * second stderr line and the refused file had been changed. Now a refused CSV is left as it was.
+     */
+    @Test
+    void aRefusedCsvIsNotRepaired(@TempDir Path dir) throws Exception {
+        Path suite = HarnessTest.suite(dir.resolve("suite"));
+        String instance = Manifest.open(suite).entries().get(0).path();
+        Path csv = dir.resolve("r.csv");
+        String text = ResultCsv.HEADER + "\na," + instance + ",fam,solve,sat,SAT,0,100,10,,20000,2048,\nb,x.json,fa";
+        Files.writeString(csv, text);
+        java.io.StringWriter err = new java.io.StringWriter();
+        BenchConfig c = new BenchConfig(suite, List.of("a", "b"), new ChildRunner.Limits(10_000, 256), 1, Shard.all(), csv, false);
+        BenchRunner runner = new BenchRunner(c, new HarnessTest.Scripted(), new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err, true));
+        InputException e = assertThrows(InputException.class, runner::run);
+        assertTrue(e.getMessage().contains("was run with a 20.000 s / 2048 MB limit"), e.getMessage());
+        assertEquals("", err.toString(), "the error is the only line");
+        assertEquals(text, Files.readString(csv), "a refused CSV is not changed");
+        // read() alone never changes the file either; repair() does
+        ResultCsv r = ResultCsv.read(csv);
+        assertEquals(text, Files.readString(csv));
+        assertEquals("dropped an incomplete last line (11 bytes) left by an interrupted run", r.repair());
+        assertEquals(text.substring(0, text.lastIndexOf('\n') + 1), Files.readString(csv));
+    }
+
+    /** Found by FuzzOtherInputsTest: a CSV saved with a UTF-8 byte-order mark (spreadsheet programs write one) had a "header that differs". */
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsIgnored(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bom.csv");
+        String row = "a,x.json,fam,solve,sat,SAT,0,100,10,,20000,2048,";
+        Files.writeString(csv, "\uFEFF" + ResultCsv.HEADER + "\r\n" + row + "\n", StandardCharsets.UTF_8);
+        assertEquals(1, ResultCsv.open(csv).rows().size());
+        Path merged = dir.resolve("merged.csv");
+        ResultCsv.merge(List.of(csv), merged);
+        assertEquals(ResultCsv.HEADER + "\n" + row + "\n", Files.readString(merged));
+    }
 }

@@ -144,6 +144,41 @@ class CountingReductionsCliTest {
         assertTrue(slpOne.out().startsWith(slp + " "), slpOne.out());
     }
 
+    /**
+     * Found by FuzzOtherInputsTest: small valid files whose reduced instance is past the ermbit/1 caps.
+     * A 20-byte CNF declaring 10^7 variables made reduce and check run out of memory (exit 1); a
+     * 1100-instruction SLP made check exit 2 with an error about its own internal file
+     * ("<reduced posslp>: $.network.layers: …"). Now reduce refuses at once (exit 2, one line)
+     * and check skips the file (exit 1, as every skipped file).
+     */
+    @Test
+    void validInputsPastTheInstanceCapsAreRefusedByReduceAndSkippedByCheck() throws IOException {
+        Path cnf = write("declared.cnf", "p cnf 10000000 1\n1 2 0\n");
+        Path out = dir.resolve("big.json");
+        CliRun r = CliRun.of("reduce", "sharp3sat-gradbit", cnf.toString(), "-o", out.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals(List.of("ermbit: not supported: the reduced instance of " + cnf + " would have more than 1000 layers (at least 10000001:"
+                + " one per digit of the largest subset-sum item) (ermbit/1 caps)"), r.errLines());
+        assertFalse(Files.exists(out));
+        Path small = write("small.cnf", "p cnf 2000 1\n1 2 0\n");
+        CliRun c = CliRun.of("check", "sharp3sat-gradbit", small.toString(), "--timeout", "5");
+        assertEquals(1, c.exit(), c.out() + c.err());
+        assertTrue(c.out().startsWith(small + " source=" + java.math.BigInteger.valueOf(3).shiftLeft(1998) + " target=- skipped (needs more than 2^2000 bits"),
+                c.out());
+        assertEquals("", c.err());
+        StringBuilder chain = new StringBuilder();
+        for (int k = 1; k <= 1100; k++) chain.append(k).append(" = ").append(k - 1).append(" * 0\n");
+        Path slp = write("chain.slp", chain.toString());
+        CliRun s = CliRun.of("check", "posslp-gradsign", slp.toString());
+        assertEquals(1, s.exit(), s.out() + s.err());
+        assertEquals(slp + " source=positive target=- skipped (the reduced instance would be past the ermbit/1 caps: more than 1000 layers)",
+                s.out().lines().findFirst().orElseThrow());
+        assertEquals("", s.err());
+        CliRun w = CliRun.of("reduce", "posslp-gradsign", slp.toString(), "-o", out.toString());
+        assertEquals(2, w.exit(), w.out() + w.err());
+        assertEquals(List.of("ermbit: not supported: the reduced instance of " + slp + " would have more than 1000 layers (ermbit/1 caps)"), w.errLines());
+    }
+
     @Test
     void missingReductionNameIsAUsageError() {
         CliRun r = CliRun.of("reduce");

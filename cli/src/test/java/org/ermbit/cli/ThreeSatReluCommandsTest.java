@@ -57,6 +57,30 @@ class ThreeSatReluCommandsTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * Found while fuzzing the CNF inputs (declared-variable counts): reduce 3sat-relu wrote, exit 0, an
+     * instance that ermbit itself refuses to read ("$.network.inputs: expected an integer in
+     * 1..1000000, got 1000001"); the counting reductions already refused such instances. Now it is
+     * refused the same way, one line, exit 2, nothing written.
+     */
+    @Test
+    void anInstancePastTheReadersCapsIsRefusedNotWritten() throws IOException {
+        Path cnf = dir.resolve("wide.cnf");
+        Files.writeString(cnf, "p cnf 1000000 1\n1 2 0\n");
+        Path out = dir.resolve("wide.json");
+        Run r = run("reduce", "3sat-relu", cnf.toString(), "-o", out.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("ermbit: not supported: the reduced instance of " + cnf + " would have 2 layers and 1000004 parameters: 1000001 inputs,"
+                + " more than 1000000 (ermbit/1 caps)", r.err().strip());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(out));
+        // at the cap it is written, and read back
+        Files.writeString(cnf, "p cnf 999999 1\n1 2 0\n");
+        Run ok = run("reduce", "3sat-relu", cnf.toString(), "-o", out.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertEquals(1_000_000, InstanceReader.read(out).architecture().inputs());
+    }
+
     @Test
     void checkAgreesOnASatAndAnUnsatFile() {
         Run r = run("check", "3sat-relu", sat.toString(), unsat.toString());

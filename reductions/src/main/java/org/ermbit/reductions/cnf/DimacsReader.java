@@ -179,20 +179,21 @@ public final class DimacsReader {
         private int count(int lineNo, String token, String what, int cap) {
             if (!isInteger(token)) throw error(lineNo, "p-line: " + what + " count '" + token + "' is not an integer");
             if (token.startsWith("-")) throw error(lineNo, "p-line: negative " + what + " count " + token);
-            if (token.length() > 12 || Long.parseLong(token) > cap) {
+            String digits = withoutLeadingZeros(token);
+            if (digits.length() > 12 || Long.parseLong(digits) > cap) {
                 throw error(lineNo, "p-line: " + what + " count " + token + " exceeds the supported maximum " + cap);
             }
-            return Integer.parseInt(token);
+            return Integer.parseInt(digits);
         }
 
         private void literal(int lineNo, String token) {
             if (!isInteger(token)) throw error(lineNo, "not an integer literal: '" + shorten(token) + "'");
-            String digits = token.startsWith("-") ? token.substring(1) : token;
+            String digits = withoutLeadingZeros(token.startsWith("-") ? token.substring(1) : token);
             if (digits.length() > 10 || Long.parseLong(digits) > variables) {
                 throw error(lineNo, "literal " + shorten(token) + " out of range: the p-line declares "
                         + variables + " variable" + (variables == 1 ? "" : "s"));
             }
-            int lit = Integer.parseInt(token);
+            int lit = token.startsWith("-") ? -Integer.parseInt(digits) : Integer.parseInt(digits);
             if (lit == 0) {
                 if (token.charAt(0) == '-') { // -0, -00, ...
                     throw error(lineNo, "literal " + shorten(token) + ": a clause ends with 0, and -0 is not a literal");
@@ -262,6 +263,13 @@ public final class DimacsReader {
             if (ch < '0' || ch > '9') return false;
         }
         return true;
+    }
+
+    /** The digits of a non-negative integer token without leading zeros ("0" for zero): 007 is 7, not a 3-digit number. */
+    private static String withoutLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') i++;
+        return digits.substring(i);
     }
 
     private static String shorten(String token) {

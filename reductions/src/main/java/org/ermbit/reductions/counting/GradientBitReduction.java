@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.ermbit.core.eval.Backprop;
+import org.ermbit.core.format.InstanceReader;
 import org.ermbit.core.model.Activation;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.gadget.CompiledNetwork;
+import org.ermbit.reductions.gadget.NetworkTooLarge;
 import org.ermbit.reductions.gadget.SlpToNetwork;
 
 /**
@@ -103,11 +105,18 @@ public final class GradientBitReduction {
      * Builds the whole instance. The network has size polynomial in the formula, but its values
      * have about 2·{@link Front#gradientBitsBound()} bits (the product gadget squares a + b);
      * {@code neededBits} ({@link SlpToNetwork#squareNetworkValueBits}) bounds them rigorously, and is
-     * {@link Long#MAX_VALUE} when N alone would exceed 2^40 bits.
+     * {@link Long#MAX_VALUE} when N alone would exceed 2^40 bits. An instance past the ermbit/1 caps is
+     * refused with {@link NetworkTooLarge} before it is built (a formula with 1000 or more digits at once,
+     * from the formula alone; otherwise while the network is compiled).
      */
     public static Built reduce(Cnf cnf, String name) {
+        int top = topItemDigit(cnf);
+        if (top + 1 > InstanceReader.MAX_LAYERS) {
+            throw new NetworkTooLarge("more than " + InstanceReader.MAX_LAYERS + " layers (at least " + (top + 1)
+                    + ": one per digit of the largest subset-sum item)");
+        }
         Front f = front(cnf);
-        CompiledNetwork net = SlpToNetwork.compile(f.encoding().slp(), SQUARE);
+        CompiledNetwork net = SlpToNetwork.compile(f.encoding().slp(), SQUARE, ThetaReadout::instanceSizeProblem);
         int thetaLayer = net.architecture().depth() + 1;
         String description = NAME + ": a CNF with " + cnf.variables() + " variables and " + cnf.clauses().size() + " clauses; "
                 + f.readoutStatement(thetaName(ParameterRef.weight(thetaLayer, 0, 0)));
@@ -132,6 +141,13 @@ public final class GradientBitReduction {
      * direct count is unknown.
      */
     public static CheckResult check(Cnf cnf, Function<Cnf, Optional<BigInteger>> counter, int bitBudget) {
+        int top = topItemDigit(cnf);
+        if (top >= EARLY_SKIP_DIGITS) {
+            // N = Π(1 + X^(a_i)) ≥ 2^(M·Σ a_i) has more than Σ a_i ≥ 2^top bits: far past any budget, and the
+            // front alone would be quadratic in the digits (a formula declaring 10^7 variables ran out of memory here)
+            return new CheckResult(CheckResult.Verdict.SKIPPED, counter.apply(cnf).map(BigInteger::toString).orElse("-"), "-",
+                    Long.MAX_VALUE, -1, "needs more than 2^" + top + " bits, budget " + bitBudget);
+        }
         Front f = front(cnf);
         long needed = neededBits(f);
         if (needed > bitBudget) {
@@ -139,7 +155,13 @@ public final class GradientBitReduction {
             BigInteger shown = needed == Long.MAX_VALUE ? f.gradientBitsBound().shiftLeft(1) : BigInteger.valueOf(needed);
             return skippedForSize(counter.apply(cnf), shown, bitBudget);
         }
-        Built built = reduce(cnf, "gradbit");
+        Built built;
+        try {
+            built = reduce(cnf, "gradbit");
+        } catch (NetworkTooLarge e) {
+            return new CheckResult(CheckResult.Verdict.SKIPPED, counter.apply(cnf).map(BigInteger::toString).orElse("-"), "-", needed, -1,
+                    "the reduced instance would be past the ermbit/1 caps: " + e.getMessage());
+        }
         Optional<BigInteger> direct = counter.apply(cnf);
         if (direct.isEmpty()) {
             return new CheckResult(CheckResult.Verdict.SKIPPED, "-", "-", built.neededBits(), -1, "direct count not obtained");
@@ -156,6 +178,32 @@ public final class GradientBitReduction {
         CheckResult.Verdict v = count.equals(direct.get()) ? CheckResult.Verdict.AGREE : CheckResult.Verdict.DISAGREE;
         return new CheckResult(v, src, count.toString(), built.neededBits(), g.maxBitLength(),
                 "gradient " + d.numerator().bitLength() + " bits, peak " + g.maxBitLength() + " bits");
+    }
+
+    /** From this {@link #topItemDigit} on, {@link #check} skips without building the front. */
+    static final int EARLY_SKIP_DIGITS = InstanceReader.MAX_LAYERS;
+
+    /**
+     * The highest digit that occurs in a subset-sum item of {@link Sharp3SatToSubsetSum} (−1 without
+     * variables), from the formula alone: variable v's items use digit v − 1, a normalised clause with
+     * literals digit n + its index (empty clauses have no items). Every digit's radix is at least 2, so
+     * the largest item is at least 2^top; it has top + 1 bits, and {@link SubsetSumToSlp} squares
+     * X^(2^j) up to j = top one after another, each square one layer above the last
+     * ({@link SlpToNetwork}): the network has at least top hidden layers, then its output layer, and
+     * the instance the θ layer on top.
+     */
+    static int topItemDigit(Cnf cnf) {
+        int n = cnf.variables();
+        if (n == 0) return -1;
+        List<int[]> clauses = Sharp3SatToSubsetSum.normalise(cnf);
+        int top = n - 1;
+        for (int c = clauses.size() - 1; c >= 0; c--) {
+            if (clauses.get(c).length > 0) {
+                top = n + c;
+                break;
+            }
+        }
+        return top;
     }
 
     private static CheckResult skippedForSize(Optional<BigInteger> direct, BigInteger needed, int budget) {

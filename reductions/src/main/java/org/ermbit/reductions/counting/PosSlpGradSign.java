@@ -1,5 +1,7 @@
 package org.ermbit.reductions.counting;
 
+import org.ermbit.reductions.gadget.NetworkTooLarge;
+
 import org.ermbit.core.eval.Backprop;
 import org.ermbit.core.model.Activation;
 import org.ermbit.reductions.gadget.CompiledNetwork;
@@ -30,8 +32,10 @@ public final class PosSlpGradSign {
     public record Built(ThetaReadout.Instance readout, CompiledNetwork network, long neededBits) {
     }
 
+    /** Builds the instance; {@link NetworkTooLarge} (before building it) when it would be past the ermbit/1 caps. */
     public static Built reduce(Slp slp, Activation.Polynomial sigma, String name) {
-        CompiledNetwork net = SlpToNetwork.compile(slp, sigma);
+        // a network past the ermbit/1 caps could not be written or read back: refused (NetworkTooLarge) before it is built
+        CompiledNetwork net = SlpToNetwork.compile(slp, sigma, ThetaReadout::instanceSizeProblem);
         ThetaReadout.Instance ro = ThetaReadout.build(net, name,
                 "posslp-gradsign: sign(dL/dtheta at theta = 0) = sign of the SLP's value (dL/dtheta = 2V)");
         return new Built(ro, net, SlpToNetwork.networkValueBits(slp, sigma));
@@ -53,7 +57,13 @@ public final class PosSlpGradSign {
                     needs(needed) + ", budget " + bitBudget + "; " + e);
         }
         String src = signWord(value.value().signum());
-        Built built = reduce(slp, sigma, "posslp");
+        Built built;
+        try {
+            built = reduce(slp, sigma, "posslp");
+        } catch (NetworkTooLarge tooLarge) {
+            return new CheckResult(CheckResult.Verdict.SKIPPED, src, "-", -1, -1,
+                    "the reduced instance would be past the ermbit/1 caps: " + tooLarge.getMessage());
+        }
         if (built.neededBits() > bitBudget) {
             return new CheckResult(CheckResult.Verdict.SKIPPED, src, "-", built.neededBits(), -1,
                     needs(built.neededBits()) + ", budget " + bitBudget);

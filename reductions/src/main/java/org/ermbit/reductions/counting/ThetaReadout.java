@@ -39,6 +39,17 @@ public final class ThetaReadout {
     private ThetaReadout() {
     }
 
+    /**
+     * The ermbit/1 caps ({@link InstanceReader#networkSizeProblem}) for a compiled network of the
+     * given layer sizes (1 input, output layer last) once {@link #build} has put the θ layer (1 unit)
+     * on top: for {@code SlpToNetwork.compile}, so that a network past the caps is refused before it is built.
+     */
+    public static java.util.Optional<String> instanceSizeProblem(int[] compiledLayerSizes) {
+        int[] withTheta = java.util.Arrays.copyOf(compiledLayerSizes, compiledLayerSizes.length + 1);
+        withTheta[compiledLayerSizes.length] = 1;
+        return InstanceReader.networkSizeProblem(1, withTheta);
+    }
+
     /** The instance, the trainable parameter θ, and the full parameter vector at θ = 0. */
     public record Instance(ErmInstance instance, ParameterRef theta, NetworkParameters atThetaZero) {
 

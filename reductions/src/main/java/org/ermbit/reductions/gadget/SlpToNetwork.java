@@ -134,7 +134,37 @@ public final class SlpToNetwork {
 
     /** Compiles {@code slp} for activation {@code sigma} (degree ≥ 2, else "not supported: …"). */
     public static CompiledNetwork compile(Slp slp, Activation.Polynomial sigma) {
-        return new SlpToNetwork(SquareGadget.of(sigma)).run(slp);
+        return compile(slp, sigma, sizes -> java.util.Optional.empty());
+    }
+
+    /**
+     * Compiles {@code slp}, stopping with {@link NetworkTooLarge} as soon as {@code sizeProblem}
+     * finds a problem with the layer sizes (units per layer, the output layer last). It is called
+     * while the layers grow (every {@value #SIZE_CHECK_INTERVAL} units and at each new layer) with
+     * the sizes so far, which only grow, and once before the weight matrices are allocated: a
+     * network past a cap is refused without building it.
+     */
+    public static CompiledNetwork compile(Slp slp, Activation.Polynomial sigma, java.util.function.Function<int[], java.util.Optional<String>> sizeProblem) {
+        SlpToNetwork c = new SlpToNetwork(SquareGadget.of(sigma));
+        c.sizeProblem = sizeProblem;
+        return c.run(slp);
+    }
+
+    /** Units added between two calls of the size check while compiling. */
+    static final int SIZE_CHECK_INTERVAL = 4096;
+
+    private java.util.function.Function<int[], java.util.Optional<String>> sizeProblem = sizes -> java.util.Optional.empty();
+    private int unitsSinceCheck;
+
+    /** The layer sizes so far, with the 1-unit output layer, checked against the caller's caps. */
+    private void checkSize() {
+        unitsSinceCheck = 0;
+        int[] sizes = new int[layers.size() + 1];
+        for (int l = 0; l < layers.size(); l++) sizes[l] = layers.get(l).size();
+        sizes[layers.size()] = 1;
+        sizeProblem.apply(sizes).ifPresent(problem -> {
+            throw new NetworkTooLarge(problem);
+        });
     }
 
     private CompiledNetwork run(Slp slp) {
@@ -196,6 +226,7 @@ public final class SlpToNetwork {
     /** Adds the square gadget for form {@code t}; returns t² as a form over the next layer. */
     private Form squareOf(Form t) {
         int layer = Math.max(t.layer(), 0) + 1;
+        boolean newLayer = layers.size() < layer;
         while (layers.size() < layer) layers.add(new ArrayList<>());
         List<Unit> units = layers.get(layer - 1);
         Map<Integer, Rational> coef = new LinkedHashMap<>();
@@ -203,6 +234,8 @@ public final class SlpToNetwork {
             units.add(new Unit(t.plus(Form.constant(square.shifts().get(i)), Rational.ONE)));
             coef.put(units.size() - 1, square.weights().get(i));
         }
+        unitsSinceCheck += square.units();
+        if (newLayer || unitsSinceCheck >= SIZE_CHECK_INTERVAL) checkSize();
         return new Form(layer, coef, square.constant());
     }
 
@@ -219,6 +252,7 @@ public final class SlpToNetwork {
     }
 
     private CompiledNetwork assemble(Form out) {
+        checkSize(); // the final sizes, before any weight matrix is allocated
         List<LayerSpec> specs = new ArrayList<>();
         List<LayerParameters> params = new ArrayList<>();
         int fanIn = 1; // the single, ignored input

@@ -8,7 +8,7 @@ import org.ermbit.core.format.InputFiles;
 /**
  * The SLP text format (docs/FORMAT.md, section "Straight-line programs"): one instruction per line, {@code k = i OP j} with
  * {@code OP} one of {@code + - *}, indices optionally written {@code v3}; {@code #} starts a comment
- * that runs to the end of the line; blank lines are ignored. Instructions must be numbered
+ * that runs to the end of the line; blank lines and a leading byte-order mark are ignored. Instructions must be numbered
  * 1, 2, 3, … in order and may only use earlier variables (v0 = 1 is predefined). The program's value
  * is its last variable.
  */
@@ -32,6 +32,7 @@ public final class SlpFormat {
     /** Parses {@code text}; any problem becomes an {@link InputException} naming {@code fileLabel} and "line N". */
     public static Slp parse(String text, String fileLabel) {
         List<Instruction> out = new ArrayList<>();
+        if (text.startsWith("\uFEFF")) text = text.substring(1); // a UTF-8 byte-order mark is not content (as for JSON, CSV, DIMACS)
         String[] lines = text.split("\r\n|\n|\r", -1);
         for (int ln = 0; ln < lines.length; ln++) {
             String line = lines[ln];

@@ -173,6 +173,24 @@ class DimacsReaderTest {
         assertClauses(p.cnf(), new int[] {1, -2});
     }
 
+    /**
+     * Found by FuzzOtherInputsTest: the digit-count guard against overflow looked at the token with its
+     * leading zeros, so 0000000000001 (13 characters) was "out of range" and a 13-character count
+     * "exceeded the maximum", although both are 1.
+     */
+    @Test
+    void leadingZerosBeyondTheDigitLimitAreReadByValue() {
+        DimacsReader.Parsed p = DimacsReader.parseWithWarnings(
+                "p cnf 00000000000000000003 0000000000000000000000002\n0000000000001 -00000000000000000003 0\n00000000000000\n", "t.cnf");
+        assertEquals(3, p.cnf().variables());
+        assertEquals(2, p.declaredClauses());
+        assertClauses(p.cnf(), new int[] {1, -3}, new int[] {});
+        InputException e = parseError("p cnf 3 1\n1 -000000000000004 0\n");
+        assertEquals("literal -000000000000004 out of range: the p-line declares 3 variables", e.getMessage());
+        assertTrue(parseError("p cnf 3 1\n1 -000000000000000000000 0\n").getMessage()
+                .endsWith(": a clause ends with 0, and -0 is not a literal"));
+    }
+
     /** -00 is -0 written with two digits: not a literal, as -0 is not. */
     @Test
     void minusZeroWithMoreDigitsIsNotAClauseEnd() {

@@ -81,6 +81,48 @@ class GradientBitReductionTest {
         assertTrue(r.line().contains("needs ~") && r.line().contains("e"), r.line());
     }
 
+    /**
+     * Found by FuzzOtherInputsTest (a p-line declaring 10^7 variables): the subset-sum front is
+     * quadratic in the digits (its place values alone have ~10^14 bits there), so check ran out of
+     * memory before it could skip, and reduce ran out of memory (exit 1) instead of refusing an
+     * instance past the ermbit/1 caps (exit 2). Both now decide from the formula alone.
+     */
+    @Test
+    void formulasWithThousandsOfDigitsAreRefusedFromTheFormulaAlone() {
+        Cnf declared = new Cnf(10_000_000, List.of(new int[] {1, 2}));
+        CheckResult r = GradientBitReduction.check(declared, c -> Optional.empty(), BUDGET);
+        assertEquals(CheckResult.Verdict.SKIPPED, r.verdict());
+        assertTrue(r.line().contains("needs more than 2^10000000 bits, budget " + BUDGET), r.line());
+        org.ermbit.reductions.gadget.NetworkTooLarge e = assertThrows(org.ermbit.reductions.gadget.NetworkTooLarge.class,
+                () -> GradientBitReduction.reduce(declared, "big"));
+        assertTrue(e.getMessage().startsWith("more than 1000 layers (at least 10000001"), e.getMessage());
+        // clauses count as digits too: 2 variables, 1200 distinct clauses over them is impossible, so 40 variables
+        java.util.List<int[]> many = new java.util.ArrayList<>();
+        for (int a = 1; a <= 40 && many.size() < 1200; a++) {
+            for (int b = a + 1; b <= 40 && many.size() < 1200; b++) many.add(new int[] {a, -b});
+        }
+        Cnf wide = new Cnf(40, many);
+        assertEquals(40 + many.size() - 1, GradientBitReduction.topItemDigit(wide));
+        assertThrows(org.ermbit.reductions.gadget.NetworkTooLarge.class, () -> GradientBitReduction.reduce(wide, "wide"));
+        assertEquals(CheckResult.Verdict.SKIPPED, GradientBitReduction.check(wide, c -> Optional.empty(), BUDGET).verdict());
+    }
+
+    /**
+     * The early refusal is a lower bound: the network of a formula just under it really has more than
+     * topItemDigit layers, and an empty clause (no items) does not count as a digit that is used.
+     */
+    @Test
+    void theLayerLowerBoundHolds() {
+        for (Cnf cnf : List.of(new Cnf(1, List.of()), new Cnf(3, List.of(new int[] {1, -2, 3})), new Cnf(2, List.of(new int[] {1}, new int[] {})),
+                new Cnf(5, List.of(new int[] {1, -5, 4}, new int[] {-1, 5, 3, 4}, new int[] {-3, -4})))) {
+            int top = GradientBitReduction.topItemDigit(cnf);
+            int depth = GradientBitReduction.reduce(cnf, "t").readout().instance().architecture().depth();
+            assertTrue(depth >= top + 1, "depth " + depth + ", top digit " + top);
+        }
+        assertEquals(2, GradientBitReduction.topItemDigit(new Cnf(2, List.of(new int[] {1}, new int[] {}))));
+        assertEquals(-1, GradientBitReduction.topItemDigit(new Cnf(0, List.of(new int[] {}))));
+    }
+
     @Test
     void unknownDirectCountIsSkippedNotAgreement() {
         Cnf cnf = new Cnf(2, List.of(new int[] {1, 2}));

@@ -19,6 +19,58 @@ class PosSlpGradSignTest {
     static final Activation.Polynomial CUBE = new Activation.Polynomial(
             List.of(Rational.ZERO, Rational.ZERO, Rational.ZERO, Rational.ONE));
 
+    /** Programs of whose networks the ermbit/1 caps (1000 layers, 10^7 parameters) are checked. */
+    static Slp program(String text) {
+        return org.ermbit.reductions.slp.SlpFormat.parse(text, "t.slp");
+    }
+
+    /** k = (k−1)·v0 for k = 1..n: value 1, one layer per instruction. */
+    static Slp chain(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 1; k <= n; k++) sb.append(k).append(" = ").append(k - 1).append(" * 0\n");
+        return program(sb.toString());
+    }
+
+    /** 300 values in layer 1, each carried up some 600 layers to be used: a dense 10^8-parameter network. */
+    static Slp wide() {
+        StringBuilder sb = new StringBuilder();
+        int k = 0;
+        for (int i = 0; i < 300; i++) sb.append(++k).append(" = 0 * 0\n");
+        for (int i = 0; i < 601; i++) {
+            k++;
+            sb.append(k).append(" = ").append(k - 1).append(" * 0\n");
+        }
+        for (int i = 1; i <= 300; i++) {
+            k++;
+            sb.append(k).append(" = ").append(k - 1).append(" * ").append(i).append('\n');
+        }
+        return program(sb.toString());
+    }
+
+    /**
+     * Found by FuzzOtherInputsTest: check built the network of a valid program past the ermbit/1
+     * caps and failed reading it back ("<reduced posslp>: $.network.layers: more than 1000 layers",
+     * exit 2 as if the program were malformed), or ran out of memory building a dense one (exit 1,
+     * also in reduce). The caps are now checked while the network is compiled: reduce refuses, check skips.
+     */
+    @Test
+    void networksPastTheInstanceCapsAreRefusedBeforeTheyAreBuilt() {
+        CheckResult deep = PosSlpGradSign.check(chain(1100), GradientBitReduction.SQUARE, 4096);
+        assertEquals(CheckResult.Verdict.SKIPPED, deep.verdict());
+        assertEquals("positive", deep.source());
+        assertTrue(deep.line().contains("skipped (the reduced instance would be past the ermbit/1 caps: more than 1000 layers)"), deep.line());
+        CheckResult dense = PosSlpGradSign.check(wide(), GradientBitReduction.SQUARE, 4096);
+        assertEquals(CheckResult.Verdict.SKIPPED, dense.verdict());
+        assertTrue(dense.line().contains("more than 10000000 parameters"), dense.line());
+        org.ermbit.reductions.gadget.NetworkTooLarge e = assertThrows(org.ermbit.reductions.gadget.NetworkTooLarge.class,
+                () -> PosSlpGradSign.reduce(wide(), "w"));
+        assertEquals("more than 10000000 parameters", e.getMessage());
+        // just under the layer cap it is built and agrees: 997 instructions, one input layer of the readout, θ and output
+        PosSlpGradSign.Built under = PosSlpGradSign.reduce(chain(997), "c");
+        assertTrue(under.readout().instance().architecture().depth() <= 1000, "" + under.readout().instance().architecture().depth());
+        assertEquals(CheckResult.Verdict.AGREE, PosSlpGradSign.check(chain(997), GradientBitReduction.SQUARE, 4096).verdict());
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24, 25})
     void gradientSignEqualsSignOfDirectEvaluation(long seed) {

@@ -17,6 +17,21 @@ class SlpFormatTest {
         assertEquals(BigInteger.valueOf(12), ((Evaluation.Value) s.evaluate(10)).value());
     }
 
+    /**
+     * Found by FuzzOtherInputsTest: a file saved with a UTF-8 byte-order mark (as editors on Windows do)
+     * was refused with "target must be a variable index like 3 or v3, got '1'" (the mark invisible
+     * in the quote), although the JSON, CSV and DIMACS readers all ignore it.
+     */
+    @Test
+    void aLeadingByteOrderMarkIsIgnored(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("bom.slp");
+        java.nio.file.Files.write(f, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '1', ' ', '=', ' ', '0', ' ', '+', ' ', '0', '\n'});
+        assertEquals(SlpFormat.parse("1 = 0 + 0\n", "x.slp"), SlpFormat.read(f));
+        assertEquals(1, SlpFormat.parse("\uFEFF# comment\n1 = 0 + 0\n", "x.slp").length());
+        // only at the very start: anywhere else it is a character like any other
+        assertTrue(error("1 = 0 + 0\n\uFEFF2 = 1 * 1\n").startsWith("bad.slp: line 2: target must be a variable index"));
+    }
+
     @Test
     void roundTripsRandomPrograms() {
         Random rnd = new Random(7);
