@@ -199,9 +199,14 @@ class FuzzInstanceInputTest {
         Case c = write(base, dir);
         FuzzMutator m = new FuzzMutator(r);
         String text = INSTANCE_TEXT.get(base);
-        if (r.nextInt(4) == 0) {
+        int kind = r.nextInt(8);
+        if (kind == 0) {
             // numbers at rational positions (data, threshold, fixed values, alpha) changed to other small exact numbers
             for (int k = 1 + r.nextInt(3); k > 0; k--) text = m.treeReplaceWhere(text, s -> INSTANCE_RATIONAL.test(s.path()), m::smallNumber);
+            Files.writeString(c.instance(), text);
+        } else if (kind == 1) {
+            // other losses, activations, domains, fixed parameters, widths: mostly still valid instances
+            for (int k = 1 + r.nextInt(2); k > 0; k--) text = m.semanticInstance(text);
             Files.writeString(c.instance(), text);
         } else {
             Files.write(c.instance(), m.mutateJson(text));
@@ -243,6 +248,7 @@ class FuzzInstanceInputTest {
         CliRun info = run(fails, what, "info", c, c.instance().toString());
         CliRun verify = run(fails, what, "verify", c, c.instance().toString(), c.witness().toString());
         checkAgainstReference(c, verify, what, fails);
+        if (info.exit() == 0) verifyReferenceWitness(c, what, new Random(c.instance().toString().hashCode()), fails);
         if (info.exit() == 2 && !(verify.exit() == 2 && verify.err().equals(info.err()))) {
             fails.add(what + ": info refused the instance (" + info.err().strip() + ") but verify gave exit " + verify.exit() + ": "
                     + first(verify.err() + verify.out()));
@@ -321,6 +327,35 @@ class FuzzInstanceInputTest {
         if (got == null || !got.toString().equals(loss.toString())) fails.add(what + ": verify says loss " + got + ", the reference " + loss);
         boolean fits = loss.compareTo(inst.threshold()) <= 0;
         if (fits != (verify.exit() == 0)) fails.add(what + ": verify exit " + verify.exit() + " with loss " + loss + " and threshold " + inst.threshold());
+    }
+
+    /**
+     * For an instance that ermbit accepted: a witness drawn by the reference from the domains (fixed
+     * parameters at their values) must be accepted by verify (exit 0 or 1, never refused), with the
+     * reference's loss.
+     */
+    static void verifyReferenceWitness(Case c, String what, Random r, List<String> fails) {
+        String witness;
+        try {
+            FuzzReference.Instance inst = FuzzReference.instance(c.instance());
+            if ((long) inst.units().stream().mapToInt(Integer::intValue).sum() * inst.xs().size() > 100_000) return;
+            witness = FuzzReference.randomWitness(inst, r);
+        } catch (IOException | RuntimeException e) {
+            count("reference: unsupported");
+            return;
+        }
+        Path w = c.instance().resolveSibling("reference.witness.json");
+        try {
+            Files.writeString(w, witness);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Case rc = new Case(c.base(), c.instance(), w, c.csv());
+        CliRun v = run(fails, what + " (reference witness)", "verify", rc, c.instance().toString(), w.toString());
+        if (v.exit() == 2 && !v.err().contains("cannot evaluate exactly")) {
+            fails.add(what + ": verify refused a witness whose every value lies in its domain: " + v.err().strip() + "\n      witness: " + first(witness));
+        }
+        checkAgainstReference(rc, v, what + " (reference witness)", fails);
     }
 
     /**
@@ -419,9 +454,17 @@ class FuzzInstanceInputTest {
         FuzzMutator m = new FuzzMutator(r);
         String text = INSTANCE_TEXT.get(base);
         // half of them change a value only, so that many mutants are still valid instances to solve
-        byte[] mutated = r.nextBoolean() ? m.mutateJson(text)
-                : FuzzMutator.utf8(r.nextBoolean() ? m.treeReplaceWhere(text, s -> s.get().isValueNode() && !s.path().endsWith("format"), m::numberEdge)
-                        : m.treeReplaceWhere(text, s -> s.get().isValueNode(), v -> m.pick(FuzzMutator.JSON_VALUES.subList(0, 45))));
+        int kind = r.nextInt(4);
+        byte[] mutated;
+        if (kind == 0) {
+            mutated = m.mutateJson(text);
+        } else if (kind == 1) {
+            mutated = FuzzMutator.utf8(r.nextBoolean() ? m.treeReplaceWhere(text, s -> s.get().isValueNode() && !s.path().endsWith("format"), m::numberEdge)
+                    : m.treeReplaceWhere(text, s -> s.get().isValueNode(), v -> m.pick(FuzzMutator.JSON_VALUES.subList(0, 45))));
+        } else {
+            for (int k = 1 + r.nextInt(2); k > 0; k--) text = m.semanticInstance(text);
+            mutated = FuzzMutator.utf8(text);
+        }
         Files.write(c.instance(), mutated);
         String what = base + ".json: " + m.describe();
         Path w = dir.resolve("found.witness.json");
@@ -436,6 +479,7 @@ class FuzzInstanceInputTest {
             if (v.exit() != 0) fails.add(what + ": solve's witness does not verify: exit " + v.exit() + " " + first(v.out() + v.err()));
         }
         if (solve.exit() != 10 && solve.exit() != 20) return;
+        checkSolveAgainstBruteForce(c, w, solve, opt, what, fails);
         CliRun info = run(fails, what, "info", c, c.instance().toString());
         Rational gamma = value(info.out(), "threshold: ");
         Rational best = opt.exit() == 30 ? value(opt.out(), "c optimum ") : opt.exit() == 10 ? value(opt.out(), "c loss ") : null;
@@ -444,6 +488,47 @@ class FuzzInstanceInputTest {
         if (solve.exit() == 20 && fits) fails.add(what + ": solve says UNSAT but optimize found loss " + best + " <= threshold " + gamma);
         if (solve.exit() == 10 && opt.exit() == 30 && !fits) {
             fails.add(what + ": solve says SAT but optimize proved optimum " + best + " > threshold " + gamma);
+        }
+    }
+
+    /**
+     * The reference's exact minimum over the whole finite domain (enumerated when at most 20,000
+     * vectors): solve's SAT/UNSAT must agree with it, solve's witness must reach the threshold by the
+     * reference's loss, and optimize's proved optimum must equal it.
+     */
+    static void checkSolveAgainstBruteForce(Case c, Path witness, CliRun solve, CliRun opt, String what, List<String> fails) {
+        FuzzReference.Instance inst;
+        java.util.Optional<FuzzReference.Q> min;
+        try {
+            inst = FuzzReference.instance(c.instance());
+            min = FuzzReference.minimumLoss(inst, 20_000);
+        } catch (IOException | RuntimeException e) {
+            count("reference: unsupported");
+            return;
+        }
+        if (solve.exit() == 10) {
+            checkAgainstReference(new Case(c.base(), c.instance(), witness, c.csv()),
+                    CliRun.of("verify", c.instance().toString(), witness.toString()), what + " (solve's witness)", fails);
+        }
+        if (min.isEmpty()) {
+            count("brute force: too many vectors");
+            return;
+        }
+        count("brute force: checked");
+        boolean sat = min.get().compareTo(inst.threshold()) <= 0;
+        if (solve.exit() == 10 && !sat) fails.add(what + ": solve says SAT, but the least loss is " + min.get() + " > threshold " + inst.threshold());
+        if (solve.exit() == 20 && sat) fails.add(what + ": solve says UNSAT, but loss " + min.get() + " <= threshold " + inst.threshold() + " is reachable");
+        if (opt.exit() == 30) {
+            Rational optimum = value(opt.out(), "c optimum ");
+            if (optimum == null || !optimum.toString().equals(min.get().toString())) {
+                fails.add(what + ": optimize proved optimum " + optimum + ", the least loss by enumeration is " + min.get());
+            }
+        }
+        if (opt.exit() == 10) {
+            Rational best = value(opt.out(), "c loss ");
+            if (best == null || new FuzzReference.Q(best.numerator(), best.denominator()).compareTo(min.get()) < 0) {
+                fails.add(what + ": optimize reports loss " + best + " below the least loss " + min.get());
+            }
         }
     }
 

@@ -345,6 +345,93 @@ final class FuzzMutator {
         return pick(forms);
     }
 
+    /**
+     * A change of meaning that keeps an instance plausibly valid: another loss or aggregate, activation,
+     * small domain, threshold, a fixed parameter, a data value or a hidden layer's width — so that the
+     * answers of solve, optimize and verify on it can be checked against the reference.
+     */
+    String semanticInstance(String json) {
+        JsonNode root = parse(json);
+        if (root == null) return json;
+        ObjectNode o = (ObjectNode) root;
+        JsonNode layers = root.path("network").path("layers");
+        int depth = layers.size();
+        switch (r.nextInt(8)) {
+            case 0 -> {
+                ObjectNode loss = o.putObject("loss");
+                loss.put("type", pick(List.of("squared", "absolute", "max_abs", "zero_one", "hinge")));
+                if (r.nextBoolean()) loss.put("aggregate", pick(List.of("sum", "mean", "max")));
+                note("loss " + loss);
+            }
+            case 1 -> {
+                int l = r.nextInt(depth);
+                String a = pick(List.of("\"relu\"", "\"identity\"", "\"hardtanh\"", "{\"type\": \"relu\"}",
+                        "{\"type\": \"leaky_relu\", \"alpha\": \"" + (1 + r.nextInt(3)) + "/" + (4 + r.nextInt(6)) + "\"}",
+                        "{\"type\": \"leaky_relu\", \"alpha\": 0.5}", "{\"type\": \"polynomial\", \"coefficients\": [\"1/2\", 1]}"));
+                note("activation of layer " + l + " -> " + a);
+                ((ObjectNode) layers.get(l)).set("activation", readRaw(a));
+            }
+            case 2 -> {
+                String d = smallDomain();
+                if (r.nextInt(3) == 0) d = "{\"weights\": " + d + ", \"biases\": " + smallDomain() + "}";
+                note("parameters " + d);
+                o.set("parameters", readRaw(d));
+            }
+            case 3 -> {
+                String t = smallNumber(null);
+                note("threshold " + t);
+                o.set("threshold", readRaw(t));
+            }
+            case 4 -> {
+                int l = r.nextInt(depth);
+                int units = layers.get(l).path("units").asInt(1);
+                int fanIn = l == 0 ? root.path("network").path("inputs").asInt(1) : layers.get(l - 1).path("units").asInt(1);
+                int j = r.nextInt(fanIn + 1);
+                String v = smallNumber(null);
+                String f = "{\"layer\": " + (l + 1) + ", \"unit\": " + r.nextInt(units) + ", " + (j == fanIn ? "\"bias\": true" : "\"input\": " + j)
+                        + ", \"value\": " + v + "}";
+                note("fix " + f);
+                ArrayNode fixed = root.has("fixed") && root.get("fixed").isArray() ? (ArrayNode) root.get("fixed") : o.putArray("fixed");
+                fixed.add(readRaw(f));
+            }
+            case 5 -> {
+                return treeReplaceWhere(json, s -> s.path().matches("\\$\\.data\\.(inputs|targets)\\[\\d+]\\[\\d+]"), this::smallNumber);
+            }
+            case 6 -> {
+                if (depth < 2) return json;
+                int l = r.nextInt(depth - 1);
+                int u = 1 + r.nextInt(3);
+                note("layer " + l + " has " + u + " units");
+                ((ObjectNode) layers.get(l)).put("units", u);
+                o.remove("fixed");
+            }
+            default -> {
+                note("no fixed parameters, loss aggregate mean");
+                o.remove("fixed");
+                ObjectNode loss = (ObjectNode) root.get("loss");
+                if (!loss.path("type").asText().equals("max_abs")) loss.put("aggregate", "mean");
+            }
+        }
+        return write(root);
+    }
+
+    String smallDomain() {
+        return switch (r.nextInt(3)) {
+            case 0 -> "{\"domain\": \"fixed\", \"bits\": " + (1 + r.nextInt(3)) + (r.nextBoolean() ? ", \"fraction_bits\": " + r.nextInt(3) : "") + "}";
+            case 1 -> "{\"domain\": \"grid\"" + (r.nextBoolean() ? ", \"denominator\": " + (1 + r.nextInt(3)) : "") + ", \"min\": " + (-r.nextInt(3))
+                    + ", \"max\": " + r.nextInt(3) + "}";
+            default -> "{\"domain\": \"rational\", \"bits\": " + (1 + r.nextInt(2)) + "}";
+        };
+    }
+
+    static JsonNode readRaw(String raw) {
+        try {
+            return MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String deepNesting() {
         int depth = pick(List.of(100, 999, 1000, 1001, 5000, 100_000));
         boolean objects = r.nextBoolean();

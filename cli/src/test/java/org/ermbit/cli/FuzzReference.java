@@ -316,6 +316,130 @@ final class FuzzReference {
         return Optional.empty();
     }
 
+    /** Every value of the domain, or null if there are more than {@code limit}. */
+    static List<Q> values(Dom d, int limit) {
+        List<Q> out = new ArrayList<>();
+        if (d.kind().equals("rational")) {
+            if (d.a().compareTo(BigInteger.valueOf(limit)) > 0) return null;
+            int m = d.a().intValueExact();
+            for (int q = 1; q <= m; q++) {
+                for (int p = -m; p <= m; p++) {
+                    if (BigInteger.valueOf(p).gcd(BigInteger.valueOf(q)).equals(BigInteger.ONE) || p == 0 && q == 1) out.add(Q.of(BigInteger.valueOf(p), BigInteger.valueOf(q)));
+                    if (out.size() > limit) return null;
+                }
+            }
+            return out;
+        }
+        if (d.b().subtract(d.a()).compareTo(BigInteger.valueOf(limit)) >= 0) return null;
+        for (BigInteger k = d.a(); k.compareTo(d.b()) <= 0; k = k.add(BigInteger.ONE)) out.add(Q.of(k, d.q()));
+        return out;
+    }
+
+    /**
+     * The least exact loss over every parameter vector of the finite domain (fixed parameters at their
+     * values), by enumeration; empty if there are more than {@code limit} vectors.
+     */
+    static Optional<Q> minimumLoss(Instance inst, long limit) {
+        List<List<Q>> choices = new ArrayList<>();
+        List<int[]> refs = new ArrayList<>();
+        long count = 1;
+        int fanIn = inst.inputs();
+        for (int l = 0; l < inst.units().size(); l++) {
+            for (int i = 0; i < inst.units().get(l); i++) {
+                for (int j = 0; j <= fanIn; j++) {
+                    boolean bias = j == fanIn;
+                    int[] ref = {l + 1, i, bias ? -1 : j};
+                    Q fixed = null;
+                    for (int k = 0; k < inst.fixedRefs().size(); k++) {
+                        if (java.util.Arrays.equals(inst.fixedRefs().get(k), ref)) fixed = inst.fixedValues().get(k);
+                    }
+                    List<Q> vs = fixed != null ? List.of(fixed) : values(bias ? inst.biases() : inst.weights(), (int) Math.min(limit, 100_000));
+                    if (vs == null) return Optional.empty();
+                    count *= vs.size();
+                    if (count > limit) return Optional.empty();
+                    choices.add(vs);
+                    refs.add(ref);
+                }
+            }
+            fanIn = inst.units().get(l);
+        }
+        int[] at = new int[choices.size()];
+        Q best = null;
+        while (true) {
+            List<List<List<Q>>> w = new ArrayList<>();
+            List<List<Q>> b = new ArrayList<>();
+            int k = 0;
+            int in = inst.inputs();
+            for (int l = 0; l < inst.units().size(); l++) {
+                List<List<Q>> rows = new ArrayList<>();
+                List<Q> bs = new ArrayList<>();
+                for (int i = 0; i < inst.units().get(l); i++) {
+                    List<Q> row = new ArrayList<>();
+                    for (int j = 0; j < in; j++) row.add(choices.get(k).get(at[k++]));
+                    bs.add(choices.get(k).get(at[k++]));
+                    rows.add(row);
+                }
+                w.add(rows);
+                b.add(bs);
+                in = inst.units().get(l);
+            }
+            Q loss = loss(inst, new Params(w, b));
+            if (best == null || loss.compareTo(best) < 0) best = loss;
+            int d = 0;
+            while (d < at.length && ++at[d] == choices.get(d).size()) at[d++] = 0;
+            if (d == at.length) return Optional.of(best);
+        }
+    }
+
+    /** A value drawn from the domain (both ends likelier than the rest). */
+    static Q random(Dom d, java.util.Random r) {
+        if (d.kind().equals("rational")) {
+            BigInteger m = d.a();
+            BigInteger p = between(m.negate(), m, r);
+            BigInteger q = between(BigInteger.ONE, m, r);
+            return Q.of(p, q);
+        }
+        return Q.of(between(d.a(), d.b(), r), d.q());
+    }
+
+    static BigInteger between(BigInteger lo, BigInteger hi, java.util.Random r) {
+        int pick = r.nextInt(6);
+        if (pick == 0) return lo;
+        if (pick == 1) return hi;
+        BigInteger span = hi.subtract(lo).add(BigInteger.ONE);
+        return lo.add(new BigInteger(span.bitLength() + 8, r).mod(span));
+    }
+
+    /** An ermbit-witness/1 text with every free parameter drawn from its domain and every fixed one at its value. */
+    static String randomWitness(Instance inst, java.util.Random r) {
+        StringBuilder sb = new StringBuilder("{\"format\": \"ermbit-witness/1\", \"instance\": \"reference\", \"layers\": [");
+        int fanIn = inst.inputs();
+        for (int l = 0; l < inst.units().size(); l++) {
+            List<String> rows = new ArrayList<>();
+            List<String> biases = new ArrayList<>();
+            for (int i = 0; i < inst.units().get(l); i++) {
+                List<String> row = new ArrayList<>();
+                for (int j = 0; j <= fanIn; j++) {
+                    boolean bias = j == fanIn;
+                    int[] ref = {l + 1, i, bias ? -1 : j};
+                    Q v = null;
+                    for (int k = 0; k < inst.fixedRefs().size(); k++) {
+                        if (java.util.Arrays.equals(inst.fixedRefs().get(k), ref)) v = inst.fixedValues().get(k);
+                    }
+                    if (v == null) v = random(bias ? inst.biases() : inst.weights(), r);
+                    String text = "\"" + v + "\"";
+                    if (bias) biases.add(text);
+                    else row.add(text);
+                }
+                rows.add("[" + String.join(", ", row) + "]");
+            }
+            sb.append(l == 0 ? "" : ", ").append("{\"weights\": [").append(String.join(", ", rows)).append("], \"biases\": [")
+                    .append(String.join(", ", biases)).append("]}");
+            fanIn = inst.units().get(l);
+        }
+        return sb.append("]}\n").toString();
+    }
+
     /** The exact loss of docs/FORMAT.md, "loss and threshold". */
     static Q loss(Instance inst, Params p) {
         Q total = Q.ZERO;
