@@ -516,6 +516,20 @@ class FuzzInstanceInputTest {
         }
         count("brute force: checked");
         boolean sat = min.get().compareTo(inst.threshold()) <= 0;
+        for (String format : List.of("opb", "cnf")) {
+            // the exported decision question, solved by Sat4j's own readers, against the enumeration
+            Path out = c.instance().resolveSibling("decision." + format);
+            CliRun e = run(fails, what, "export", c, c.instance().toString(), "--format", format, "-o", out.toString());
+            if (e.exit() != 0) continue;
+            Boolean fileSat = sat4j(out, format);
+            if (fileSat == null) {
+                count("export: sat4j undecided");
+            } else {
+                count("export: " + format + " decided by sat4j");
+                if (fileSat != sat) fails.add(what + ": the exported " + format + " is " + (fileSat ? "satisfiable" : "unsatisfiable")
+                        + ", but the least loss " + min.get() + (sat ? " <= " : " > ") + "threshold " + inst.threshold());
+            }
+        }
         if (solve.exit() == 10 && !sat) fails.add(what + ": solve says SAT, but the least loss is " + min.get() + " > threshold " + inst.threshold());
         if (solve.exit() == 20 && sat) fails.add(what + ": solve says UNSAT, but loss " + min.get() + " <= threshold " + inst.threshold() + " is reachable");
         if (opt.exit() == 30) {
@@ -529,6 +543,33 @@ class FuzzInstanceInputTest {
             if (best == null || new FuzzReference.Q(best.numerator(), best.denominator()).compareTo(min.get()) < 0) {
                 fails.add(what + ": optimize reports loss " + best + " below the least loss " + min.get());
             }
+        }
+    }
+
+    /** Whether Sat4j finds the OPB or DIMACS file satisfiable (null: not decided within 10 s). */
+    static Boolean sat4j(Path file, String format) {
+        try {
+            org.sat4j.specs.ISolver solver;
+            if (format.equals("opb")) {
+                org.sat4j.pb.PBSolverHandle pb = new org.sat4j.pb.PBSolverHandle(new org.sat4j.pb.PseudoOptDecorator(org.sat4j.pb.SolverFactory.newDefault()));
+                solver = pb;
+                solver.setTimeout(10);
+                new org.sat4j.pb.reader.OPBReader2012(pb).parseInstance(file.toString());
+            } else {
+                // Not a bug: the exporter writes a constraint that lowering proved false as the empty clause "0", which
+                // DIMACS allows (the formula is then unsatisfiable); Sat4j's reader does not count it and refuses the file.
+                if (java.util.Arrays.asList(Files.readString(file).split("\n")).contains("0")) return false;
+                solver = org.sat4j.minisat.SolverFactory.newDefault();
+                solver.setTimeout(10);
+                new org.sat4j.reader.DimacsReader(solver).parseInstance(file.toString());
+            }
+            return solver.isSatisfiable();
+        } catch (org.sat4j.specs.ContradictionException e) {
+            return false;
+        } catch (org.sat4j.specs.TimeoutException e) {
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException("Sat4j cannot read the exported " + format + " file: " + e, e);
         }
     }
 
