@@ -149,7 +149,7 @@ final class FuzzMutator {
             }
         }
         if (bytes == null) bytes = utf8(text);
-        if (r.nextInt(12) == 0) bytes = gzipMaybeBroken(bytes);
+        if (r.nextInt(6) == 0) bytes = gzipMaybeBroken(bytes);
         return bytes;
     }
 
@@ -585,7 +585,36 @@ final class FuzzMutator {
     }
 
     byte[] gzipMaybeBroken(byte[] b) {
-        byte[] gz = gzip(b);
+        boolean xz = r.nextBoolean();
+        byte[] gz = xz ? xz(b, r.nextInt(4)) : gzip(b);
+        if (xz) {
+            switch (r.nextInt(4)) {
+                case 0 -> {
+                    note("xz");
+                    return gz;
+                }
+                case 1 -> {
+                    int at = r.nextInt(gz.length);
+                    note("xz, cut at byte " + at + " of " + gz.length);
+                    return java.util.Arrays.copyOf(gz, at);
+                }
+                case 2 -> {
+                    int k = 1 + r.nextInt(3);
+                    StringBuilder d = new StringBuilder("xz, bytes corrupted:");
+                    for (int i = 0; i < k; i++) {
+                        int at = 6 + r.nextInt(gz.length - 6);
+                        gz[at] ^= (byte) (1 + r.nextInt(255));
+                        d.append(' ').append(at);
+                    }
+                    note(d + " of " + gz.length);
+                    return gz;
+                }
+                default -> {
+                    note("xz, then gzip");
+                    return gzip(gz);
+                }
+            }
+        }
         switch (r.nextInt(4)) {
             case 0 -> {
                 note("gzip");
@@ -614,6 +643,20 @@ final class FuzzMutator {
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
                 gz.write(b);
+            }
+            return bos.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** xz with one of several integrity checks (none, CRC32, CRC64, SHA-256). */
+    static byte[] xz(byte[] b, int check) {
+        try {
+            ByteArrayOutputStream bos = new ByteArrayOutputStream();
+            int[] checks = {org.tukaani.xz.XZ.CHECK_NONE, org.tukaani.xz.XZ.CHECK_CRC32, org.tukaani.xz.XZ.CHECK_CRC64, org.tukaani.xz.XZ.CHECK_SHA256};
+            try (org.tukaani.xz.XZOutputStream xz = new org.tukaani.xz.XZOutputStream(bos, new org.tukaani.xz.LZMA2Options(1), checks[check])) {
+                xz.write(b);
             }
             return bos.toByteArray();
         } catch (IOException e) {
@@ -725,7 +768,7 @@ final class FuzzMutator {
             text = String.join("\n", lines);
         }
         if (bytes == null) bytes = utf8(text);
-        if (r.nextInt(12) == 0) bytes = gzipMaybeBroken(bytes);
+        if (r.nextInt(6) == 0) bytes = gzipMaybeBroken(bytes);
         return bytes;
     }
 
@@ -780,8 +823,9 @@ final class FuzzMutator {
                 return utf8(write(root));
             }
             case 5 -> {
-                note("gzip");
-                return gzip(utf8(json));
+                boolean xz = r.nextBoolean();
+                note(xz ? "xz" : "gzip");
+                return xz ? xz(utf8(json), r.nextInt(4)) : gzip(utf8(json));
             }
             case 6 -> {
                 // a string with some ASCII letters written as \\u escapes
@@ -857,8 +901,9 @@ final class FuzzMutator {
                 lines.replaceAll(l -> l.isEmpty() ? l : "\"" + String.join("\",\"", l.split(",", -1)) + "\"");
             }
             case 5 -> {
-                note("gzip");
-                return gzip(utf8(csv));
+                boolean xz = r.nextBoolean();
+                note(xz ? "xz" : "gzip");
+                return xz ? xz(utf8(csv), r.nextInt(4)) : gzip(utf8(csv));
             }
             case 6 -> {
                 int k = 2 + r.nextInt(5);

@@ -240,9 +240,17 @@ final class FuzzReference {
 
     static String text(Path file) throws java.io.IOException {
         byte[] b = Files.readAllBytes(file);
-        if (b.length > 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
-            try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
-                b = in.readAllBytes();
+        for (int layer = 0; layer < 1; layer++) { // one layer of compression, as docs/FORMAT.md says
+            if (b.length > 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+                try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
+                    b = in.readAllBytes();
+                }
+            } else if (b.length > 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0) {
+                try (var in = new org.tukaani.xz.XZInputStream(new java.io.ByteArrayInputStream(b))) {
+                    b = in.readAllBytes();
+                }
+            } else {
+                break;
             }
         }
         String s = new String(b, StandardCharsets.UTF_8);
