@@ -35,7 +35,7 @@ final class CsvData {
         } catch (InvalidPathException e) {
             throw in.error("$.data.csv", "invalid path " + JsonInput.quote(rel));
         }
-        if (rel.isBlank() || !Files.isRegularFile(csv)) {
+        if (rel.isBlank() || !Files.exists(csv) || Files.isDirectory(csv)) { // a named pipe or device is read like a file
             throw in.error("$.data.csv", Files.isDirectory(csv) ? JsonInput.quote(rel) + " is a directory, expected a CSV file"
                     : "CSV file " + JsonInput.quote(rel) + " not found (resolved to " + JsonInput.shorten(csv.toString()) + ")");
         }
