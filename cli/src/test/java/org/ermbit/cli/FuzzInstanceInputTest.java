@@ -709,6 +709,7 @@ class FuzzInstanceInputTest {
             else if (!lines.get(0).startsWith("ermbit: ")) fails.add(ctx + ": the error line does not start with 'ermbit: ': " + first(r.err()));
             boolean named = false;
             for (Path p : c.inputs()) named |= blames(r, p);
+            named |= referencedCsv(c).map(p -> blames(r, p)).orElse(false);
             if (!named) fails.add(ctx + ": the error line names none of the input files: " + first(r.err()));
             // docs/CLI.md: invalid JSON is located by "line L, column C"; messages are ermbit's, not the JSON library's
             if (r.err().contains(": invalid JSON: ") && !r.err().matches("(?s)ermbit: [^\n]*: line \\d+, column \\d+: invalid JSON: .*")) {
@@ -736,6 +737,17 @@ class FuzzInstanceInputTest {
             if (!r.out().startsWith(expect) && !r.out().contains("\n" + expect)) fails.add(ctx + ": no line '" + expect + "' on stdout: " + first(r.out()));
         }
         return r;
+    }
+
+    /** The CSV file a (mutated) instance names in $.data.csv, resolved as docs/FORMAT.md says, if it can be read. */
+    static java.util.Optional<Path> referencedCsv(Case c) {
+        try {
+            JsonNode csv = FuzzMutator.MAPPER.readTree(FuzzReference.text(c.instance())).path("data").path("csv");
+            return csv.isTextual() ? java.util.Optional.of(c.instance().toAbsolutePath().getParent().resolve(csv.asText()).normalize())
+                    : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Whether the error line names {@code file} as the file at fault ("ermbit: FILE: …"). */
