@@ -87,6 +87,8 @@ class MalformedInputTest {
         c.add(inst("paragraph separator U+2029 in the name (JSON escape)", "\"name\": \"base\"", "\"name\": \"x\\u2029s UNSATISFIABLE\"", "$.name"));
         c.add(inst("duplicate key", "\"name\": \"base\",", "\"name\": \"base\", \"name\": \"again\",", "line "));
         c.add(new Case("trailing garbage", BASE + "}", WITNESS, null, Blame.INSTANCE, "line "));
+        // found by FuzzInstanceInputTest: "(for root starting at [Source: REDACTED (`StreamReadFeature…` disabled); line: 1])"
+        c.add(new Case("close marker after the object", BASE + "]", WITNESS, null, Blame.INSTANCE, "(for root starting at line 1)"));
         // format version and keys
         c.add(inst("unknown format version", "\"ermbit/1\"", "\"ermbit/2\"", "$.format"));
         c.add(inst("missing format", "\"format\": \"ermbit/1\",", "", "$"));
@@ -124,6 +126,13 @@ class MalformedInputTest {
         c.add(inst("threshold zero denominator", "\"threshold\": \"0\"", "\"threshold\": \"1/0\"", "$.threshold"));
         c.add(inst("threshold boolean", "\"threshold\": \"0\"", "\"threshold\": true", "$.threshold"));
         c.add(inst("exponent past the cap", "\"threshold\": \"0\"", "\"threshold\": 1e999999", "$.threshold"));
+        // found by FuzzInstanceInputTest: "0" followed by NUL was read as 0; the parser's limits had no line and column
+        c.add(inst("NUL in a number string", "\"threshold\": \"0\"", "\"threshold\": \"0\\u0000\"", "$.threshold"));
+        c.add(inst("line feed in a number string", "\"threshold\": \"0\"", "\"threshold\": \"\\n0\"", "$.threshold"));
+        c.add(inst("nesting past the parser's limit", "\"threshold\": \"0\"", "\"threshold\": " + "[".repeat(1001) + "]".repeat(1001), "line 7, column "));
+        c.add(inst("unclosed nesting past the parser's limit", "\"threshold\": \"0\"", "\"threshold\": " + "[".repeat(100_000), "line 7, column "));
+        c.add(inst("key past the parser's limit", "\"threshold\": \"0\"", "\"threshold\": \"0\", \"" + "k".repeat(50_001) + "\": 1", "line 7, column "));
+        c.add(inst("number past the parser's limit", "\"threshold\": \"0\"", "\"threshold\": " + "1".repeat(10_001), "line 7, column "));
         // data
         c.add(inst("input row of wrong arity", DATA_INPUTS, "\"inputs\": [[0], [0, 1], [1, 0], [1, 1]]", "$.data.inputs[0]"));
         c.add(inst("target row of wrong arity", DATA_TARGETS, "\"targets\": [[0, 1], [1], [1], [0]]", "$.data.targets[0]"));
@@ -146,6 +155,11 @@ class MalformedInputTest {
         c.add(csv("CSV unknown target column", "a,b,c\n0,0,0\n", Blame.INSTANCE, "$.data.targets[0]"));
         c.add(csv("CSV zero denominator", "x1,x2,y\n0,0,0\n0,1/0,1\n", Blame.CSV, "line 3, column \"x2\""));
         c.add(csv("CSV unterminated quote", "x1,x2,y\n\"0,0,0\n", Blame.CSV, "line 2"));
+        // found by FuzzInstanceInputTest: trimming dropped control characters, so these were read as "y" and 0
+        c.add(csv("CSV escape character after a header name", "x1,x2,y\u001B\n0,0,0\n", Blame.CSV, "line 1: control character U+001B"));
+        c.add(csv("CSV NUL after a value", "x1,x2,y\n0,0,0\u0000\n", Blame.CSV, "line 2: control character U+0000"));
+        c.add(csv("CSV line separator before a value", "x1,x2,y\n0,0,0\n0,\u20281,1\n", Blame.CSV, "line 3: control character U+2028"));
+        c.add(csv("CSV carriage return without line feed", "x1,x2,y\r0,0,0\r", Blame.CSV, "line 1: carriage return"));
         // witnesses
         c.add(wit("witness empty", WITNESS, "", "empty"));
         c.add(wit("witness truncated", "\"biases\": [\"0\"]}]}", "\"biases\": [\"0\"]}", "line "));
@@ -185,6 +199,58 @@ class MalformedInputTest {
         }
     }
 
+    static final String LONG = "x".repeat(100_000);
+    static final String LONG_DIGITS = "7".repeat(9_999);
+
+    /**
+     * Offending text is quoted shortened: one error line stays short however long the value in the
+     * file (found by FuzzInstanceInputTest: an unknown domain of 100,000 characters was echoed whole,
+     * and numbers of up to 10,000 digits too).
+     */
+    static Stream<Case> longValues() {
+        List<Case> c = new ArrayList<>();
+        c.add(inst("long format", "\"ermbit/1\"", "\"" + LONG + "\"", "$.format"));
+        c.add(inst("long unknown key", "\"threshold\": \"0\"", "\"threshold\": \"0\", \"" + "x".repeat(40_000) + "\": 1", "$"));
+        c.add(inst("long activation", "\"relu\"", "\"" + LONG + "\"", "$.network.layers[0].activation"));
+        c.add(inst("long activation type", "\"relu\"", "{\"type\": \"" + LONG + "\"}", "$.network.layers[0].activation.type"));
+        c.add(inst("long domain", "\"domain\": \"fixed\"", "\"domain\": \"" + LONG + "\"", "$.parameters.domain"));
+        c.add(inst("long loss", "\"squared\"", "\"" + LONG + "\"", "$.loss.type"));
+        c.add(inst("long aggregate", "\"sum\"", "\"" + LONG + "\"", "$.loss.aggregate"));
+        c.add(inst("long expected", "\"threshold\": \"0\",", "\"threshold\": \"0\", \"expected\": \"" + LONG + "\",", "$.expected"));
+        c.add(inst("long threshold text", "\"threshold\": \"0\"", "\"threshold\": \"1" + "x".repeat(9_000) + "\"", "$.threshold"));
+        c.add(inst("long zero denominator", "\"threshold\": \"0\"", "\"threshold\": \"" + LONG_DIGITS.substring(0, 5_000) + "/0\"", "$.threshold"));
+        c.add(inst("long exponent text", "\"threshold\": \"0\"", "\"threshold\": \"" + LONG_DIGITS.substring(0, 5_000) + "e99999\"", "$.threshold"));
+        c.add(inst("long bits", "\"bits\": 4", "\"bits\": " + LONG_DIGITS, "$.parameters.bits"));
+        c.add(inst("long non-integer", DOMAIN, "{\"domain\": \"grid\", \"min\": \"1/" + LONG_DIGITS.substring(0, 5_000) + "\", \"max\": 1}", "$.parameters.min"));
+        c.add(inst("long grid denominator", DOMAIN, "{\"domain\": \"grid\", \"denominator\": -" + LONG_DIGITS + ", \"min\": 0, \"max\": 1}",
+                "$.parameters.denominator"));
+        c.add(inst("long alpha", "\"relu\"", "{\"type\": \"leaky_relu\", \"alpha\": " + LONG_DIGITS + "}", "$.network.layers[0].activation.alpha"));
+        c.add(inst("long zero_one target", LOSS + ",", "{\"type\": \"zero_one\"},", "$.data.targets[0][0]"));
+        c.add(wit("long witness format", "ermbit-witness/1", LONG, "$.format"));
+        c.add(wit("long witness value", "\"biases\": [\"0\"]", "\"biases\": [\"" + LONG_DIGITS + "x\"]", "$.layers[1].biases[0]"));
+        c.add(csv("long CSV value", "x1,x2,y\n0,0,0\n0," + LONG_DIGITS + "x,1\n", Blame.CSV, "line 3, column \"x2\""));
+        c.add(csv("long duplicate CSV column", LONG + "," + LONG + ",y\n0,0,0\n", Blame.CSV, "line 1"));
+        Case target = csv("long CSV target column that is not in the header", GOOD_CSV, Blame.INSTANCE, "$.data.targets[0]");
+        c.add(new Case(target.name(), target.instance().replace("\"targets\": [\"y\"]", "\"targets\": [\"" + LONG + "\"]"), WITNESS, GOOD_CSV,
+                Blame.INSTANCE, "$.data.targets[0]"));
+        Case missing = csv("long CSV file name", null, Blame.INSTANCE, "$.data.csv");
+        c.add(new Case(missing.name(), missing.instance().replace("data.csv", "d/" + "x".repeat(3_000) + ".csv"), WITNESS, null,
+                Blame.INSTANCE, "$.data.csv"));
+        return c.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("longValues")
+    void longOffendingTextIsQuotedShortened(Case c, @TempDir Path dir) throws IOException {
+        Case zeroOne = c.name().equals("long zero_one target")
+                ? new Case(c.name(), c.instance().replace("[[0], [1], [1], [0]]", "[[" + LONG_DIGITS + "], [1], [1], [1]]"), WITNESS, null,
+                        Blame.INSTANCE, c.location()) : c;
+        malformedInputGetsOneLineAndExitTwo(zeroOne, dir);
+        CliRun r = CliRun.of("verify", dir.resolve("instance.json").toString(), dir.resolve("witness.json").toString());
+        assertTrue(r.err().length() < 400 + 2 * dir.toString().length(), "a short line: " + r.err().length() + " characters: "
+                + r.err().substring(0, Math.min(300, r.err().length())));
+    }
+
     static void assertOneLineError(CliRun r, String file, String location) {
         assertEquals(2, r.exit(), "exit code; stderr: " + r.err());
         assertEquals("", r.out(), "nothing on stdout");
@@ -194,6 +260,7 @@ class MalformedInputTest {
         assertTrue(line.contains(file), "names the file " + file + ": " + line);
         assertTrue(line.contains(location), "names the location " + location + ": " + line);
         assertFalse(line.contains("Exception") || line.contains("\tat ") || line.contains("at org."), "no stack trace: " + line);
+        assertFalse(line.contains("[Source:") || line.contains("REDACTED") || line.contains("StreamRead"), "no names of the JSON library's internals: " + line);
     }
 
     static Stream<String[]> otherFailures() {

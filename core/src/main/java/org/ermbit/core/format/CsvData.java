@@ -33,11 +33,11 @@ final class CsvData {
         try {
             csv = baseDir.resolve(rel).normalize();
         } catch (InvalidPathException e) {
-            throw in.error("$.data.csv", "invalid path \"" + rel + "\"");
+            throw in.error("$.data.csv", "invalid path " + JsonInput.quote(rel));
         }
-        if (rel.isBlank() || !Files.isRegularFile(csv)) {
-            throw in.error("$.data.csv", Files.isDirectory(csv) ? "\"" + rel + "\" is a directory, expected a CSV file"
-                    : "CSV file \"" + rel + "\" not found (resolved to " + csv + ")");
+        if (rel.isBlank() || !Files.exists(csv) || Files.isDirectory(csv)) { // a named pipe or device is read like a file
+            throw in.error("$.data.csv", Files.isDirectory(csv) ? JsonInput.quote(rel) + " is a directory, expected a CSV file"
+                    : "CSV file " + JsonInput.quote(rel) + " not found (resolved to " + JsonInput.shorten(csv.toString()) + ")");
         }
         String label = csv.toString();
         List<Row> rows = parse(JsonInput.readText(csv, "a CSV file"), label);
@@ -47,7 +47,7 @@ final class CsvData {
         for (int c = 0; c < header.length; c++) {
             if (header[c].isEmpty()) throw new InputException(label, "line " + lineOf(rows, 0) + ", column " + (c + 1), "empty column name in header");
             if (col.put(header[c], c) != null) {
-                throw new InputException(label, "line " + lineOf(rows, 0), "column name \"" + header[c] + "\" appears twice in the header");
+                throw new InputException(label, "line " + lineOf(rows, 0), "column name " + JsonInput.quote(header[c]) + " appears twice in the header");
             }
         }
         List<Integer> targetCols = columns(in, n.get("targets"), "$.data.targets", col, label);
@@ -59,7 +59,7 @@ final class CsvData {
             for (int c = 0; c < header.length; c++) if (!targetCols.contains(c)) inputCols.add(c);
         }
         for (int c : inputCols) {
-            if (targetCols.contains(c)) throw in.error("$.data.inputs", "column \"" + header[c] + "\" is both an input and a target");
+            if (targetCols.contains(c)) throw in.error("$.data.inputs", "column " + JsonInput.quote(header[c]) + " is both an input and a target");
         }
         if (inputCols.size() != arch.inputs()) {
             throw in.error(n.has("inputs") ? "$.data.inputs" : "$.data.csv", Counted.of(inputCols.size(), "input column") + " in " + rel
@@ -89,7 +89,7 @@ final class CsvData {
             try {
                 out.add(RationalParser.parse(row[c]));
             } catch (NumberFormatException e) {
-                throw new InputException(label, "line " + line + ", column \"" + header[c] + "\"", e.getMessage());
+                throw new InputException(label, "line " + line + ", column " + JsonInput.quote(header[c]), e.getMessage());
             }
         }
         return out;
@@ -101,8 +101,8 @@ final class CsvData {
         for (int i = 0; i < n.size(); i++) {
             String name = in.string(n.get(i), path + "[" + i + "]");
             Integer c = col.get(name);
-            if (c == null) throw in.error(path + "[" + i + "]", "no column \"" + name + "\" in the header of " + label);
-            if (!out.add(c)) throw in.error(path + "[" + i + "]", "column \"" + name + "\" is listed twice");
+            if (c == null) throw in.error(path + "[" + i + "]", "no column " + JsonInput.quote(name) + " in the header of " + label);
+            if (!out.add(c)) throw in.error(path + "[" + i + "]", "column " + JsonInput.quote(name) + " is listed twice");
         }
         return new ArrayList<>(out);
     }
@@ -117,6 +117,7 @@ final class CsvData {
 
     /** Splits the text into non-blank rows of trimmed fields. */
     static List<Row> parse(String text, String label) {
+        checkCharacters(text, label);
         List<Row> rows = new ArrayList<>();
         String[] raw = text.split("\r?\n", -1);
         for (int i = 0; i < raw.length; i++) {
@@ -126,6 +127,28 @@ final class CsvData {
             rows.add(new Row(i + 1, fields(line, label, i + 1)));
         }
         return rows;
+    }
+
+    /**
+     * Refuses control characters and line separators other than tabs and LF or CRLF line ends: trimming
+     * a field would otherwise drop them silently (a header "y" followed by an escape character read as
+     * "y", "1" followed by NUL as 1), and a lone CR is no line end of this dialect.
+     */
+    private static void checkCharacters(String text, String label) {
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c == '\r') {
+                if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+                    throw new InputException(label, "line " + line, "carriage return (U+000D) not followed by a line feed: line ends must be LF or CRLF");
+                }
+            } else if (c != '\t' && PrintableText.breaksLine(c)) {
+                throw new InputException(label, "line " + line, String.format("control character U+%04X", (int) c)
+                        + " (CSV text may hold tabs and LF or CRLF line ends, no other control characters or line separators)");
+            }
+        }
     }
 
     private static String[] fields(String line, String label, int lineNo) {

@@ -40,13 +40,31 @@ public final class InputFiles {
         String label = path.toString();
         if (label.equals(STANDARD_INPUT)) return readStandardInput();
         if (Files.isDirectory(path)) throw new InputException(label, "", "is a directory, expected " + what);
-        try (InputStream file = Files.newInputStream(path)) {
+        try (InputStream file = availableHintOnly(Files.newInputStream(path))) {
             return readCapped(file, label);
         } catch (NoSuchFileException e) {
             throw new InputException(label, "", "no such file");
         } catch (IOException e) {
             throw cannotRead(label, e);
         }
+    }
+
+    /**
+     * {@code in} with an {@code available()} that answers 0 where the stream cannot tell: JDK 17's
+     * stream of a file channel throws "Illegal seek" there for a pipe or device given by name
+     * ({@code /dev/stdin}, {@code <(zcat f.gz)}), and BufferedInputStream asks after every read.
+     */
+    private static InputStream availableHintOnly(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int available() {
+                try {
+                    return super.available();
+                } catch (IOException e) {
+                    return 0;
+                }
+            }
+        };
     }
 
     private static byte[] readStandardInput() {

@@ -96,7 +96,7 @@ public final class InstanceReader {
         if (!root.has("format")) throw in.error("$", "missing required key \"format\" (expected \"" + FORMAT + "\")");
         String format = in.string(root.get("format"), "$.format");
         if (!FORMAT.equals(format)) {
-            throw in.error("$.format", "unsupported format \"" + format + "\", expected \"" + FORMAT + "\"");
+            throw in.error("$.format", "unsupported format " + JsonInput.quote(format) + ", expected \"" + FORMAT + "\"");
         }
         in.keys(root, "$", TOP_REQUIRED, TOP_OPTIONAL);
         String name = in.singleLine(root.get("name"), "$.name", "name");
@@ -167,7 +167,7 @@ public final class InstanceReader {
                 in.keys(n, path, List.of("type", "alpha"), List.of());
                 Rational alpha = in.rational(n.get("alpha"), path + ".alpha");
                 if (alpha.signum() <= 0 || alpha.compareTo(Rational.ONE) >= 0) {
-                    throw in.error(path + ".alpha", "leaky_relu alpha must satisfy 0 < alpha < 1, got " + alpha);
+                    throw in.error(path + ".alpha", "leaky_relu alpha must satisfy 0 < alpha < 1, got " + JsonInput.value(alpha));
                 }
                 return new Activation.LeakyRelu(alpha);
             }
@@ -185,7 +185,7 @@ public final class InstanceReader {
     }
 
     private InputException unknownActivation(String path, String t) {
-        return in.error(path, "unknown activation \"" + t + "\" (known: relu, leaky_relu, hardtanh, identity, polynomial)");
+        return in.error(path, "unknown activation " + JsonInput.quote(t) + " (known: relu, leaky_relu, hardtanh, identity, polynomial)");
     }
 
     private ParameterDomains parameters(JsonNode n) {
@@ -214,7 +214,7 @@ public final class InstanceReader {
             case "grid" -> {
                 in.keys(n, path, List.of("domain", "min", "max"), List.of("denominator"));
                 var q = n.has("denominator") ? in.bigInteger(n.get("denominator"), path + ".denominator") : java.math.BigInteger.ONE;
-                if (q.signum() <= 0) throw in.error(path + ".denominator", "grid denominator must be positive, got " + q);
+                if (q.signum() <= 0) throw in.error(path + ".denominator", "grid denominator must be positive, got " + JsonInput.value(Rational.of(q)));
                 if (q.bitLength() > Domain.MAX_BITS) throw in.error(path + ".denominator", "denominator exceeds the cap of " + Domain.MAX_BITS + " bits");
                 var lo = in.bigInteger(n.get("min"), path + ".min");
                 var hi = in.bigInteger(n.get("max"), path + ".max");
@@ -227,7 +227,7 @@ public final class InstanceReader {
                 in.keys(n, path, List.of("domain", "bits"), List.of());
                 return new Domain.RationalBits(bits(n.get("bits"), path + ".bits"));
             }
-            default -> throw in.error(path + ".domain", "unknown domain \"" + type + "\" (known: fixed, grid, rational)");
+            default -> throw in.error(path + ".domain", "unknown domain " + JsonInput.quote(type) + " (known: fixed, grid, rational)");
         }
     }
 
@@ -244,13 +244,13 @@ public final class InstanceReader {
         String t = in.string(n.get("type"), "$.loss.type");
         LossType type = null;
         for (LossType lt : LossType.values()) if (lt.jsonName().equals(t)) type = lt;
-        if (type == null) throw in.error("$.loss.type", "unknown loss \"" + t + "\" (known: squared, absolute, max_abs, zero_one, hinge)");
+        if (type == null) throw in.error("$.loss.type", "unknown loss " + JsonInput.quote(t) + " (known: squared, absolute, max_abs, zero_one, hinge)");
         Aggregate agg = Loss.defaultAggregate(type);
         if (n.has("aggregate")) {
             String a = in.string(n.get("aggregate"), "$.loss.aggregate");
             agg = null;
             for (Aggregate ag : Aggregate.values()) if (ag.jsonName().equals(a)) agg = ag;
-            if (agg == null) throw in.error("$.loss.aggregate", "unknown aggregate \"" + a + "\" (known: sum, mean, max)");
+            if (agg == null) throw in.error("$.loss.aggregate", "unknown aggregate " + JsonInput.quote(a) + " (known: sum, mean, max)");
         }
         try {
             return new Loss(type, agg);
@@ -294,7 +294,7 @@ public final class InstanceReader {
         for (int i = 0; i < data.size(); i++) {
             Rational y = data.targets().get(i).get(0);
             if (!y.equals(Rational.ONE) && !y.equals(Rational.MINUS_ONE)) {
-                throw in.error("$.data.targets[" + i + "][0]", loss.type().jsonName() + " loss needs targets 1 or -1, got " + y);
+                throw in.error("$.data.targets[" + i + "][0]", loss.type().jsonName() + " loss needs targets 1 or -1, got " + JsonInput.value(y));
             }
         }
     }
@@ -329,7 +329,7 @@ public final class InstanceReader {
             return switch (n.asText()) {
                 case "sat" -> new Expected.Sat();
                 case "unsat" -> new Expected.Unsat();
-                default -> throw in.error("$.expected", "expected \"sat\", \"unsat\" or {\"optimum\": \"p/q\"}, got \"" + n.asText() + "\"");
+                default -> throw in.error("$.expected", "expected \"sat\", \"unsat\" or {\"optimum\": \"p/q\"}, got " + JsonInput.quote(n.asText()));
             };
         }
         if (!n.isObject()) throw in.error("$.expected", "expected \"sat\", \"unsat\" or {\"optimum\": \"p/q\"}, got " + JsonInput.describe(n));

@@ -1,14 +1,19 @@
 package org.ermbit.core.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -32,9 +37,17 @@ import org.ermbit.core.number.RationalParser;
  */
 final class JsonInput {
 
-    /** Jackson's own number-length limit (1,000 by default) raised to the format's cap. */
+    /** Deepest nesting of arrays and objects (Jackson's default, stated here so that messages and docs can name it). */
+    static final int MAX_NESTING_DEPTH = 1_000;
+    /** Longest key, in characters (Jackson's default). */
+    static final int MAX_KEY_LENGTH = 50_000;
+    /** Longest string value, in characters (Jackson's default). */
+    static final int MAX_STRING_LENGTH = 20_000_000;
+
+    /** Jackson's own number-length limit (1,000 by default) raised to the format's cap; its other limits stated. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(RationalParser.MAX_DIGITS).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(RationalParser.MAX_DIGITS)
+                    .maxNestingDepth(MAX_NESTING_DEPTH).maxNameLength(MAX_KEY_LENGTH).maxStringLength(MAX_STRING_LENGTH).build())
             .build();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
@@ -79,6 +92,9 @@ final class JsonInput {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            // Jackson gives these no location and names its own classes in the message
+            throw error(e.getLocation() != null ? where(e.getLocation()) : locateConstraint(json), "invalid JSON: " + constraintMessage(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -89,6 +105,44 @@ final class JsonInput {
         return root;
     }
 
+    private static String where(JsonLocation l) {
+        return "line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    /** Where a streaming parse of {@code json} first breaks one of the parser's limits ("" if it does not). */
+    private static String locateConstraint(String json) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(json);
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_STRING || t.isNumeric()) p.getText();
+            }
+            return "";
+        } catch (StreamConstraintsException e) {
+            return e.getLocation() != null ? where(e.getLocation()) : where(p.currentLocation());
+        } catch (IOException e) {
+            return "";
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // a parser over a string: nothing to release
+                }
+            }
+        }
+    }
+
+    /** A limit of the JSON parser (nesting, key, string or number length) in the format's words. */
+    static String constraintMessage(String original) {
+        String m = original == null ? "" : original;
+        if (m.startsWith("Document nesting depth")) return "arrays and objects nested more than " + MAX_NESTING_DEPTH + " levels deep";
+        if (m.startsWith("Name length")) return "a key of more than " + MAX_KEY_LENGTH + " characters";
+        if (m.startsWith("String value length")) return "a string of more than " + MAX_STRING_LENGTH + " characters";
+        if (m.startsWith("Number value length")) return "a number of more than " + RationalParser.MAX_DIGITS + " characters";
+        return plainJsonMessage(m.replaceAll(",? ?from `[^`]*`", ""));
+    }
+
     /**
      * Jackson's message without its internals: the source-location placeholder becomes "line L,
      * column C", the trailing-token message names no Java types; at most 200 characters.
@@ -97,6 +151,8 @@ final class JsonInput {
         if (original == null) return "invalid JSON";
         if (original.startsWith("Trailing token")) return "unexpected content after the end of the JSON value";
         String msg = original.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                // an unclosed array or object is reported with where it started, as a line only
+                .replaceAll("\\[Source: [^;]*; line: (\\d+)]", "line $1")
                 .replaceAll("\\s+", " ")
                 // Jackson's advice names its own switches; JSON simply has no NaN, Infinity or comments
                 .replaceAll(":? ?(?:as number )?enable `JsonReadFeature\\.[A-Z_]+` to allow", " (not a JSON number)")
@@ -116,8 +172,22 @@ final class JsonInput {
         return n.getNodeType().toString().toLowerCase();
     }
 
-    private static String shorten(String s) {
+    /**
+     * Input text as it is quoted in an error message: its first 40 characters and "..." when longer,
+     * so that one error line stays short however long the offending text is.
+     */
+    static String shorten(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    /** {@code s} in double quotes, {@link #shorten shortened}. */
+    static String quote(String s) {
+        return "\"" + shorten(s) + "\"";
+    }
+
+    /** A number from the input as it is printed in an error message (at most about 60 characters). */
+    static String value(Rational r) {
+        return r.abbreviated(60);
     }
 
     /** Fails unless {@code n} is an object whose keys are all in {@code allowed} and include {@code required}. */
@@ -133,7 +203,7 @@ final class JsonInput {
         if (!unknown.isEmpty()) {
             String k = unknown.get(0);
             String hint = closest(k, allowed);
-            throw error(path, "unknown key \"" + k + "\"" + (hint == null ? "" : " (did you mean \"" + hint + "\"?)")
+            throw error(path, "unknown key " + quote(k) + (hint == null ? "" : " (did you mean \"" + hint + "\"?)")
                     + "; allowed keys: " + String.join(", ", allowed));
         }
         for (String k : required) {
@@ -217,7 +287,7 @@ final class JsonInput {
         if (n == null || !n.isIntegralNumber()) throw error(path, "expected an integer, got " + describe(n));
         BigInteger v = n.bigIntegerValue();
         if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw error(path, "expected an integer in " + min + ".." + max + ", got " + v);
+            throw error(path, "expected an integer in " + min + ".." + max + ", got " + value(Rational.of(v)));
         }
         return v.intValueExact();
     }
@@ -225,7 +295,7 @@ final class JsonInput {
     /** An exact integer: a JSON integer or a string holding an integer. */
     BigInteger bigInteger(JsonNode n, String path) {
         Rational r = rational(n, path);
-        if (!r.isInteger()) throw error(path, "expected an integer, got " + r);
+        if (!r.isInteger()) throw error(path, "expected an integer, got " + value(r));
         return r.numerator();
     }
 
@@ -247,6 +317,12 @@ final class JsonInput {
             return Rational.of(d);
         }
         if (n.isTextual()) {
+            int bad = firstControlCharacter(n.asText());
+            if (bad >= 0) {
+                // RationalParser trims every character up to U+0020: "1\u0000" would read as 1
+                throw error(path, quote(n.asText()) + " is not a number (it contains the control character "
+                        + String.format("U+%04X", (int) n.asText().charAt(bad)) + ")");
+            }
             try {
                 return RationalParser.parse(n.asText());
             } catch (NumberFormatException e) {
@@ -254,6 +330,18 @@ final class JsonInput {
             }
         }
         throw error(path, "expected a number (integer, decimal or \"p/q\" string), got " + describe(n));
+    }
+
+    /**
+     * The index of the first control character or line separator in {@code s} other than a tab (what
+     * {@link PrintableText#breaksLine} counts, tabs being blanks like spaces), or -1.
+     */
+    static int firstControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\t' && PrintableText.breaksLine(c)) return i;
+        }
+        return -1;
     }
 
     /** A non-empty array of rationals. */

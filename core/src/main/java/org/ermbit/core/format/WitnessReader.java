@@ -40,7 +40,7 @@ public final class WitnessReader {
         if (!root.has("format")) throw in.error("$", "missing required key \"format\" (expected \"" + FORMAT + "\")");
         String format = in.string(root.get("format"), "$.format");
         if (!FORMAT.equals(format)) {
-            throw in.error("$.format", "unsupported witness format \"" + format + "\", expected \"" + FORMAT + "\"");
+            throw in.error("$.format", "unsupported witness format " + JsonInput.quote(format) + ", expected \"" + FORMAT + "\"");
         }
         in.keys(root, "$", List.of("format", "instance", "layers"), List.of("loss"));
         String instance = in.singleLine(root.get("instance"), "$.instance", "the instance name");

@@ -113,6 +113,30 @@ class InputFilesTest {
         assertEquals("p cnf 2 1\n1 -2 0\n", text(withStdin(new TricklingInput(Files.readAllBytes(f)), () -> InputFiles.read(Path.of("-"), "x"))));
     }
 
+    /**
+     * A named pipe given by its path ({@code /dev/stdin}, bash's {@code <(…)}, a FIFO) is read, plain and
+     * gzip-compressed: JDK 17's channel stream throws "Illegal seek" from available() there, which
+     * refused every such file as "cannot read file: IOException Illegal seek" (found while fuzzing inputs).
+     */
+    @Test
+    void aNamedPipeIsRead() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        for (Path source : new Path[] {COMPRESSED.resolve("two-members.gz"), null}) {
+            byte[] bytes = source == null ? "p cnf 2 1\n".getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(source);
+            Thread writer = new Thread(() -> {
+                try (var out = Files.newOutputStream(fifo)) {
+                    out.write(bytes);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writer.start();
+            assertEquals(source == null ? "p cnf 2 1\n" : "p cnf 2 1\n1 -2 0\n", text(InputFiles.read(fifo, "x")));
+            writer.join();
+        }
+    }
+
     @Test
     void bzip2ZstdAndZipAreRefusedWithTheirUnpackCommand() throws IOException {
         String bzip2 = "not supported: bzip2-compressed input (unpack it first: bunzip2 -k FILE)";
