@@ -105,11 +105,11 @@ class SolversCommandTest {
         assertEquals(reg.ids(), ids);
         assertEquals(1, defaults);
         // how squares reach each backend by default, from its capabilities: NIA natively (cuts where
-        // rational domains lower its products), LIA by cuts (z3 by default: its products become bits), PB in bits
+        // rational domains lower its products), LIA by cuts (z3 and cvc5 by default: their products become bits), PB in bits
         for (JsonNode s : root.get("solvers")) {
             String expected = switch (s.get("id").asText()) {
-                case "cpsat", "cvc5", "ext-z3" -> "native products (tangent cuts on rational domains)";
-                case "z3", "smtinterpol", "princess", "opensmt", "ext-cbc", "ext-cvc5" -> "tangent cuts (lazy)";
+                case "cpsat", "ext-z3" -> "native products (tangent cuts on rational domains)";
+                case "z3", "cvc5", "smtinterpol", "princess", "opensmt", "ext-cbc", "ext-cvc5" -> "tangent cuts (lazy)";
                 default -> "bit products";
             };
             assertEquals(expected, s.get("squares").asText(), s.toString());

@@ -9,6 +9,7 @@ import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.solvers.cpsat.CpSatProvider;
+import org.ermbit.solvers.javasmt.Cvc5Provider;
 import org.ermbit.solvers.sat4j.Sat4jProvider;
 import org.ermbit.solvers.z3.Z3Provider;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class ProviderConfigurationTest {
             "ermbit.cpsat.workers, 99999999999, invalid -Dermbit.cpsat.workers=99999999999",
             "ermbit.cpsat.products, bit, invalid -Dermbit.cpsat.products=bit",
             "ermbit.z3.products, Native, invalid -Dermbit.z3.products=Native",
+            "ermbit.cvc5.products, bitz, invalid -Dermbit.cvc5.products=bitz",
     })
     void invalidSettingMakesTheBackendUnavailableWithTheReason(String property, String value, String reason) {
         Availability a = withProperty(property, value, () -> provider(property).probe());
@@ -53,12 +55,15 @@ class ProviderConfigurationTest {
         assertEquals("cpsat", new CpSatProvider(1).id());
         assertTrue(new Z3Provider(false).description().contains("products as bits"));
         assertTrue(new Z3Provider(true).description().contains("native products"));
+        assertTrue(new Cvc5Provider().description().contains("products as bits"));
+        assertFalse(withProperty("ermbit.cvc5.products", "native", () -> new Cvc5Provider().description()).contains("products as bits"));
     }
 
-    /** The product setting decides NIA; unset, each backend has its measured default (cpsat native, z3 bits). */
+    /** The product setting decides NIA; unset, each backend has its measured default (cpsat native, z3 and cvc5 bits). */
     @ParameterizedTest
     @CsvSource({"ermbit.cpsat.products, bits, false", "ermbit.cpsat.products, native, true", "ermbit.cpsat.products, '', true",
-            "ermbit.z3.products, bits, false", "ermbit.z3.products, native, true", "ermbit.z3.products, '', false"})
+            "ermbit.z3.products, bits, false", "ermbit.z3.products, native, true", "ermbit.z3.products, '', false",
+            "ermbit.cvc5.products, bits, false", "ermbit.cvc5.products, native, true", "ermbit.cvc5.products, '', false"})
     void productSettingDecidesNativeProducts(String property, String value, boolean nia) {
         boolean hasNia = withProperty(property, value, () -> provider(property).capabilities().contains(Capability.NIA));
         assertEquals(nia, hasNia, property + "=" + value);
@@ -66,6 +71,7 @@ class ProviderConfigurationTest {
 
     private static SolverProvider provider(String property) {
         if (property.contains("sat4j")) return new Sat4jProvider();
+        if (property.contains("cvc5")) return new Cvc5Provider();
         return property.contains("z3") ? new Z3Provider() : new CpSatProvider();
     }
 

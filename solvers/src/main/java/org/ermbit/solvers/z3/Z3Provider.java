@@ -16,7 +16,7 @@ import org.ermbit.solvers.backend.ProductsProperty;
  * {@code -D}{@value #PRODUCTS_PROPERTY}{@code =native}. By default the pipeline expands products
  * into weight bits before Z3 sees the model (and, under the automatic squared-loss path, gives it
  * tangent cuts): measured far faster with this Z3 than its native nonlinear arithmetic
- * (docs/BENCHMARKS.md, "Z3: native products or weight bits"). Natives come from z3-turnkey;
+ * (docs/BENCHMARKS.md, "Z3 and CVC5: native products or weight bits"). Natives come from z3-turnkey;
  * java-smt's own Z3 is never loaded (two Z3 builds in one JVM crash).
  */
 public final class Z3Provider implements SolverProvider {

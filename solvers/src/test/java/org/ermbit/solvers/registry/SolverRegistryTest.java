@@ -30,7 +30,7 @@ class SolverRegistryTest {
     static {
         DOCUMENTED.put("sat4j", Set.of(PSEUDO_BOOLEAN, BIGINT_COEFFS, OPTIMIZE));
         DOCUMENTED.put("cpsat", Set.of(LIA, NIA, INT64_ONLY, OPTIMIZE));
-        DOCUMENTED.put("cvc5", Set.of(LIA, NIA, BIGINT_COEFFS));
+        DOCUMENTED.put("cvc5", Set.of(LIA, BIGINT_COEFFS));
         DOCUMENTED.put("ext-cadical", Set.of(PSEUDO_BOOLEAN, BIGINT_COEFFS));
         DOCUMENTED.put("ext-cbc", Set.of(LIA, OPTIMIZE, FLOATING_POINT));
         DOCUMENTED.put("ext-cvc5", Set.of(LIA, BIGINT_COEFFS));
