@@ -956,7 +956,7 @@ class FuzzOtherInputsTest {
         int li = 1 + rnd.nextInt(Math.max(1, lines.size() - 1));
         if (li >= lines.size()) return text;
         String line = lines.get(li);
-        List<String> cells = new ArrayList<>(ResultCsv_split(line));
+        List<String> cells = new ArrayList<>(splitCsvLine(line));
         switch (rnd.nextInt(8)) {
             case 0: case 1: { // one cell
                 int c = rnd.nextInt(cells.size());
@@ -991,7 +991,7 @@ class FuzzOtherInputsTest {
     }
 
     /** RFC 4180 split of one line (a test copy, so the mutator does not depend on the code under test). */
-    static List<String> ResultCsv_split(String line) {
+    static List<String> splitCsvLine(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean q = false;
