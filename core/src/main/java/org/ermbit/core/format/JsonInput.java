@@ -86,6 +86,19 @@ final class JsonInput {
         }
     }
 
+    /**
+     * A hint for a DIMACS CNF file given where JSON is expected (its first line a {@code c} comment
+     * or the {@code p cnf} line), else "".
+     */
+    static String dimacsHint(String text) {
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) start++;
+        int end = text.indexOf('\n', start);
+        String first = text.substring(start, end < 0 ? text.length() : end).strip();
+        boolean dimacs = first.equals("c") || first.startsWith("c ") || first.startsWith("c\t") || first.matches("p\\s+cnf\\b.*");
+        return dimacs ? " (this looks like a DIMACS CNF file: 'ermbit count' counts its models, 'ermbit reduce 3sat-relu' turns it into an instance)" : "";
+    }
+
     /** Parses JSON text into a tree whose root must be an object. */
     JsonNode parseObject(String json) {
         if (json.isBlank()) throw error("", "file is empty, expected a JSON object");
@@ -98,7 +111,7 @@ final class JsonInput {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw error(where, "invalid JSON: " + plainJsonMessage(e.getOriginalMessage()));
+            throw error(where, "invalid JSON: " + plainJsonMessage(e.getOriginalMessage()) + dimacsHint(json));
         }
         if (root == null || root.isMissingNode()) throw error("", "file is empty, expected a JSON object");
         if (!root.isObject()) throw error("$", "expected a JSON object at the top level, got " + describe(root));

@@ -191,4 +191,14 @@ class JsonInputTest {
         assertEquals("$.t", e.location());
         assertTrue(e.getMessage().contains("cap of 10000"), e.getMessage());
     }
+
+    /** Only text whose first line is a DIMACS comment or p-line gets the CNF hint. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "'{\"format\":'  | false", "'[1, 2'  | false", "'cnf'  | false", "'pcnf 1 1'  | false", "'cat'  | false",
+        "'c'  | true", "'c SATLIB\n p cnf 3 1'  | true", "'  p  cnf 3 1'  | true", "'\n\np cnf 3 1\n1 0'  | true"})
+    void onlyDimacsLikeTextGetsTheHint(String text, boolean hinted) {
+        String unescaped = text.replace("\\n", "\n");
+        assertEquals(hinted, !JsonInput.dimacsHint(unescaped).isEmpty(), text);
+    }
 }

@@ -137,6 +137,9 @@ public final class DimacsReader {
             if (first == 'P') throw error(lineNo, "malformed p-line: expected lowercase 'p cnf VARIABLES CLAUSES'");
             String[] tokens = line.split("\\s+");
             for (int t = 0; t < tokens.length; t++) {
+                if (variables < 0 && (first == '{' || first == '[')) {
+                    throw error(lineNo, "not DIMACS CNF: this looks like a JSON file (an ermbit/1 instance is read by 'ermbit solve', 'info' and 'verify')");
+                }
                 if (variables < 0) throw error(lineNo, "clause before the p-line ('p cnf VARIABLES CLAUSES')");
                 if (clauses.size() == declared && currentSize == 0) {
                     trailer(lineNo, tokens, t);
