@@ -43,13 +43,11 @@ class SignalStopTest {
     @Test
     void sigtermStopsOptimizeWithTheBestVerifiedWitnessWritten() throws Exception {
         Path witness = dir.resolve("best.json");
-        Child c = Child.start(dir.resolve("optimize"), "optimize", planted.toString(), "--witness", witness.toString());
-        c.awaitStdout(line -> line.startsWith("o "));
+        Child c = optimizeUntilItImproves("optimize", witness);
         c.signal("TERM");
         assertEquals(143, c.awaitExit(), "the exit status of SIGTERM; stderr: " + c.err());
         List<String> out = c.stdoutLines();
-        List<String> improvements = out.stream().filter(l -> l.startsWith("o ")).toList();
-        String best = improvements.get(improvements.size() - 1).substring(2);
+        String best = lastImprovement(c);
         assertTrue(out.contains("s SATISFIABLE"), "the unproved best is an answer: " + out);
         assertTrue(out.stream().anyMatch(l -> l.startsWith("c best loss found " + best + "; optimality not proved")), String.join("\n", out));
         assertTrue(c.err().contains("ermbit: interrupted; stopping and reporting what is known"), c.err());
@@ -65,16 +63,27 @@ class SignalStopTest {
     @Test
     void sigkillLeavesOptimizesLastImprovedWitnessOnDisk() throws Exception {
         Path witness = dir.resolve("killed.json");
-        Child c = Child.start(dir.resolve("killed"), "optimize", planted.toString(), "--witness", witness.toString());
-        c.awaitStdout(line -> line.startsWith("o "));
+        Child c = optimizeUntilItImproves("killed", witness);
         c.signal("KILL");
         assertEquals(137, c.awaitExit(), "the exit status of SIGKILL");
-        List<String> improvements = c.stdoutLines().stream().filter(l -> l.startsWith("o ")).toList();
-        java.math.BigInteger printed = new java.math.BigInteger(improvements.get(improvements.size() - 1).substring(2));
+        java.math.BigInteger printed = new java.math.BigInteger(lastImprovement(c));
         CliRun v = CliRun.of("verify", planted.toString(), witness.toString());
         String loss = v.out().lines().filter(l -> l.startsWith("c loss ")).findFirst()
                 .orElseThrow(() -> new AssertionError(v.out() + v.err())).substring("c loss ".length());
         assertTrue(new java.math.BigInteger(loss).compareTo(printed) <= 0, "file loss " + loss + ", last o line " + printed);
+    }
+
+    /** {@code ermbit optimize} on the slow planted instance with {@code --witness}, once it has printed its first {@code o} line. */
+    private static Child optimizeUntilItImproves(String name, Path witness) throws Exception {
+        Child c = Child.start(dir.resolve(name), "optimize", planted.toString(), "--witness", witness.toString());
+        c.awaitStdout(line -> line.startsWith("o "));
+        return c;
+    }
+
+    /** The loss of the child's last {@code o} line. */
+    private static String lastImprovement(Child c) {
+        List<String> improvements = c.stdoutLines().stream().filter(l -> l.startsWith("o ")).toList();
+        return improvements.get(improvements.size() - 1).substring(2);
     }
 
     @Test
