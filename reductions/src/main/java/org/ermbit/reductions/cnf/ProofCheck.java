@@ -1,0 +1,29 @@
+package org.ermbit.reductions.cnf;
+
+/**
+ * The outcome of checking a DRAT proof of unsatisfiability against a CNF ({@link DratChecker}):
+ * the proof is a refutation, it is not one (with the first reason), or the check was stopped by its
+ * limits before it could tell.
+ */
+public sealed interface ProofCheck {
+    /**
+     * Every lemma up to the refutation was checked (RUP, or RAT on its first literal) and the formula
+     * with those lemmas propagates to a conflict: the CNF is unsatisfiable.
+     *
+     * @param lemmas     lemmas checked (additions up to the conflict, the empty clause included)
+     * @param ratLemmas  of those, lemmas that needed the RAT check
+     * @param deletions  deletions carried out
+     * @param ignoredDeletions deletions not carried out: of a clause that is not in the formula, or of a
+     *                   clause that is the reason of a top-level assignment (keeping a clause is always sound)
+     */
+    record Verified(long lemmas, long ratLemmas, long deletions, long ignoredDeletions) implements ProofCheck {
+    }
+
+    /** The proof does not show unsatisfiability: {@code reason} names the first failing lemma or the malformed input. */
+    record Refuted(String reason) implements ProofCheck {
+    }
+
+    /** The limits stopped the check before it ended; {@code reason} is "timeout" or "cancelled". */
+    record Stopped(String reason) implements ProofCheck {
+    }
+}
