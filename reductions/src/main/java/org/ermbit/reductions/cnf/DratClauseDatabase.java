@@ -1,0 +1,503 @@
+package org.ermbit.reductions.cnf;
+
+import java.util.Arrays;
+import org.ermbit.core.spi.Limits;
+
+/**
+ * The formula a {@link DratChecker} checks lemmas against, under unit propagation: the live clauses
+ * in one int arena, two watched literals per clause, the top-level trail (every literal unit
+ * propagation of the live clauses forces, kept fully propagated), a hash index for deletions by
+ * literal set, and occurrence lists for RAT checks (built at the first RAT check, kept afterwards).
+ *
+ * <p>The caller puts one clause at a time into the work buffer ({@link #prepare}) and then asks for
+ * one operation on it: {@link #rup} (then {@link #rat}) and {@link #backtrack}, {@link #add} or
+ * {@link #delete}. Literals are encoded as {@code 2*var + (negative ? 1 : 0)}; the negation of
+ * {@code l} is {@code l ^ 1}.
+ *
+ * <p>Invariants: top-level assignments are permanent (the reason of one is never deleted, so the
+ * trail stays implied by the live clauses); a clause with a literal true at top level when it is
+ * added is never watched (it can never propagate); a watched clause has a false watched literal
+ * at top level only if its other watched literal is true at top level.
+ */
+final class DratClauseDatabase {
+
+    /** Outcomes of {@link #rup}, {@link #rat}, {@link #add}. */
+    static final int OK = 0;
+    static final int CONFLICT = 1;
+    static final int FAILED = 2;
+    static final int STOPPED = 3;
+    /** Outcomes of {@link #delete}. */
+    static final int REMOVED = 0;
+    static final int ABSENT = 1;
+    static final int KEPT_REASON = 2;
+
+    // a clause at ref: header in arena[ref-4 .. ref-1], literals in arena[ref .. ref+size)
+    private static final int HEADER = 4;
+    private static final int NEXT = -4;  // next clause in the same hash bucket (0: none)
+    private static final int HASH = -3;
+    private static final int SIZE = -2;
+    private static final int FLAGS = -1;
+    private static final int F_DELETED = 1;
+    private static final int F_REASON = 2;
+    private static final int F_WATCHED = 4;
+
+    private static final byte TRUE = 1;
+    private static final byte FALSE = -1;
+    private static final int NO_REASON = 0;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+    /** Clause visits between two looks at the limits (about 100k). */
+    private static final int TICK_MASK = (1 << 17) - 1;
+
+    private final Limits limits;
+    private long ticks;
+
+    private int[] arena = new int[1 << 12];
+    private int top;
+    private long garbage;
+    private int liveClauses;
+    private int[] buckets;
+
+    private int variables;
+    private byte[] values = new byte[0];
+    private int[][] watches = new int[0][];
+    private int[] watchSizes = new int[0];
+    private int[] stamps = new int[0];
+    private int stamp;
+    private int[] trail = new int[0];
+    private int[] trailReasons = new int[0];
+    private int trailSize;
+    private int propagated;
+    private int level0;
+
+    private boolean occurrencesOn;
+    private int[][] occurrences;
+    private int[] occurrenceSizes;
+
+    private int[] clause = new int[16];
+    private int clauseSize;
+
+    DratClauseDatabase(int variables, int expectedClauses, Limits limits) {
+        this.limits = limits;
+        ensureVariable(Math.max(variables, 1));
+        buckets = new int[Math.max(16, Integer.highestOneBit(Math.max(expectedClauses, 1)) << 1)];
+    }
+
+    // ---------------------------------------------------------------- the work clause
+
+    /**
+     * Puts {@code dimacs[0, n)} into the work buffer without duplicate literals, keeping the order of
+     * first occurrences (so the first literal stays first). Returns its size, or -1 when it is a
+     * tautology (contains a literal and its negation).
+     */
+    int prepare(int[] dimacs, int n) {
+        int max = 0;
+        for (int i = 0; i < n; i++) max = Math.max(max, Math.abs(dimacs[i]));
+        if (max > variables) ensureVariable(max);
+        if (clause.length < n) clause = new int[Math.max(n, 2 * clause.length)];
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(stamps, 0);
+            stamp = 1;
+        }
+        int size = 0;
+        boolean tautology = false;
+        for (int i = 0; i < n; i++) {
+            int d = dimacs[i];
+            int lit = d > 0 ? d << 1 : (-d << 1) | 1;
+            if (stamps[lit] == stamp) continue;
+            if (stamps[lit ^ 1] == stamp) tautology = true;
+            stamps[lit] = stamp;
+            clause[size++] = lit;
+        }
+        clauseSize = size;
+        return tautology ? -1 : size;
+    }
+
+    /** The first literal of the work clause, in DIMACS. */
+    int firstLiteral() {
+        int lit = clause[0];
+        return (lit & 1) == 0 ? lit >>> 1 : -(lit >>> 1);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /**
+     * Assigns the negation of every literal of the work clause on top of the top-level trail and
+     * propagates: CONFLICT (the clause is RUP), OK (no conflict; the assignments stay for {@link #rat})
+     * or STOPPED. Call {@link #backtrack} afterwards.
+     */
+    int rup() {
+        level0 = trailSize;
+        for (int i = 0; i < clauseSize; i++) {
+            int lit = clause[i];
+            byte v = values[lit];
+            if (v == TRUE) return CONFLICT;
+            if (v == 0) assign(lit ^ 1, NO_REASON);
+        }
+        return propagate();
+    }
+
+    /**
+     * After {@link #rup} returned OK: whether the work clause C is RAT on its first literal p, i.e.
+     * for every live clause D containing -p, the resolvent C ∪ (D \ {-p}) is RUP (checked on top of
+     * the assignments of {@link #rup}, which assigned -C already). OK, FAILED or STOPPED.
+     */
+    int rat() {
+        if (!occurrencesOn) buildOccurrences();
+        int negatedPivot = clause[0] ^ 1;
+        int[] list = occurrences[negatedPivot];
+        if (list == null) return OK;
+        int n = occurrenceSizes[negatedPivot];
+        int kept = 0;
+        int result = OK;
+        int level1 = trailSize;
+        for (int i = 0; i < n; i++) {
+            int ref = list[i];
+            if ((arena[ref + FLAGS] & F_DELETED) != 0) continue;
+            list[kept++] = ref;
+            if (result != OK) continue; // only compacting the list from here on
+            if ((++ticks & 0xff) == 0 && limits.expired()) {
+                result = STOPPED;
+                continue;
+            }
+            int r = resolventRup(ref, negatedPivot);
+            undo(level1);
+            if (r != CONFLICT) result = r == STOPPED ? STOPPED : FAILED;
+        }
+        occurrenceSizes[negatedPivot] = kept;
+        return result;
+    }
+
+    private int resolventRup(int ref, int negatedPivot) {
+        int end = ref + arena[ref + SIZE];
+        for (int k = ref; k < end; k++) {
+            int lit = arena[k];
+            if (lit == negatedPivot) continue;
+            byte v = values[lit];
+            if (v == TRUE) return CONFLICT; // the resolvent is a tautology or contains a literal already implied
+            if (v == 0) assign(lit ^ 1, NO_REASON);
+        }
+        return propagate();
+    }
+
+    /** Undoes the assignments of {@link #rup} (and {@link #rat}): back to the top-level trail. */
+    void backtrack() {
+        undo(level0);
+    }
+
+    private void undo(int mark) {
+        for (int t = trailSize - 1; t >= mark; t--) {
+            int lit = trail[t];
+            values[lit] = 0;
+            values[lit ^ 1] = 0;
+        }
+        trailSize = mark;
+        propagated = mark;
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    /**
+     * Adds the (non-tautological) work clause and propagates at top level: CONFLICT when the formula
+     * now propagates to a conflict (the clause is empty or all its literals are false, or it is unit
+     * and its literal's propagation conflicts), else OK; STOPPED when the limits stopped propagation.
+     */
+    int add() {
+        int size = clauseSize;
+        if (size == 0) return CONFLICT;
+        int ref = store();
+        int[] a = arena;
+        int unassigned = 0;
+        for (int k = 0; k < size && unassigned < 2; k++) {
+            int lit = a[ref + k];
+            byte v = values[lit];
+            if (v == TRUE) return OK; // satisfied for good: never watched
+            if (v == 0) {
+                a[ref + k] = a[ref + unassigned];
+                a[ref + unassigned] = lit;
+                unassigned++;
+            }
+        }
+        if (unassigned == 0) return CONFLICT;
+        if (unassigned == 1) {
+            int start = trailSize;
+            assign(a[ref], ref);
+            int r = propagate();
+            if (r != OK) return r;
+            for (int t = start; t < trailSize; t++) arena[trailReasons[t] + FLAGS] |= F_REASON;
+            level0 = trailSize;
+            return OK;
+        }
+        a[ref + FLAGS] |= F_WATCHED;
+        watch(a[ref], a[ref + 1], ref);
+        watch(a[ref + 1], a[ref], ref);
+        return OK;
+    }
+
+    /**
+     * Deletes one live clause with the literal set of the (non-tautological) work clause: REMOVED,
+     * ABSENT (no such clause) or KEPT_REASON (every such clause is the reason of a top-level assignment,
+     * and stays).
+     */
+    int delete() {
+        int size = clauseSize;
+        int hash = hash(clause, size);
+        int bucket = hash & (buckets.length - 1);
+        int[] a = arena;
+        int previous = 0;
+        int ref = buckets[bucket];
+        boolean reason = false;
+        while (ref != 0) {
+            int next = a[ref + NEXT];
+            if (a[ref + HASH] == hash && a[ref + SIZE] == size && sameLiterals(ref, size)) {
+                if ((a[ref + FLAGS] & F_REASON) != 0) {
+                    reason = true;
+                } else {
+                    if (previous == 0) {
+                        buckets[bucket] = next;
+                    } else {
+                        a[previous + NEXT] = next;
+                    }
+                    a[ref + FLAGS] |= F_DELETED; // watch and occurrence lists drop it lazily
+                    garbage += HEADER + size;
+                    liveClauses--;
+                    if (garbage > (top >>> 1) && top > (1 << 20)) collect();
+                    return REMOVED;
+                }
+            }
+            previous = ref;
+            ref = next;
+        }
+        return reason ? KEPT_REASON : ABSENT;
+    }
+
+    private boolean sameLiterals(int ref, int size) {
+        for (int k = ref, end = ref + size; k < end; k++) {
+            if (stamps[arena[k]] != stamp) return false; // sizes equal, no duplicates: subset = equal
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- propagation
+
+    private void assign(int lit, int reason) {
+        values[lit] = TRUE;
+        values[lit ^ 1] = FALSE;
+        trail[trailSize] = lit;
+        trailReasons[trailSize++] = reason;
+    }
+
+    /** Unit propagation of the trail from {@code propagated} on: OK, CONFLICT or STOPPED. */
+    private int propagate() {
+        final byte[] vals = values;
+        final int[] a = arena;
+        while (propagated < trailSize) {
+            final int falseLit = trail[propagated++] ^ 1;
+            final int[] ws = watches[falseLit];
+            if (ws == null) continue;
+            final int n = watchSizes[falseLit];
+            int i = 0;
+            int j = 0;
+            while (i < n) {
+                final int blocker = ws[i];
+                final int ref = ws[i + 1];
+                i += 2;
+                if (vals[blocker] == TRUE) {
+                    ws[j] = blocker;
+                    ws[j + 1] = ref;
+                    j += 2;
+                    continue;
+                }
+                if ((++ticks & TICK_MASK) == 0 && limits.expired()) {
+                    ws[j] = blocker;
+                    ws[j + 1] = ref;
+                    j += 2;
+                    System.arraycopy(ws, i, ws, j, n - i);
+                    watchSizes[falseLit] = j + n - i;
+                    return STOPPED;
+                }
+                if ((a[ref + FLAGS] & F_DELETED) != 0) continue; // dropped from this list
+                int first = a[ref];
+                if (first == falseLit) {
+                    first = a[ref + 1];
+                    a[ref] = first;
+                    a[ref + 1] = falseLit;
+                }
+                if (first != blocker && vals[first] == TRUE) {
+                    ws[j] = first;
+                    ws[j + 1] = ref;
+                    j += 2;
+                    continue;
+                }
+                boolean moved = false;
+                for (int k = ref + 2, end = ref + a[ref + SIZE]; k < end; k++) {
+                    int lit = a[k];
+                    if (vals[lit] != FALSE) {
+                        a[ref + 1] = lit;
+                        a[k] = falseLit;
+                        watch(lit, first, ref);
+                        moved = true;
+                        break;
+                    }
+                }
+                if (moved) continue;
+                ws[j] = first;
+                ws[j + 1] = ref;
+                j += 2;
+                if (vals[first] == FALSE) {
+                    System.arraycopy(ws, i, ws, j, n - i);
+                    watchSizes[falseLit] = j + n - i;
+                    return CONFLICT;
+                }
+                assign(first, ref);
+            }
+            watchSizes[falseLit] = j;
+        }
+        return OK;
+    }
+
+    private void watch(int lit, int blocker, int ref) {
+        int[] list = watches[lit];
+        int n = watchSizes[lit];
+        if (list == null) {
+            list = new int[4];
+            watches[lit] = list;
+        } else if (n == list.length) {
+            list = Arrays.copyOf(list, 2 * n);
+            watches[lit] = list;
+        }
+        list[n] = blocker;
+        list[n + 1] = ref;
+        watchSizes[lit] = n + 2;
+    }
+
+    // ---------------------------------------------------------------- storage
+
+    /** Copies the work clause into the arena and indexes it; returns its reference. */
+    private int store() {
+        int size = clauseSize;
+        long need = (long) top + HEADER + size;
+        if (need > arena.length) {
+            if (need > MAX_ARRAY) throw new IllegalStateException("the DRAT clause database exceeds 2^31 literals");
+            arena = Arrays.copyOf(arena, (int) Math.max(need, Math.min(2L * arena.length, MAX_ARRAY)));
+        }
+        int ref = top + HEADER;
+        int hash = hash(clause, size);
+        arena[ref + HASH] = hash;
+        arena[ref + SIZE] = size;
+        arena[ref + FLAGS] = 0;
+        System.arraycopy(clause, 0, arena, ref, size);
+        top = ref + size;
+        if (++liveClauses > buckets.length && buckets.length < (1 << 30)) {
+            buckets = new int[buckets.length << 1];
+            index();
+        } else {
+            int bucket = hash & (buckets.length - 1);
+            arena[ref + NEXT] = buckets[bucket];
+            buckets[bucket] = ref;
+        }
+        if (occurrencesOn) occur(ref);
+        return ref;
+    }
+
+    private static int hash(int[] lits, int size) {
+        int h = 0;
+        for (int i = 0; i < size; i++) {
+            int x = lits[i] * 0x9E3779B9;
+            x ^= x >>> 16;
+            x *= 0x85EBCA6B;
+            x ^= x >>> 13;
+            h += x; // order-independent: a clause is a set
+        }
+        return h;
+    }
+
+    /** Rebuilds the hash buckets from the arena's live clauses. */
+    private void index() {
+        Arrays.fill(buckets, 0);
+        int mask = buckets.length - 1;
+        for (int p = 0; p < top; p += HEADER + arena[p + HEADER + SIZE]) {
+            int ref = p + HEADER;
+            if ((arena[ref + FLAGS] & F_DELETED) != 0) continue;
+            int bucket = arena[ref + HASH] & mask;
+            arena[ref + NEXT] = buckets[bucket];
+            buckets[bucket] = ref;
+        }
+    }
+
+    private void buildOccurrences() {
+        occurrencesOn = true;
+        occurrences = new int[values.length][];
+        occurrenceSizes = new int[values.length];
+        for (int p = 0; p < top; p += HEADER + arena[p + HEADER + SIZE]) {
+            if ((arena[p + HEADER + FLAGS] & F_DELETED) == 0) occur(p + HEADER);
+        }
+    }
+
+    private void occur(int ref) {
+        for (int k = ref, end = ref + arena[ref + SIZE]; k < end; k++) {
+            int lit = arena[k];
+            int[] list = occurrences[lit];
+            int n = occurrenceSizes[lit];
+            if (list == null) {
+                list = new int[4];
+                occurrences[lit] = list;
+            } else if (n == list.length) {
+                list = Arrays.copyOf(list, 2 * n);
+                occurrences[lit] = list;
+            }
+            list[n] = ref;
+            occurrenceSizes[lit] = n + 1;
+        }
+    }
+
+    /**
+     * Moves the live clauses together (deleted ones leave holes) and rebuilds what refers to clauses
+     * by position: watch lists (from each watched clause's first two literals, which the watch
+     * invariant is about), hash buckets and occurrence lists. Reason flags move with their clauses.
+     */
+    private void collect() {
+        int q = 0;
+        for (int p = 0; p < top; ) {
+            int length = HEADER + arena[p + HEADER + SIZE];
+            if ((arena[p + HEADER + FLAGS] & F_DELETED) == 0) {
+                if (q != p) System.arraycopy(arena, p, arena, q, length);
+                q += length;
+            }
+            p += length;
+        }
+        top = q;
+        garbage = 0;
+        Arrays.fill(watchSizes, 0);
+        for (int p = 0; p < top; p += HEADER + arena[p + HEADER + SIZE]) {
+            int ref = p + HEADER;
+            if ((arena[ref + FLAGS] & F_WATCHED) != 0) {
+                watch(arena[ref], arena[ref + 1], ref);
+                watch(arena[ref + 1], arena[ref], ref);
+            }
+        }
+        index();
+        if (occurrencesOn) {
+            Arrays.fill(occurrenceSizes, 0);
+            for (int p = 0; p < top; p += HEADER + arena[p + HEADER + SIZE]) occur(p + HEADER);
+        }
+    }
+
+    /** Grows the per-variable arrays to hold variable {@code v} (at most {@link DratProofReader#MAX_VARIABLE}). */
+    private void ensureVariable(int v) {
+        if (v <= variables) return;
+        long wanted = Math.max(v, Math.min(2L * variables, DratProofReader.MAX_VARIABLE));
+        int vars = (int) Math.max(wanted, v);
+        int literals = 2 * vars + 2;
+        values = Arrays.copyOf(values, literals);
+        watches = Arrays.copyOf(watches, literals);
+        watchSizes = Arrays.copyOf(watchSizes, literals);
+        stamps = Arrays.copyOf(stamps, literals);
+        trail = Arrays.copyOf(trail, vars + 1);
+        trailReasons = Arrays.copyOf(trailReasons, vars + 1);
+        if (occurrencesOn) {
+            occurrences = Arrays.copyOf(occurrences, literals);
+            occurrenceSizes = Arrays.copyOf(occurrenceSizes, literals);
+        }
+        variables = vars;
+    }
+}

@@ -1,0 +1,151 @@
+package org.ermbit.reductions.cnf;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads DRAT text: whitespace-separated integers, each clause ended by {@code 0} (a clause may span
+ * lines, and a line may hold several), a deletion starts with the token {@code d}, and a line whose
+ * first token starts with {@code c} is a comment. LF, CRLF and CR line ends are lines. Anything else
+ * — another token, {@code -0}, a variable above {@link #MAX_VARIABLE}, input ending inside a clause —
+ * is malformed, reported with its line.
+ */
+final class DratTextReader extends DratProofReader {
+
+    private static final int NONE = -2;
+    private static final int SHOWN = 41;
+
+    private long line = 1;
+    private boolean lineStart = true;
+    /** A character read after a token and not processed yet (or NONE). */
+    private int pending = NONE;
+    private long stepLine;
+    private final byte[] token = new byte[SHOWN];
+    private int tokenLength;
+    private boolean tokenLonger;
+
+    DratTextReader(InputStream in) {
+        super(in);
+    }
+
+    @Override
+    String where() {
+        return "line " + stepLine;
+    }
+
+    @Override
+    boolean next() throws IOException, MalformedProofException {
+        boolean started = false;
+        while (true) {
+            int c = pending;
+            if (c == NONE) {
+                c = read();
+            } else {
+                pending = NONE;
+            }
+            switch (c) {
+                case -1 -> {
+                    if (!started) return false;
+                    throw new MalformedProofException("truncated proof: the last clause has no terminating 0 (line " + stepLine + ")");
+                }
+                case '\n' -> {
+                    line++;
+                    lineStart = true;
+                    continue;
+                }
+                case '\r' -> {
+                    line++;
+                    lineStart = true;
+                    int d = read();
+                    if (d != '\n') pending = d;
+                    continue;
+                }
+                case ' ', '\t', '\f', 0x0B -> {
+                    continue;
+                }
+                default -> {
+                    // a token
+                }
+            }
+            if (c == 'c' && lineStart) {
+                skipLine();
+                continue;
+            }
+            lineStart = false;
+            if (!started) stepLine = line;
+            if (c == 'd' && !started) {
+                int d = read();
+                if (d == -1 || isSpace(d)) {
+                    pending = d;
+                    startStep(true);
+                    started = true;
+                    continue;
+                }
+                literal(c, d); // not the deletion marker: a token like "dx", which is reported
+                throw new AssertionError("a token starting with 'd' is not a literal");
+            }
+            if (!started) {
+                startStep(false);
+                started = true;
+            }
+            int lit = literal(c, read());
+            if (lit == 0) return true;
+            addLiteral(lit);
+        }
+    }
+
+    private void skipLine() throws IOException {
+        int c;
+        do {
+            c = read();
+        } while (c != -1 && c != '\n' && c != '\r');
+        pending = c;
+    }
+
+    /** Reads the token starting with {@code first}, {@code second}: a literal, or 0 ending a clause. */
+    private int literal(int first, int second) throws IOException, MalformedProofException {
+        tokenLength = 0;
+        tokenLonger = false;
+        boolean negative = false;
+        boolean numeric = true;
+        long value = 0;
+        int digits = 0;
+        int ch = first;
+        int index = 0;
+        while (ch != -1 && !isSpace(ch)) {
+            if (tokenLength < SHOWN) {
+                token[tokenLength++] = (byte) ch;
+            } else {
+                tokenLonger = true;
+            }
+            if (index == 0 && ch == '-') {
+                negative = true;
+            } else if (ch >= '0' && ch <= '9') {
+                digits++;
+                if (value <= Integer.MAX_VALUE) value = value * 10 + (ch - '0');
+            } else {
+                numeric = false;
+            }
+            ch = index++ == 0 ? second : read();
+        }
+        pending = ch;
+        if (!numeric || digits == 0) throw malformed("'" + shown(token, tokenLength, tokenLonger) + "' is not a literal");
+        if (value == 0) {
+            if (negative) throw malformed("'" + shown(token, tokenLength, tokenLonger) + "' is not a literal");
+            return 0;
+        }
+        if (value > Integer.MAX_VALUE) {
+            throw malformed("literal " + shown(token, tokenLength, tokenLonger) + " does not fit in an int");
+        }
+        if (value > MAX_VARIABLE) throw malformed("variable " + value + " exceeds the maximum " + MAX_VARIABLE);
+        return negative ? -(int) value : (int) value;
+    }
+
+    private MalformedProofException malformed(String what) {
+        return new MalformedProofException("malformed proof at line " + line + ": " + what);
+    }
+
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0x0B;
+    }
+}
