@@ -11,8 +11,9 @@ import org.ermbit.core.spi.Limits;
  *
  * <p>The caller puts one clause at a time into the work buffer ({@link #prepare}) and then asks for
  * one operation on it: {@link #rup} (then {@link #rat}) and {@link #backtrack}, {@link #add} or
- * {@link #delete}. Literals are encoded as {@code 2*var + (negative ? 1 : 0)}; the negation of
- * {@code l} is {@code l ^ 1}.
+ * {@link #delete}. Literals are encoded as {@code 2*index + (negative ? 1 : 0)}, where the index of a
+ * CNF variable is the variable and the variables a proof adds beyond the CNF's get the next indices in
+ * order of appearance; the negation of {@code l} is {@code l ^ 1}.
  *
  * <p>Invariants: top-level assignments are permanent (the reason of one is never deleted, so the
  * trail stays implied by the live clauses); a clause with a literal true at top level when it is
@@ -57,6 +58,13 @@ final class DratClauseDatabase {
     private int liveClauses;
     private int[] buckets;
 
+    /** Variables 1..cnfVariables are their own index; a proof's further variables get the next ones. */
+    private final int cnfVariables;
+    private int[] extensionKeys = new int[16];
+    private int[] extensionValues = new int[16];
+    private int[] extensionVariables = new int[8];
+    private int extensionCount;
+    /** Variable indices the per-variable arrays hold. */
     private int variables;
     private byte[] values = new byte[0];
     private int[][] watches = new int[0][];
@@ -78,6 +86,7 @@ final class DratClauseDatabase {
 
     DratClauseDatabase(int variables, int expectedClauses, Limits limits) {
         this.limits = limits;
+        this.cnfVariables = variables;
         ensureVariable(Math.max(variables, 1));
         buckets = new int[Math.max(16, Integer.highestOneBit(Math.max(expectedClauses, 1)) << 1)];
     }
@@ -90,10 +99,16 @@ final class DratClauseDatabase {
      * tautology (contains a literal and its negation).
      */
     int prepare(int[] dimacs, int n) {
-        int max = 0;
-        for (int i = 0; i < n; i++) max = Math.max(max, Math.abs(dimacs[i]));
-        if (max > variables) ensureVariable(max);
         if (clause.length < n) clause = new int[Math.max(n, 2 * clause.length)];
+        int max = 0;
+        for (int i = 0; i < n; i++) {
+            int d = dimacs[i];
+            int v = d > 0 ? d : -d;
+            if (v > cnfVariables) v = extensionIndex(v);
+            max = Math.max(max, v);
+            clause[i] = d > 0 ? v << 1 : (v << 1) | 1;
+        }
+        if (max > variables) ensureVariable(max);
         if (++stamp == Integer.MAX_VALUE) {
             Arrays.fill(stamps, 0);
             stamp = 1;
@@ -101,8 +116,7 @@ final class DratClauseDatabase {
         int size = 0;
         boolean tautology = false;
         for (int i = 0; i < n; i++) {
-            int d = dimacs[i];
-            int lit = d > 0 ? d << 1 : (-d << 1) | 1;
+            int lit = clause[i];
             if (stamps[lit] == stamp) continue;
             if (stamps[lit ^ 1] == stamp) tautology = true;
             stamps[lit] = stamp;
@@ -115,7 +129,44 @@ final class DratClauseDatabase {
     /** The first literal of the work clause, in DIMACS. */
     int firstLiteral() {
         int lit = clause[0];
-        return (lit & 1) == 0 ? lit >>> 1 : -(lit >>> 1);
+        int v = lit >>> 1;
+        if (v > cnfVariables) v = extensionVariables[v - cnfVariables - 1];
+        return (lit & 1) == 0 ? v : -v;
+    }
+
+    /**
+     * The index of a variable beyond the CNF's (an extension variable of the proof): the next free one
+     * at its first occurrence, so that memory grows with the variables used, not with the largest.
+     */
+    private int extensionIndex(int variable) {
+        int mask = extensionKeys.length - 1;
+        int slot = (variable * 0x9E3779B9) >>> 1 & mask;
+        while (extensionKeys[slot] != 0) {
+            if (extensionKeys[slot] == variable) return extensionValues[slot];
+            slot = (slot + 1) & mask;
+        }
+        if (extensionCount == extensionVariables.length) {
+            extensionVariables = Arrays.copyOf(extensionVariables, 2 * extensionCount);
+        }
+        extensionVariables[extensionCount++] = variable;
+        int index = cnfVariables + extensionCount;
+        extensionKeys[slot] = variable;
+        extensionValues[slot] = index;
+        if (2 * extensionCount > extensionKeys.length) {
+            int[] keys = extensionKeys;
+            int[] vals = extensionValues;
+            extensionKeys = new int[2 * keys.length];
+            extensionValues = new int[2 * keys.length];
+            int m = extensionKeys.length - 1;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == 0) continue;
+                int t = (keys[i] * 0x9E3779B9) >>> 1 & m;
+                while (extensionKeys[t] != 0) t = (t + 1) & m;
+                extensionKeys[t] = keys[i];
+                extensionValues[t] = vals[i];
+            }
+        }
+        return index;
     }
 
     // ---------------------------------------------------------------- checks
@@ -482,11 +533,10 @@ final class DratClauseDatabase {
         }
     }
 
-    /** Grows the per-variable arrays to hold variable {@code v} (at most {@link DratProofReader#MAX_VARIABLE}). */
+    /** Grows the per-variable arrays to hold variable index {@code v}. */
     private void ensureVariable(int v) {
         if (v <= variables) return;
-        long wanted = Math.max(v, Math.min(2L * variables, DratProofReader.MAX_VARIABLE));
-        int vars = (int) Math.max(wanted, v);
+        int vars = (int) Math.max(v, Math.min(2L * variables, DratProofReader.MAX_VARIABLE + (long) cnfVariables));
         int literals = 2 * vars + 2;
         values = Arrays.copyOf(values, literals);
         watches = Arrays.copyOf(watches, literals);
