@@ -78,12 +78,17 @@ public final class DratChecker {
      * @throws IOException only when reading the stream fails
      */
     public static ProofCheck check(Cnf cnf, InputStream proof, Format format, Limits limits) throws IOException {
+        return check(cnf, proof, format, limits, DratClauseDatabase.COMPACT_ABOVE);
+    }
+
+    /** {@link #check(Cnf, InputStream, Format, Limits)} compacting deleted clauses away above {@code compactAbove} ints (after every deletion when negative). */
+    static ProofCheck check(Cnf cnf, InputStream proof, Format format, Limits limits, int compactAbove) throws IOException {
         Objects.requireNonNull(cnf, "cnf");
         Objects.requireNonNull(proof, "proof");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(limits, "limits");
         if (limits.expired()) return new ProofCheck.Stopped(limits.stopReason());
-        DratClauseDatabase db = new DratClauseDatabase(cnf.variables(), cnf.clauses().size(), limits);
+        DratClauseDatabase db = new DratClauseDatabase(cnf.variables(), cnf.clauses().size(), limits, compactAbove);
         int loaded = 0;
         for (int[] c : cnf.clauses()) {
             if (++loaded % 4096 == 0 && limits.expired()) return new ProofCheck.Stopped(limits.stopReason());

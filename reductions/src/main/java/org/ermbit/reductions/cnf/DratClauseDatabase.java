@@ -50,6 +50,7 @@ final class DratClauseDatabase {
     private static final int TICK_MASK = (1 << 17) - 1;
 
     private final Limits limits;
+    private final int compactAbove;
     private long ticks;
 
     private int[] arena = new int[1 << 12];
@@ -84,8 +85,17 @@ final class DratClauseDatabase {
     private int[] clause = new int[16];
     private int clauseSize;
 
-    DratClauseDatabase(int variables, int expectedClauses, Limits limits) {
+    /** The arena size (in ints) below which deleted clauses are never compacted away. */
+    static final int COMPACT_ABOVE = 1 << 20;
+
+    /**
+     * @param compactAbove the arena is compacted when it is larger than this and more than half of it
+     *                     is deleted clauses ({@link #COMPACT_ABOVE}); when negative, after every
+     *                     deletion (for tests)
+     */
+    DratClauseDatabase(int variables, int expectedClauses, Limits limits, int compactAbove) {
         this.limits = limits;
+        this.compactAbove = compactAbove;
         this.cnfVariables = variables;
         ensureVariable(Math.max(variables, 1));
         buckets = new int[Math.max(16, Integer.highestOneBit(Math.max(expectedClauses, 1)) << 1)];
@@ -311,7 +321,7 @@ final class DratClauseDatabase {
                     a[ref + FLAGS] |= F_DELETED; // watch and occurrence lists drop it lazily
                     garbage += HEADER + size;
                     liveClauses--;
-                    if (garbage > (top >>> 1) && top > (1 << 20)) collect();
+                    if (compactAbove < 0 || (garbage > (top >>> 1) && top > compactAbove)) collect();
                     return REMOVED;
                 }
             }

@@ -92,6 +92,7 @@ class DratCheckerCompletenessTest {
         long deletionSteps = proof.stream().filter(Step::deletion).count();
         for (Format format : Format.values()) {
             ProofCheck r = DratCheckerProofs.check(cnf, proof, format);
+            assertEquals(r, DratCheckerProofs.checkCompacting(cnf, proof, format), "compacting changes nothing, seed " + seed);
             if (sat) {
                 assertFalse(r instanceof ProofCheck.Verified, "satisfiable CNF verified, seed " + seed + " " + format);
             } else {

@@ -98,6 +98,15 @@ final class DratCheckerProofs {
         }
     }
 
+    /** Checks with the clause database compacted after every deletion. */
+    static ProofCheck checkCompacting(Cnf cnf, List<Step> steps, DratChecker.Format format) {
+        try {
+            return DratChecker.check(cnf, new ByteArrayInputStream(encode(steps, format)), format, Limits.none(), -1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ProofCheck check(Cnf cnf, String textProof) {
         return check(cnf, textProof.getBytes(StandardCharsets.ISO_8859_1), DratChecker.Format.TEXT);
     }

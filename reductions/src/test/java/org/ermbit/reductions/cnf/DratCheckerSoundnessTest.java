@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       CNF and of earlier lemmas (reasons of top-level assignments among them), the empty clause last;</li>
  *   <li>mostly genuine resolvents of live clauses (each RUP), with a few random clauses and deletions
  *       among them and the empty clause last, so that checking gets deep before it must fail;</li>
+ *   <li>units (of the CNF's variables and of fresh ones), their negations, binary clauses, deletions
+ *       of recent lemmas (often the reason of a top-level assignment) and of clauses of the CNF;</li>
  *   <li>the DPLL proof (see {@link DratCheckerDpll}) of a different, unsatisfiable CNF: this CNF plus
  *       random clauses, of which the CNF under test keeps those the planted assignment satisfies.</li>
  * </ul>
@@ -93,6 +95,40 @@ class DratCheckerSoundnessTest {
             for (int j = 0; j < k; j++) c[j] = (1 + rnd.nextInt(n + 2)) * (rnd.nextBoolean() ? 1 : -1);
             proof.add(Step.add(c));
             live.add(c);
+        }
+        proof.add(Step.add());
+        return proof;
+    }
+
+    /** Units, negations of earlier units, binary clauses, deletions of recent lemmas and of CNF clauses. */
+    static List<Step> unitProof(Random rnd, Cnf cnf) {
+        int n = cnf.variables();
+        List<int[]> live = new ArrayList<>(cnf.clauses());
+        List<int[]> lemmas = new ArrayList<>();
+        List<Integer> units = new ArrayList<>();
+        List<Step> proof = new ArrayList<>();
+        int length = 10 + rnd.nextInt(30);
+        for (int i = 0; i < length; i++) {
+            int kind = rnd.nextInt(6);
+            int[] c;
+            if (kind <= 1) {
+                int u = (1 + rnd.nextInt(n + 3)) * (rnd.nextBoolean() ? 1 : -1);
+                units.add(u);
+                c = new int[] {u};
+            } else if (kind == 2 && !units.isEmpty()) {
+                c = new int[] {-units.get(rnd.nextInt(units.size()))};
+            } else if (kind == 3 && !lemmas.isEmpty()) {
+                proof.add(Step.del(lemmas.get(lemmas.size() - 1 - rnd.nextInt(Math.min(3, lemmas.size())))));
+                continue;
+            } else if (kind == 4 && !live.isEmpty()) {
+                proof.add(Step.del(shuffled(live.get(rnd.nextInt(live.size())), rnd)));
+                continue;
+            } else {
+                c = new int[] {(1 + rnd.nextInt(n + 3)) * (rnd.nextBoolean() ? 1 : -1),
+                        (1 + rnd.nextInt(n + 3)) * (rnd.nextBoolean() ? 1 : -1)};
+            }
+            proof.add(Step.add(c));
+            lemmas.add(c);
         }
         proof.add(Step.add());
         return proof;
@@ -189,9 +225,14 @@ class DratCheckerSoundnessTest {
         assertTrue(weaker.isSatisfiedBy(p.model()), "the planted model");
         List<Step> random = randomProof(rnd, p.cnf());
         List<Step> resolvents = resolventProof(rnd, p.cnf());
+        List<Step> unitGames = unitProof(rnd, p.cnf());
         for (Format format : Format.values()) {
             ProofCheck r = DratCheckerProofs.check(p.cnf(), random, format);
             assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " random proof " + format + ": " + r);
+            r = DratCheckerProofs.checkCompacting(p.cnf(), random, format);
+            assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " random proof, compacting " + format + ": " + r);
+            r = DratCheckerProofs.check(p.cnf(), unitGames, format);
+            assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " unit proof " + format + ": " + r);
             r = DratCheckerProofs.check(p.cnf(), resolvents, format);
             assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " resolvent proof " + format + ": " + r);
             count(r, format);

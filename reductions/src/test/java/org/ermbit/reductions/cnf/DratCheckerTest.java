@@ -161,6 +161,19 @@ class DratCheckerTest {
 
     @ParameterizedTest
     @EnumSource(Format.class)
+    void aReasonKeepsItsLiteralAndItsClause(Format format) {
+        // (-1 2) is satisfiable. (3) is RAT (3 occurs nowhere) and propagates 3. Were its deletion
+        // carried out while 3 stays assigned, (-3) would be RAT (no clause contains 3 any more), and
+        // adding it would conflict with the trail: a satisfiable CNF "refuted". The deletion is ignored,
+        // so (-3) is not RUP (assign 3: nothing new) nor RAT (the resolvent with (3) is (-3): not RUP).
+        Cnf cnf = cnf(2, new int[] {-1, 2});
+        // binary: 'a' 6 0, 'd' 6 0: lemma 2 at byte 6
+        assertEquals(new ProofCheck.Refuted("lemma 2 (" + at(format, 3, 6)
+                + ") is neither RUP nor RAT on its first literal -3"), check(cnf, steps(add(3), del(3), add(-3), add()), format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
     void deletedClauseIsNoLongerThere(Format format) {
         // without (1 2 3), all-false satisfies the rest: (1 2) must not be derivable. Assign -1, -2:
         // -3 by (1 2 -3), no conflict; RAT on 1: resolvent with (-1 2 3) is (1 2 3): assign -1, -2, -3:
