@@ -32,10 +32,11 @@ final class DratClauseDatabase {
     static final int ABSENT = 1;
     static final int KEPT_REASON = 2;
 
-    // a clause at ref: header in arena[ref-4 .. ref-1], literals in arena[ref .. ref+size)
-    private static final int HEADER = 4;
-    private static final int NEXT = -4;  // next clause in the same hash bucket (0: none)
-    private static final int HASH = -3;
+    // a clause at ref: header in arena[ref-5 .. ref-1], literals in arena[ref .. ref+size)
+    private static final int HEADER = 5;
+    private static final int NEXT = -5;  // next clause in the same hash bucket (0: none)
+    private static final int HASH = -4;
+    private static final int POS = -3;   // where the last search for a new watch stopped (2..size-1)
     private static final int SIZE = -2;
     private static final int FLAGS = -1;
     private static final int F_DELETED = 1;
@@ -389,18 +390,27 @@ final class DratClauseDatabase {
                     j += 2;
                     continue;
                 }
-                boolean moved = false;
-                for (int k = ref + 2, end = ref + a[ref + SIZE]; k < end; k++) {
-                    int lit = a[k];
-                    if (vals[lit] != FALSE) {
+                // a new watch: search from where the last search stopped, round to it (Gent 2013)
+                final int size = a[ref + SIZE];
+                if (size > 2) {
+                    final int pos = ref + a[ref + POS];
+                    final int end = ref + size;
+                    int k = pos;
+                    while (k < end && vals[a[k]] == FALSE) k++;
+                    if (k == end) {
+                        k = ref + 2;
+                        while (k < pos && vals[a[k]] == FALSE) k++;
+                        if (k == pos) k = end; // every literal from 2 on is false
+                    }
+                    if (k < end) {
+                        final int lit = a[k];
                         a[ref + 1] = lit;
                         a[k] = falseLit;
+                        a[ref + POS] = k - ref;
                         watch(lit, first, ref);
-                        moved = true;
-                        break;
+                        continue;
                     }
                 }
-                if (moved) continue;
                 ws[j] = first;
                 ws[j + 1] = ref;
                 j += 2;
@@ -445,6 +455,7 @@ final class DratClauseDatabase {
         int hash = hash(clause, size);
         arena[ref + HASH] = hash;
         arena[ref + SIZE] = size;
+        arena[ref + POS] = 2;
         arena[ref + FLAGS] = 0;
         System.arraycopy(clause, 0, arena, ref, size);
         top = ref + size;
