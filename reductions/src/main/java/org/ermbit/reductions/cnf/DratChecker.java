@@ -76,6 +76,7 @@ public final class DratChecker {
      * The stream is read, not closed; it needs no buffering of its own.
      *
      * @throws IOException only when reading the stream fails
+     * @throws IllegalArgumentException when the CNF declares more than 2^28 variables
      */
     public static ProofCheck check(Cnf cnf, InputStream proof, Format format, Limits limits) throws IOException {
         return check(cnf, proof, format, limits, DratClauseDatabase.COMPACT_ABOVE);
@@ -87,6 +88,9 @@ public final class DratChecker {
         Objects.requireNonNull(proof, "proof");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(limits, "limits");
+        if (cnf.variables() > DratProofReader.MAX_VARIABLE) {
+            throw new IllegalArgumentException("a CNF of more than 2^28 variables: " + cnf.variables());
+        }
         if (limits.expired()) return new ProofCheck.Stopped(limits.stopReason());
         DratClauseDatabase db = new DratClauseDatabase(cnf.variables(), cnf.clauses().size(), limits, compactAbove);
         int loaded = 0;

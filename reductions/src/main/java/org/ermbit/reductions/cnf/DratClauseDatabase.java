@@ -98,7 +98,7 @@ final class DratClauseDatabase {
         this.limits = limits;
         this.compactAbove = compactAbove;
         this.cnfVariables = variables;
-        ensureVariable(Math.max(variables, 1));
+        ensureVariable(Math.max(1, Math.min(variables, 1 << 16))); // grown to the variables clauses use
         buckets = new int[Math.max(16, Integer.highestOneBit(Math.max(expectedClauses, 1)) << 1)];
     }
 

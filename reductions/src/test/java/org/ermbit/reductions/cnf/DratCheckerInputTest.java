@@ -113,6 +113,21 @@ class DratCheckerInputTest {
                 check(SAT, out.toByteArray(), Format.BINARY));
     }
 
+    @Test
+    void manyDeclaredVariablesCostNothingUntilUsed() {
+        // 2^28 declared, two used: per-variable arrays grow with the largest variable clauses use
+        Cnf cnf = new Cnf(1 << 28, List.of(new int[] {1, 2}, new int[] {-1, 2}, new int[] {-2, 1}));
+        // (-2): assign 2: 1 by (-2 1), no conflict; RAT on -2: the resolvents with (1 2) and (-1 2)
+        // are (-2 1) (assign 2, -1: (-2 1) conflicts) and (-2 -1) (assign 2, 1: no conflict): refused
+        assertEquals(new ProofCheck.Refuted("lemma 1 (line 1) is neither RUP nor RAT on its first literal -2"),
+                check(cnf, "-2 0\n"));
+        // (2): assign -2: 1 by (1 2), (-1 2) conflicts; adding it: 1 by (-2 1), no conflict
+        assertEquals(new ProofCheck.Refuted("the proof ends without deriving the empty clause (1 lemma checked)"),
+                check(cnf, "2 0\n"));
+        assertThrows(IllegalArgumentException.class, () -> DratChecker.check(new Cnf((1 << 28) + 1, List.of()),
+                new ByteArrayInputStream(new byte[0]), Format.TEXT, Limits.none()));
+    }
+
     @ParameterizedTest
     @EnumSource(Format.class)
     void aStreamFailureIsAnIoException(Format format) {
