@@ -30,7 +30,7 @@ import org.ermbit.core.spi.Limits;
  *       {@code ignoredDeletions}. Clauses of the CNF may be deleted.</li>
  * </ul>
  * Repeated literals in a clause count once; a tautological clause (with a literal and its negation) is
- * trivially RUP and is not stored (deleting it later counts as ignored). Lemmas may use variables
+ * trivially RUP, counts as a lemma, and is not stored (deleting it later counts as ignored). Lemmas may use variables
  * beyond the CNF's (extended resolution), up to 2^28; a larger variable, or a literal that
  * does not fit in an int, is malformed.
  *
@@ -52,10 +52,12 @@ import org.ermbit.core.spi.Limits;
  *
  * <h2>Cost</h2>
  * The proof is streamed (one buffer and one clause in memory). Clauses live in one int arena with two
- * watched literals each; memory grows with the live clauses (deleted ones are compacted away) and the
- * number of variables used (a proof's variable 2^28 costs no more than its variable 7). Lemmas that are not RUP need the clauses containing the negated pivot: occurrence
- * lists are built at the first such lemma and kept up to date from then on, so proofs without RAT
- * lemmas (most solver proofs) pay nothing for them.
+ * watched literals each; memory grows with the live clauses (deleted ones are compacted away), with
+ * the largest CNF variable clauses use, and with the number of variables the proof adds beyond the
+ * CNF's (they get dense indices: a proof's variable 2^28 costs no more than the next free one). Lemmas
+ * that are not RUP need the clauses containing the negated pivot: occurrence lists are built at the
+ * first such lemma and kept up to date from then on, so proofs without RAT lemmas (most solver
+ * proofs) pay nothing for them.
  */
 public final class DratChecker {
 

@@ -87,7 +87,7 @@ final class DratClauseDatabase {
     private int clauseSize;
 
     /** The arena size (in ints) below which deleted clauses are never compacted away. */
-    static final int COMPACT_ABOVE = 1 << 20;
+    static final int COMPACT_ABOVE = 1 << 16;
 
     /**
      * @param compactAbove the arena is compacted when it is larger than this and more than half of it

@@ -10,7 +10,9 @@ public sealed interface ProofCheck {
      * Every lemma up to the refutation was checked (RUP, or RAT on its first literal) and the formula
      * with those lemmas propagates to a conflict: the CNF is unsatisfiable.
      *
-     * @param lemmas     lemmas checked (additions up to the conflict, the empty clause included)
+     * @param lemmas     lemmas checked: the additions up to and including the one after which
+     *                   propagation conflicts (that is the empty clause only when no earlier lemma
+     *                   already made propagation conflict; the rest of the proof is not read)
      * @param ratLemmas  of those, lemmas that needed the RAT check
      * @param deletions  deletions carried out
      * @param ignoredDeletions deletions not carried out: of a clause that is not in the formula, or of a

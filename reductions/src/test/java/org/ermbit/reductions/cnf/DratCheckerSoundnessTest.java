@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DratCheckerSoundnessTest {
 
-    static final int SEEDS = 1500;
+    static final int SEEDS = 3000;
 
     private static final AtomicInteger RUNS = new AtomicInteger();
     /** Lemmas accepted before the refusal, over all refused proofs of the 2nd and 3rd kinds. */
