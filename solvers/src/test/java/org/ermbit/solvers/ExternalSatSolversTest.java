@@ -17,9 +17,11 @@ import org.ermbit.core.spi.SolveResult;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.core.spi.Status;
+import org.ermbit.core.spi.UnsatCertificate;
 import org.ermbit.solvers.external.CadicalProvider;
 import org.ermbit.solvers.external.MinisatProvider;
 import org.ermbit.solvers.external.PicosatProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,6 +50,37 @@ class ExternalSatSolversTest {
                 SolveResult r = Differential.check(p, s, RandomModels.generate(seed, RandomModels.Shape.PSEUDO_BOOLEAN, true), p.id() + " seed " + seed);
                 assertEquals(p.id(), r.backend());
             }
+        }
+    }
+
+    /**
+     * CaDiCaL's UNSAT answers are reported only with its DRAT proof checked: on pigeonhole formulas
+     * (unsatisfiable by the pigeonhole principle) and on every random model brute force shows unsatisfiable.
+     */
+    @Test
+    void cadicalsUnsatAnswersCarryACheckedDratProof() {
+        SolverProvider p = new CadicalProvider();
+        requireAvailable(p);
+        try (Solver s = p.create()) {
+            for (int pigeons = 2; pigeons <= 8; pigeons++) {
+                SolveResult r = s.solve(HardModels.pigeonholeClauses(pigeons), Limits.none());
+                assertEquals(Status.UNSAT, r.status(), pigeons + " pigeons: " + r);
+                UnsatCertificate c = r.certificate().orElseThrow();
+                assertEquals("DRAT", c.format());
+                long lemmas = Long.parseLong(r.stats().get("proof.lemmas checked"));
+                assertEquals("DRAT proof of its CNF checked: " + lemmas + (lemmas == 1 ? " lemma" : " lemmas"), c.summary());
+            }
+            int unsat = 0;
+            for (long seed = 0; seed < 60; seed++) {
+                SolveResult r = Differential.check(p, s, RandomModels.generate(seed, RandomModels.Shape.PSEUDO_BOOLEAN, true), "seed " + seed);
+                if (r.status() == Status.UNSAT) {
+                    unsat++;
+                    assertEquals("DRAT", r.certificate().orElseThrow().format(), "seed " + seed);
+                } else {
+                    assertTrue(r.certificate().isEmpty(), "seed " + seed);
+                }
+            }
+            assertTrue(unsat >= 5, "too few unsatisfiable random models to mean anything: " + unsat);
         }
     }
 

@@ -114,6 +114,11 @@ class SpiTest {
         assertEquals(Status.UNSAT, unsat.status());
         assertEquals(Optional.empty(), unsat.model());
         assertEquals(Map.of("k", "v"), unsat.stats());
+        assertEquals(Optional.empty(), unsat.certificate());
+        UnsatCertificate drat = new UnsatCertificate("DRAT", "DRAT proof of its CNF checked: 3 lemmas");
+        SolveResult certified = SolveResult.unsat("b", "1.0", Duration.ZERO, Map.of(), drat);
+        assertEquals(Status.UNSAT, certified.status());
+        assertEquals(Optional.of(drat), certified.certificate());
 
         SolveResult unknown = SolveResult.unknown("timeout", "b", "1.0", Duration.ZERO);
         assertEquals(Status.UNKNOWN, unknown.status());
@@ -129,6 +134,10 @@ class SpiTest {
         assertEquals("SAT result without a model", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SolveResult(Status.OPTIMAL, Optional.empty(),
                 Optional.empty(), Optional.empty(), "", Map.of(), "b", "1", Duration.ZERO));
+        // only an UNSAT can carry a proof of unsatisfiability
+        IllegalArgumentException cert = assertThrows(IllegalArgumentException.class, () -> new SolveResult(Status.UNKNOWN, Optional.empty(),
+                Optional.empty(), Optional.empty(), "timeout", Map.of(), "b", "1", Duration.ZERO, Optional.of(drat)));
+        assertEquals("UNKNOWN result with an unsatisfiability certificate", cert.getMessage());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.ermbit.solvers.external;
 
 import java.util.Map;
+import java.util.Optional;
 import org.ermbit.core.ir.Assignment;
+import org.ermbit.core.spi.UnsatCertificate;
 
 /** A parsed, not yet verified answer of an external solver. */
 sealed interface Answer {
@@ -9,8 +11,12 @@ sealed interface Answer {
     record Sat(Assignment assignment, boolean optimal, Map<String, String> stats) implements Answer {
     }
 
-    /** The solver claims there is no assignment. */
-    record Unsat(Map<String, String> stats) implements Answer {
+    /** The solver claims there is no assignment; {@code certificate} is its proof, when ermbit checked one. */
+    record Unsat(Map<String, String> stats, Optional<UnsatCertificate> certificate) implements Answer {
+        /** A claim without a proof. */
+        Unsat(Map<String, String> stats) {
+            this(stats, Optional.empty());
+        }
     }
 
     /** No verdict (timeout, cancellation, the solver's own "unknown"), with the reason. */

@@ -19,14 +19,18 @@ abstract class CnfSatProvider extends ExternalProvider {
     private final String description;
     private final DimacsSatSolver.Style style;
     private final List<String> args;
+    private final boolean drat;
 
+    /** {@code drat}: the binary writes DRAT proofs, and its UNSAT answers are reported only with the proof checked. */
     CnfSatProvider(String binaryName, List<String> versionArgs, Pattern versionPattern, String label,
-                   DimacsSatSolver.Style style, List<String> args) {
+                   DimacsSatSolver.Style style, List<String> args, boolean drat) {
         super(binaryName, versionArgs, versionPattern);
         this.id = "ext-" + binaryName;
-        this.description = label + " (external " + binaryName + " binary) on DIMACS CNF via the adder PB encoding";
+        this.description = label + " (external " + binaryName + " binary) on DIMACS CNF via the adder PB encoding"
+                + (drat ? "; UNSAT only with its DRAT proof checked by ermbit" : "");
         this.style = style;
         this.args = List.copyOf(args);
+        this.drat = drat;
     }
 
     @Override
@@ -51,6 +55,6 @@ abstract class CnfSatProvider extends ExternalProvider {
 
     @Override
     final Solver newSolver(String version, Path binary) {
-        return new DimacsSatSolver(id, version, binary, style, args);
+        return new DimacsSatSolver(id, version, binary, style, args, drat);
     }
 }

@@ -18,7 +18,8 @@ import org.ermbit.reductions.export.PseudoBooleanToCnf;
  * (exact adder encoding), written with {@link CnfWriter}, solved, and the witness is decoded back.
  * Two output conventions are understood: the SAT-competition one ({@code s SATISFIABLE},
  * {@code v …} lines, exit codes 10 / 20; CaDiCaL, PicoSAT) and MiniSat's result file
- * ({@code SAT} + literals, or {@code UNSAT}).
+ * ({@code SAT} + literals, or {@code UNSAT}). A binary that writes DRAT proofs (CaDiCaL) is given a
+ * proof file, and its UNSAT is reported only with that proof checked ({@link DratCertifier}).
  */
 final class DimacsSatSolver extends ExternalSolver {
     /** How the binary is called and answers. */
@@ -26,11 +27,14 @@ final class DimacsSatSolver extends ExternalSolver {
 
     private final Style style;
     private final List<String> options;
+    private final boolean drat;
 
-    DimacsSatSolver(String id, String version, Path binary, Style style, List<String> options) {
+    /** {@code drat}: the binary writes a binary DRAT proof to a second file argument after the CNF. */
+    DimacsSatSolver(String id, String version, Path binary, Style style, List<String> options, boolean drat) {
         super(id, version, binary);
         this.style = style;
         this.options = options;
+        this.drat = drat;
     }
 
     @Override
@@ -49,6 +53,8 @@ final class DimacsSatSolver extends ExternalSolver {
         cmd.add(in.toString());
         Path result = dir.resolve("result.txt");
         if (style == Style.MINISAT_RESULT_FILE) cmd.add(result.toString());
+        Path proof = dir.resolve("proof.drat");
+        if (drat) cmd.add(proof.toString());
         ProcessOutcome o = ProcessRunner.run(cmd, dir, limits);
         Answer killed = Answer.ofKilled(o);
         if (killed != null) return killed;
@@ -56,7 +62,9 @@ final class DimacsSatSolver extends ExternalSolver {
                 "cnf.clauses", Integer.toString(enc.cnf().clauses().size()), "exit code", Integer.toString(o.exitCode()));
         String text = style == Style.MINISAT_RESULT_FILE ? (Files.exists(result) ? Files.readString(result) : "") : o.stdout();
         String verdict = verdict(text);
-        if (o.exitCode() == 20 && "UNSAT".equals(verdict)) return new Answer.Unsat(stats);
+        if (o.exitCode() == 20 && "UNSAT".equals(verdict)) {
+            return drat ? new DratCertifier(id).certify(enc.cnf(), proof, stats, limits) : new Answer.Unsat(stats);
+        }
         if (o.exitCode() == 10 && "SAT".equals(verdict)) {
             boolean[] bits = witness(text, enc.cnf().variables(), style);
             return new Answer.Sat(enc.decode(bits), false, stats);

@@ -62,7 +62,8 @@ abstract class ExternalSolver implements Solver {
             if (s.optimal() && obj.isPresent()) return SolveResult.optimal(s.assignment(), obj.get(), id, version, t, stats);
             return SolveResult.sat(s.assignment(), obj, id, version, t, stats);
         } else if (a instanceof Answer.Unsat u) {
-            return SolveResult.unsat(id, version, t, u.stats());
+            return u.certificate().map(c -> SolveResult.unsat(id, version, t, u.stats(), c))
+                    .orElseGet(() -> SolveResult.unsat(id, version, t, u.stats()));
         } else if (a instanceof Answer.Unknown u) {
             return SolveResult.unknown(u.reason(), id, version, t);
         }

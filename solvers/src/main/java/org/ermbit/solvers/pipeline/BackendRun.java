@@ -18,6 +18,7 @@ import org.ermbit.core.spi.SolveResult;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.core.spi.Status;
+import org.ermbit.core.spi.UnsatCertificate;
 import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.encode.EncodingStopped;
 import org.ermbit.reductions.lower.Lowered;
@@ -32,9 +33,23 @@ import org.ermbit.reductions.lower.TangentCuts;
  */
 final class BackendRun {
 
-    /** A checked answer: the solver's status and, for SAT/OPTIMAL, the verified witness. */
+    /**
+     * A checked answer: the solver's status and, for SAT/OPTIMAL, the verified witness; for UNSAT the
+     * backend's checked proof, where it produced one.
+     */
     record Answer(Status status, Optional<NetworkParameters> witness, Optional<Rational> loss,
-                  Optional<ActivationPattern> pattern, String backend, String reason) {
+                  Optional<ActivationPattern> pattern, String backend, String reason, Optional<UnsatCertificate> certificate) {
+
+        /** An answer without a certificate. */
+        Answer(Status status, Optional<NetworkParameters> witness, Optional<Rational> loss,
+               Optional<ActivationPattern> pattern, String backend, String reason) {
+            this(status, witness, loss, pattern, backend, reason, Optional.empty());
+        }
+
+        /** The backend, followed by what its checked certificate shows, if it has one: how an UNSAT is credited. */
+        String prover() {
+            return backend + certificate.map(c -> " (" + c.summary() + ")").orElse("");
+        }
     }
 
     private final SolverProvider provider;
@@ -64,7 +79,10 @@ final class BackendRun {
     }
 
     /** The backend's raw answer to one model: a status with a reason, and for SAT/OPTIMAL the model lifted to the input's variables. */
-    private record Attempt(Status status, Optional<Assignment> model, String backend, String reason) {
+    private record Attempt(Status status, Optional<Assignment> model, String backend, String reason, Optional<UnsatCertificate> certificate) {
+        Attempt(Status status, Optional<Assignment> model, String backend, String reason) {
+            this(status, model, backend, reason, Optional.empty());
+        }
     }
 
     /**
@@ -117,7 +135,7 @@ final class BackendRun {
         while (true) {
             Attempt at = attempt(target, limits);
             if (at.model().isEmpty()) {
-                return new Answer(at.status(), Optional.empty(), Optional.empty(), Optional.empty(), at.backend(), at.reason());
+                return new Answer(at.status(), Optional.empty(), Optional.empty(), Optional.empty(), at.backend(), at.reason(), at.certificate());
             }
             Assignment lifted = at.model().get();
             if (cuts.isEmpty()) return checked(model, bound, at.status(), lifted, at.backend());
@@ -160,7 +178,7 @@ final class BackendRun {
             r = solver.solve(lowered.model(), limits);
         }
         String backend = label() + (r.backendVersion().isEmpty() ? "" : " " + r.backendVersion());
-        if (r.status() != Status.SAT && r.status() != Status.OPTIMAL) return new Attempt(r.status(), Optional.empty(), backend, r.reason());
+        if (r.status() != Status.SAT && r.status() != Status.OPTIMAL) return new Attempt(r.status(), Optional.empty(), backend, r.reason(), r.certificate());
         return new Attempt(r.status(), Optional.of(lowered.lift().lift(r.model().orElseThrow())), backend, r.reason());
     }
 

@@ -212,7 +212,7 @@ public final class ErmSolver {
             return new ErmResult(Outcome.SAT, a.witness(), a.loss(), a.pattern(), Routes.NP, List.of(a.backend()), "", enc.sizeSummary(), t);
         }
         if (a.status() == Status.UNSAT) {
-            List<String> provenance = new ArrayList<>(List.of(a.backend()));
+            List<String> provenance = new ArrayList<>(List.of(a.prover()));
             List<String> checks = crossCheck(enc, gamma, a.backend(), limits);
             provenance.addAll(checks);
             return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, provenance,
@@ -371,7 +371,7 @@ public final class ErmSolver {
                 throw new ExactnessViolation(prover + " answered UNSAT but " + a.backend()
                         + " found a witness the exact verifier accepts (loss " + a.loss().orElseThrow() + ")");
             }
-            confirmed.add(a.status() == Status.UNSAT ? a.backend() + CONFIRMED : a.backend() + " (no answer: " + a.reason() + ")");
+            confirmed.add(a.status() == Status.UNSAT ? a.prover() + CONFIRMED : a.backend() + " (no answer: " + a.reason() + ")");
         }
         return confirmed;
     }

@@ -86,7 +86,7 @@ final class LossDescent {
                     throw new ExactnessViolation(a.backend() + " proved no loss <= " + bound.get() + " exists, but a verified witness has loss "
                             + at.loss().orElseThrow());
                 }
-                return new Result(Optional.of(at), true, a.backend(), "");
+                return new Result(Optional.of(at), true, a.prover(), "");
             } else {
                 return notProved(a);
             }

@@ -76,9 +76,66 @@ class FakeBinariesTest {
     }
 
     private static SolveResult competition(String name, String body, Model m) throws IOException {
-        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of())) {
+        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), false)) {
             return s.solve(m, Limits.none());
         }
+    }
+
+    /** x and not x: unsatisfiable by unit propagation alone, so the empty DRAT proof refutes it. */
+    private static Model contradiction() {
+        ModelBuilder b = new ModelBuilder();
+        Var x = b.newBool("x");
+        b.addClause(new Literal(x, true));
+        b.addClause(new Literal(x, false));
+        return b.build();
+    }
+
+    /** All four clauses over x, y (CNF variables 1 and 2): unsatisfiable, but no clause is a unit. */
+    private static Model allFourClauses() {
+        ModelBuilder b = new ModelBuilder();
+        Var x = b.newBool("x");
+        Var y = b.newBool("y");
+        for (boolean px : new boolean[] {true, false}) {
+            for (boolean py : new boolean[] {true, false}) b.addClause(new Literal(x, px), new Literal(y, py));
+        }
+        return b.build();
+    }
+
+    /** A solver that writes a binary DRAT proof (the octal escapes {@code proof}) to its last argument and claims UNSAT. */
+    private static SolveResult unsatWithProof(String name, String proof, Model m) throws IOException {
+        String body = "for a; do p=\"$a\"; done\n" + (proof == null ? "" : "printf '" + proof + "' > \"$p\"\n")
+                + "echo 's UNSATISFIABLE'; exit 20";
+        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), true)) {
+            return s.solve(m, Limits.none());
+        }
+    }
+
+    /** Binary DRAT: 'a' (\\141), literals as 2·var + sign in one byte each here, 0 ends the clause. */
+    @Test
+    void anUnsatClaimWithAProofThatChecksCarriesTheCertificate() throws IOException {
+        SolveResult empty = unsatWithProof("drat-empty", "", contradiction());
+        assertEquals(Status.UNSAT, empty.status(), empty.reason());
+        assertEquals("DRAT proof of its CNF checked: 0 lemmas", empty.certificate().orElseThrow().summary());
+        // lemma (x), then the empty clause; with (x) added, propagation conflicts already, so 1 lemma is checked
+        SolveResult two = unsatWithProof("drat-two", "\\141\\002\\000\\141\\000", allFourClauses());
+        assertEquals(Status.UNSAT, two.status(), two.reason());
+        assertEquals("DRAT", two.certificate().orElseThrow().format());
+        assertEquals("DRAT proof of its CNF checked: 1 lemma", two.certificate().orElseThrow().summary());
+    }
+
+    /** An UNSAT claim is an answer only with its proof: a wrong, empty or missing proof makes it an error. */
+    @Test
+    void anUnsatClaimWhoseProofDoesNotCheckIsAnError() throws IOException {
+        SolveResult satisfiable = unsatWithProof("drat-lie", "\\141\\000", mustBeTrue());
+        assertEquals(Status.ERROR, satisfiable.status());
+        assertTrue(satisfiable.reason().startsWith("fake-drat-lie answered UNSAT, but its DRAT proof does not check: "), satisfiable.reason());
+        assertTrue(satisfiable.certificate().isEmpty());
+        SolveResult noLemmas = unsatWithProof("drat-nothing", "", allFourClauses());
+        assertEquals(Status.ERROR, noLemmas.status());
+        assertTrue(noLemmas.reason().contains("does not check"), noLemmas.reason());
+        SolveResult noFile = unsatWithProof("drat-nofile", null, contradiction());
+        assertEquals(Status.ERROR, noFile.status());
+        assertEquals("fake-drat-nofile answered UNSAT but wrote no DRAT proof", noFile.reason());
     }
 
     @Test
@@ -131,13 +188,13 @@ class FakeBinariesTest {
     void minisatStyleReadsTheResultFile() throws IOException {
         String body = "out=\"$2\"\n"; // minisat CNF RESULT
         try (DimacsSatSolver sat = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-sat", body + "printf 'SAT\\n1 0\\n' > \"$out\"; exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of());
+                script("minisat-sat", body + "printf 'SAT\\n1 0\\n' > \"$out\"; exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), false);
              DimacsSatSolver unsat = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-unsat", body + "printf 'UNSAT\\n' > \"$out\"; exit 20"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of());
+                script("minisat-unsat", body + "printf 'UNSAT\\n' > \"$out\"; exit 20"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), false);
              DimacsSatSolver indet = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-indet", body + "printf 'INDET\\n' > \"$out\"; exit 0"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of());
+                script("minisat-indet", body + "printf 'INDET\\n' > \"$out\"; exit 0"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), false);
              DimacsSatSolver none = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-none", "exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of())) {
+                script("minisat-none", "exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), false)) {
             SolveResult s = sat.solve(mustBeTrue(), Limits.none());
             assertEquals(Status.SAT, s.status(), s.reason());
             assertEquals(BigInteger.ONE, s.model().orElseThrow().value(0));

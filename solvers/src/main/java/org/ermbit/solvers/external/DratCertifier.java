@@ -1,0 +1,53 @@
+package org.ermbit.solvers.external;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.core.spi.UnsatCertificate;
+import org.ermbit.reductions.cnf.Cnf;
+import org.ermbit.reductions.cnf.DratChecker;
+import org.ermbit.reductions.cnf.ProofCheck;
+
+/**
+ * Turns a SAT solver's UNSAT claim and the binary DRAT proof it wrote into an answer: UNSAT with the
+ * certificate when {@link DratChecker} verifies the proof against the CNF the solver was given, an
+ * error naming the first failing step when it does not, and UNKNOWN when the limits stop the check.
+ * The proof certifies that CNF; the CNF's faithfulness to the instance rests on the encoding.
+ */
+final class DratCertifier {
+    private final String backend;
+
+    DratCertifier(String backend) {
+        this.backend = backend;
+    }
+
+    Answer certify(Cnf cnf, Path proof, Map<String, String> solverStats, Limits limits) throws IOException {
+        if (!Files.isRegularFile(proof)) return new Answer.Error(backend + " answered UNSAT but wrote no DRAT proof");
+        long start = System.nanoTime();
+        ProofCheck check;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(proof), 1 << 16)) {
+            check = DratChecker.check(cnf, in, DratChecker.Format.BINARY, limits);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (check instanceof ProofCheck.Verified v) {
+            Map<String, String> stats = new HashMap<>(solverStats);
+            stats.put("proof.bytes", Long.toString(Files.size(proof)));
+            stats.put("proof.lemmas checked", Long.toString(v.lemmas()));
+            stats.put("proof.rat lemmas", Long.toString(v.ratLemmas()));
+            stats.put("proof.check time", String.format("%d.%03d s", took.toSeconds(), took.toMillisPart()));
+            String summary = "DRAT proof of its CNF checked: " + v.lemmas() + (v.lemmas() == 1 ? " lemma" : " lemmas");
+            return new Answer.Unsat(stats, Optional.of(new UnsatCertificate("DRAT", summary)));
+        }
+        if (check instanceof ProofCheck.Refuted r) {
+            return new Answer.Error(backend + " answered UNSAT, but its DRAT proof does not check: " + r.reason());
+        }
+        return new Answer.Unknown(((ProofCheck.Stopped) check).reason() + " while checking " + backend + "'s DRAT proof");
+    }
+}

@@ -1,0 +1,105 @@
+package org.ermbit.tests.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.reductions.cnf.Cnf;
+import org.ermbit.reductions.cnf.DimacsReader;
+import org.ermbit.reductions.cnf.DimacsWriter;
+import org.ermbit.reductions.cnf.DratChecker;
+import org.ermbit.reductions.cnf.ProofCheck;
+
+/**
+ * Times CaDiCaL (the {@code cadical} binary on the PATH) against ermbit's check of the binary DRAT
+ * proof it writes, one Markdown row per formula (docs/BENCHMARKS.md, "Checked DRAT proofs").
+ * Formulas: {@code php:N} (N pigeons, N − 1 holes), {@code rand3:V:C:SEED} (uniform random 3-SAT),
+ * or a DIMACS file.
+ *
+ * <pre>java -cp cli/target/ermbit.jar:tests/target/test-classes org.ermbit.tests.bench.DratCheckBench php:10 rand3:250:1100:2</pre>
+ */
+public final class DratCheckBench {
+    private DratCheckBench() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("ermbit-drat-bench-");
+        System.out.println("| formula | variables | clauses | cadical, s | answer | proof, bytes | lemmas checked | RAT | check, s | check / cadical |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (String spec : args) {
+            Cnf cnf = formula(spec);
+            Path in = dir.resolve("f.cnf");
+            Path proof = dir.resolve("f.drat");
+            Files.writeString(in, DimacsWriter.write(cnf), StandardCharsets.US_ASCII);
+            Files.deleteIfExists(proof);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder("cadical", "-q", in.toString(), proof.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+            int exit = p.waitFor();
+            double solve = (System.nanoTime() - t0) / 1e9;
+            String answer = exit == 20 ? "UNSAT" : exit == 10 ? "SAT" : "exit " + exit;
+            String check = "—";
+            String lemmas = "—";
+            String rat = "—";
+            String ratio = "—";
+            if (exit == 20) {
+                long t1 = System.nanoTime();
+                ProofCheck c;
+                try (InputStream proofIn = new BufferedInputStream(Files.newInputStream(proof), 1 << 16)) {
+                    c = DratChecker.check(cnf, proofIn, DratChecker.Format.BINARY, Limits.none());
+                }
+                double took = (System.nanoTime() - t1) / 1e9;
+                if (!(c instanceof ProofCheck.Verified v)) throw new IllegalStateException(spec + ": " + c);
+                check = String.format("%.2f", took);
+                lemmas = Long.toString(v.lemmas());
+                rat = Long.toString(v.ratLemmas());
+                ratio = String.format("%.1f", took / solve);
+            }
+            System.out.printf("| %s | %d | %d | %.2f | %s | %d | %s | %s | %s | %s |%n", spec, cnf.variables(), cnf.clauses().size(),
+                    solve, answer, Files.exists(proof) ? Files.size(proof) : 0, lemmas, rat, check, ratio);
+        }
+    }
+
+    static Cnf formula(String spec) {
+        String[] f = spec.split(":");
+        if (f[0].equals("php")) return pigeonhole(Integer.parseInt(f[1]));
+        if (f[0].equals("rand3")) return random3Sat(Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]));
+        return DimacsReader.read(Path.of(spec));
+    }
+
+    /** n pigeons in n − 1 holes: every pigeon in some hole, no two in one. */
+    static Cnf pigeonhole(int n) {
+        List<int[]> clauses = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            int[] c = new int[n - 1];
+            for (int h = 0; h < n - 1; h++) c[h] = p * (n - 1) + h + 1;
+            clauses.add(c);
+        }
+        for (int h = 0; h < n - 1; h++) {
+            for (int p = 0; p < n; p++) {
+                for (int q = p + 1; q < n; q++) clauses.add(new int[] {-(p * (n - 1) + h + 1), -(q * (n - 1) + h + 1)});
+            }
+        }
+        return new Cnf(n * (n - 1), clauses);
+    }
+
+    static Cnf random3Sat(int vars, int count, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<int[]> clauses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int a = 1 + r.nextInt(vars);
+            int b;
+            do b = 1 + r.nextInt(vars); while (b == a);
+            int c;
+            do c = 1 + r.nextInt(vars); while (c == a || c == b);
+            clauses.add(new int[] {r.nextBoolean() ? a : -a, r.nextBoolean() ? b : -b, r.nextBoolean() ? c : -c});
+        }
+        return new Cnf(vars, clauses);
+    }
+}
