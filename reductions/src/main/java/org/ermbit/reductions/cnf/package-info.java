@@ -1,2 +1,2 @@
-/** Propositional CNF formulas and the DIMACS format (reader and writer). */
+/** Propositional CNF formulas, the DIMACS format (reader and writer), and the check of DRAT proofs that a CNF is unsatisfiable ({@link org.ermbit.reductions.cnf.DratChecker}). */
 package org.ermbit.reductions.cnf;
