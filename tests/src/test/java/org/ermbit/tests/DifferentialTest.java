@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every available backend against brute-force enumeration on random tiny instances (mixed losses,
  * domains, depths, outputs, fixed parameters): the same SAT/UNSAT answer at thresholds just at and
- * just below the true optimum, and the same optimum.
+ * just below the true optimum, and the same optimum; {@code ext-cadical}'s UNSAT answers and optima come with
+ * their checked DRAT proofs.
  */
 class DifferentialTest {
 
@@ -94,11 +95,22 @@ class DifferentialTest {
             Rational below = optimum.subtract(Rational.of(1, 1000));
             ErmResult under = solver.decide(withThreshold(probe, below.signum() < 0 ? Rational.ZERO : below));
             assertEquals(ErmResult.Outcome.UNSAT, under.outcome(), where + ": " + under.reason());
+            if (CHECKS_DRAT_PROOFS.equals(backend)) assertTrue(under.provenance().get(0).contains(CHECKED_DRAT), where + ": " + under.provenance());
         }
         ErmResult opt = solver.optimize(probe, l -> { });
         assertEquals(ErmResult.Outcome.OPTIMUM, opt.outcome(), where + ": " + opt.reason());
         assertEquals(optimum, opt.loss().orElseThrow(), where);
+        if (CHECKS_DRAT_PROOFS.equals(backend) && optimum.signum() > 0) {
+            // the optimum is proved by an UNSAT below it: one entry for the backend, naming its checked proof
+            List<String> named = opt.provenance().stream().filter(s -> s.startsWith(backend + " ")).toList();
+            assertEquals(1, named.size(), where + ": " + opt.provenance());
+            assertTrue(named.get(0).contains(CHECKED_DRAT), where + ": " + opt.provenance());
+        }
     }
+
+    /** The backend whose UNSAT answers carry a DRAT proof ermbit checked, and how its prover entry says so. */
+    private static final String CHECKS_DRAT_PROOFS = "ext-cadical";
+    private static final String CHECKED_DRAT = "(DRAT proof of its CNF checked: ";
 
     static ErmInstance withThreshold(ErmInstance i, Rational t) {
         return new ErmInstance(i.name(), i.description(), i.architecture(), i.domains(), i.fixed(), i.loss(), t, i.data(), i.expected());

@@ -326,6 +326,8 @@ public final class ErmSolver {
         List<String> provenance = new ArrayList<>(List.of(a.backend()));
         String caveat = "";
         if (r.proved()) {
+            // the witness's backend also proved it, with a checked certificate: one entry, the one naming the certificate
+            if (r.prover().startsWith(a.backend() + " (")) provenance.remove(0);
             provenance.add(r.prover());
             Rational optimum = a.loss().orElseThrow();
             if (optimum.signum() > 0) {
