@@ -84,6 +84,27 @@ class ExternalSatSolversTest {
         }
     }
 
+    /** With {@code -Dermbit.cadical.proof=off} CaDiCaL writes no proof, and its UNSAT is its claim alone. */
+    @Test
+    void withProofsOffCadicalsUnsatHasNoCertificate() {
+        String old = System.getProperty(CadicalProvider.PROOF_PROPERTY);
+        System.setProperty(CadicalProvider.PROOF_PROPERTY, "off");
+        SolverProvider p;
+        try {
+            p = new CadicalProvider();
+        } finally {
+            if (old == null) System.clearProperty(CadicalProvider.PROOF_PROPERTY);
+            else System.setProperty(CadicalProvider.PROOF_PROPERTY, old);
+        }
+        requireAvailable(p);
+        try (Solver s = p.create()) {
+            SolveResult r = s.solve(HardModels.pigeonholeClauses(6), Limits.none());
+            assertEquals(Status.UNSAT, r.status(), r.toString());
+            assertTrue(r.certificate().isEmpty(), r.toString());
+            assertTrue(!r.stats().containsKey("proof.lemmas checked"), r.stats().toString());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("providers")
     void coefficientsBeyond64Bits(SolverProvider p) {

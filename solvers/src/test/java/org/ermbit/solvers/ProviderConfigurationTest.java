@@ -9,6 +9,7 @@ import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.solvers.cpsat.CpSatProvider;
+import org.ermbit.solvers.external.CadicalProvider;
 import org.ermbit.solvers.javasmt.Cvc5Provider;
 import org.ermbit.solvers.sat4j.Sat4jProvider;
 import org.ermbit.solvers.z3.Z3Provider;
@@ -33,6 +34,7 @@ class ProviderConfigurationTest {
             "ermbit.cpsat.products, bit, invalid -Dermbit.cpsat.products=bit",
             "ermbit.z3.products, Native, invalid -Dermbit.z3.products=Native",
             "ermbit.cvc5.products, bitz, invalid -Dermbit.cvc5.products=bitz",
+            "ermbit.cadical.proof, no, invalid -Dermbit.cadical.proof=no (expected check or off)",
     })
     void invalidSettingMakesTheBackendUnavailableWithTheReason(String property, String value, String reason) {
         Availability a = withProperty(property, value, () -> provider(property).probe());
@@ -59,6 +61,14 @@ class ProviderConfigurationTest {
         assertFalse(withProperty("ermbit.cvc5.products", "native", () -> new Cvc5Provider().description()).contains("products as bits"));
     }
 
+    @Test
+    void cadicalsProofSettingIsNamedInTheDescription() {
+        String checked = "UNSAT only with its DRAT proof checked by ermbit";
+        assertTrue(new CadicalProvider().description().contains(checked));
+        assertTrue(withProperty(CadicalProvider.PROOF_PROPERTY, "check", () -> new CadicalProvider().description()).contains(checked));
+        assertFalse(withProperty(CadicalProvider.PROOF_PROPERTY, "off", () -> new CadicalProvider().description()).contains(checked));
+    }
+
     /** The product setting decides NIA; unset, each backend has its measured default (cpsat native, z3 and cvc5 bits). */
     @ParameterizedTest
     @CsvSource({"ermbit.cpsat.products, bits, false", "ermbit.cpsat.products, native, true", "ermbit.cpsat.products, '', true",
@@ -70,6 +80,7 @@ class ProviderConfigurationTest {
     }
 
     private static SolverProvider provider(String property) {
+        if (property.contains("cadical")) return new CadicalProvider();
         if (property.contains("sat4j")) return new Sat4jProvider();
         if (property.contains("cvc5")) return new Cvc5Provider();
         return property.contains("z3") ? new Z3Provider() : new CpSatProvider();
