@@ -31,17 +31,18 @@ import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.reductions.encode.EncoderOptions;
 import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.encode.ErmEncoder;
-import org.ermbit.solvers.external.CadicalProvider;
 import org.ermbit.solvers.pipeline.ErmOptions;
 import org.ermbit.solvers.pipeline.ErmResult;
 import org.ermbit.solvers.pipeline.ErmSolver;
+import org.ermbit.solvers.registry.SolverRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Answers known independently of the code (the UNSAT ones also with CaDiCaL's DRAT refutation, checked by ermbit): the Deep Learning book's XOR network (a zero-error
+ * Answers known independently of the code (the UNSAT ones also with DRAT refutations from LogicNG's MiniSat and
+ * CaDiCaL, checked by ermbit): the Deep Learning book's XOR network (a zero-error
  * 2-2-1 ReLU net exists, §6.1); XOR with one hidden ReLU unit cannot reach zero error for any real
  * parameters, hence in no finite domain (with g = w·x + b, g(0,0) + g(1,1) = g(0,1) + g(1,0); zero
  * error needs relu(g) to take one value A on {(0,0),(1,1)} and another B on {(0,1),(1,0)}; relu is
@@ -114,15 +115,20 @@ class KnownAnswersTest {
         assertEquals(ErmResult.Outcome.UNSAT, z3.outcome(), label + " (z3): " + z3.reason());
     }
 
-    /** The same UNSAT with an independently checkable certificate: CaDiCaL's DRAT proof of the CNF, checked by ermbit. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("domains")
-    void xorWithOneHiddenUnitHasACheckedDratRefutation(String label, ParameterDomains d) {
-        SolverProvider cadical = new CadicalProvider();
-        assumeTrue(cadical.probe().available(), "ext-cadical unavailable: " + cadical.probe().reason());
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withSolvers(List.of("ext-cadical")).withLocalSearch(false)).decide(xor(1, d));
+    /** (backend, domain) for the backends that refute with a DRAT proof ermbit checks: LogicNG's MiniSat (in-process) and CaDiCaL. */
+    static Stream<Arguments> certifyingBackendsAndDomains() {
+        return Stream.of("logicng", "ext-cadical").flatMap(id -> domains().map(d -> Arguments.of(id, d.get()[0], d.get()[1])));
+    }
+
+    /** The same UNSAT with a certificate that does not rest on the solver: its DRAT proof of the CNF, checked by ermbit. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("certifyingBackendsAndDomains")
+    void xorWithOneHiddenUnitHasACheckedDratRefutation(String backend, String label, ParameterDomains d) {
+        SolverProvider provider = SolverRegistry.load().byId(backend);
+        assumeTrue(provider.probe().available(), backend + " unavailable: " + provider.probe().reason());
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withSolvers(List.of(backend)).withLocalSearch(false)).decide(xor(1, d));
         assertEquals(ErmResult.Outcome.UNSAT, r.outcome(), label + ": " + r.reason());
-        assertTrue(r.provenance().get(0).matches("ext-cadical .+ \\(DRAT proof of its CNF checked: [1-9][0-9]* lemmas?\\)"),
+        assertTrue(r.provenance().get(0).matches(backend + " .+ \\(DRAT proof of its CNF checked: [1-9][0-9]* lemmas?\\)"),
                 label + ": " + r.provenance());
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ermbit.core.ir.Assignment;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.spi.SolveResult;
+import org.ermbit.core.spi.UnsatCertificate;
 import org.ermbit.core.spi.Status;
 
 /**
@@ -49,6 +50,11 @@ public final class ResultFactory {
 
     public SolveResult unsat(Map<String, String> stats) {
         return SolveResult.unsat(backend, version, elapsed(), stats);
+    }
+
+    /** UNSAT with the proof the backend produced and ermbit checked. */
+    public SolveResult unsat(Map<String, String> stats, UnsatCertificate certificate) {
+        return SolveResult.unsat(backend, version, elapsed(), stats, certificate);
     }
 
     public SolveResult unknown(String reason) {

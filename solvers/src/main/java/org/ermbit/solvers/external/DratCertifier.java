@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.ermbit.core.spi.Limits;
-import org.ermbit.core.spi.UnsatCertificate;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DratChecker;
 import org.ermbit.reductions.cnf.ProofCheck;
+import org.ermbit.solvers.backend.DratCertificates;
 
 /**
  * Turns a SAT solver's UNSAT claim and the binary DRAT proof it wrote into an answer: UNSAT with the
@@ -42,12 +42,9 @@ final class DratCertifier {
             stats.put("proof.lemmas checked", Long.toString(v.lemmas()));
             stats.put("proof.rat lemmas", Long.toString(v.ratLemmas()));
             stats.put("proof.check time", String.format("%d.%03d s", took.toSeconds(), took.toMillisPart()));
-            String summary = "DRAT proof of its CNF checked: " + v.lemmas() + (v.lemmas() == 1 ? " lemma" : " lemmas");
-            return new Answer.Unsat(stats, Optional.of(new UnsatCertificate("DRAT", summary)));
+            return new Answer.Unsat(stats, Optional.of(DratCertificates.of(v)));
         }
-        if (check instanceof ProofCheck.Refuted r) {
-            return new Answer.Error(backend + " answered UNSAT, but its DRAT proof does not check: " + r.reason());
-        }
-        return new Answer.Unknown(((ProofCheck.Stopped) check).reason() + " while checking " + backend + "'s DRAT proof");
+        if (check instanceof ProofCheck.Refuted r) return new Answer.Error(DratCertificates.refuted(backend, r));
+        return new Answer.Unknown(DratCertificates.stopped(backend, (ProofCheck.Stopped) check));
     }
 }
