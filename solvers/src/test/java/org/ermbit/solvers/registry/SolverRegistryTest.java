@@ -37,6 +37,7 @@ class SolverRegistryTest {
         DOCUMENTED.put("ext-minisat", Set.of(PSEUDO_BOOLEAN, BIGINT_COEFFS));
         DOCUMENTED.put("ext-picosat", Set.of(PSEUDO_BOOLEAN, BIGINT_COEFFS));
         DOCUMENTED.put("ext-z3", Set.of(LIA, NIA, BIGINT_COEFFS, OPTIMIZE));
+        DOCUMENTED.put("logicng", Set.of(PSEUDO_BOOLEAN, BIGINT_COEFFS));
         DOCUMENTED.put("opensmt", Set.of(LIA, BIGINT_COEFFS));
         DOCUMENTED.put("princess", Set.of(LIA, BIGINT_COEFFS));
         DOCUMENTED.put("smtinterpol", Set.of(LIA, BIGINT_COEFFS));
