@@ -62,25 +62,8 @@ class ExternalSatSolversTest {
         SolverProvider p = new CadicalProvider();
         requireAvailable(p);
         try (Solver s = p.create()) {
-            for (int pigeons = 2; pigeons <= 8; pigeons++) {
-                SolveResult r = s.solve(HardModels.pigeonholeClauses(pigeons), Limits.none());
-                assertEquals(Status.UNSAT, r.status(), pigeons + " pigeons: " + r);
-                UnsatCertificate c = r.certificate().orElseThrow();
-                assertEquals("DRAT", c.format());
-                long lemmas = Long.parseLong(r.stats().get("proof.lemmas checked"));
-                assertEquals("DRAT proof of its CNF checked: " + lemmas + (lemmas == 1 ? " lemma" : " lemmas"), c.summary());
-            }
-            int unsat = 0;
-            for (long seed = 0; seed < 60; seed++) {
-                SolveResult r = Differential.check(p, s, RandomModels.generate(seed, RandomModels.Shape.PSEUDO_BOOLEAN, true), "seed " + seed);
-                if (r.status() == Status.UNSAT) {
-                    unsat++;
-                    assertEquals("DRAT", r.certificate().orElseThrow().format(), "seed " + seed);
-                } else {
-                    assertTrue(r.certificate().isEmpty(), "seed " + seed);
-                }
-            }
-            assertTrue(unsat >= 5, "too few unsatisfiable random models to mean anything: " + unsat);
+            CertifiedRefutations.pigeonholesUpTo(s, 8);
+            CertifiedRefutations.randomModels(p, s, 60, 5);
         }
     }
 

@@ -34,31 +34,15 @@ class LogicNgSolverTest {
 
     @Test
     void agreesWithBruteForceAndCertifiesEveryUnsat() {
-        int unsat = 0;
         try (Solver s = provider.create()) {
-            for (long seed = 0; seed < 200; seed++) {
-                SolveResult r = Differential.check(provider, s, RandomModels.generate(seed, RandomModels.Shape.PSEUDO_BOOLEAN, true), "seed " + seed);
-                if (r.status() == Status.UNSAT) {
-                    unsat++;
-                    assertEquals("DRAT", r.certificate().orElseThrow().format(), "seed " + seed);
-                } else {
-                    assertTrue(r.certificate().isEmpty(), "seed " + seed);
-                }
-            }
+            CertifiedRefutations.randomModels(provider, s, 200, 10);
         }
-        assertTrue(unsat >= 10, "too few unsatisfiable random models to mean anything: " + unsat);
     }
 
     @Test
     void pigeonholeRefutationsComeWithCheckedProofs() {
         try (Solver s = provider.create()) {
-            for (int pigeons = 2; pigeons <= 8; pigeons++) {
-                SolveResult r = s.solve(HardModels.pigeonholeClauses(pigeons), Limits.none());
-                assertEquals(Status.UNSAT, r.status(), pigeons + " pigeons: " + r);
-                long lemmas = Long.parseLong(r.stats().get("proof.lemmas checked"));
-                assertEquals("DRAT proof of its CNF checked: " + lemmas + (lemmas == 1 ? " lemma" : " lemmas"),
-                        r.certificate().orElseThrow().summary(), pigeons + " pigeons");
-            }
+            CertifiedRefutations.pigeonholesUpTo(s, 8);
         }
     }
 
