@@ -17,7 +17,6 @@ import org.ermbit.core.spi.SolveResult;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.core.spi.Status;
-import org.ermbit.core.spi.UnsatCertificate;
 import org.ermbit.solvers.external.CadicalProvider;
 import org.ermbit.solvers.external.MinisatProvider;
 import org.ermbit.solvers.external.PicosatProvider;
