@@ -93,6 +93,7 @@ final class ResultPrinter {
         });
         ArrayNode prov = o.putArray("provenance");
         r.provenance().forEach(prov::add);
+        r.certificate().ifPresent(c -> o.putObject("certificate").put("format", c.format()).put("summary", c.summary()));
         if (!r.reason().isEmpty()) o.put("reason", r.reason());
         o.put("encoding", r.encodingSummary());
         o.put("time_ms", r.time().toMillis());

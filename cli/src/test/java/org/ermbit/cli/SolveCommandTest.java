@@ -2,6 +2,7 @@ package org.ermbit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -124,6 +125,20 @@ class SolveCommandTest {
         assertEquals("OPTIMUM FOUND", o.get("status").asText());
         assertEquals("3/40", o.get("loss").asText());
         assertEquals(2, o.get("witness").get("layers").size());
+        assertNull(o.get("certificate"), "sat4j proves the optimum without a proof ermbit could check");
+    }
+
+    /** A refutation by a certifying backend carries its checked proof in the JSON object, as in the prover line. */
+    @Test
+    void jsonOutputCarriesTheCheckedCertificate() throws IOException {
+        CliRun r = CliRun.of("solve", INSTANCES.resolve("parity/parity-k2-h1-b3.json").toString(), "--solver", "logicng", "--json");
+        assertEquals(20, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("UNSATISFIABLE", o.get("status").asText());
+        assertEquals("DRAT", o.get("certificate").get("format").asText());
+        String summary = o.get("certificate").get("summary").asText();
+        assertTrue(summary.matches("DRAT proof of its CNF checked: [1-9][0-9]* lemmas?"), summary);
+        assertEquals("logicng 2.6.0 (" + summary + ")", o.get("provenance").get(0).asText());
     }
 
     /** A planted 3-16-1 teacher is far beyond one second for Sat4j alone: UNKNOWN, exit 0, with a reason. */

@@ -96,6 +96,7 @@ class DifferentialTest {
             ErmResult under = solver.decide(withThreshold(probe, below.signum() < 0 ? Rational.ZERO : below));
             assertEquals(ErmResult.Outcome.UNSAT, under.outcome(), where + ": " + under.reason());
             if (CHECKS_DRAT_PROOFS.contains(backend)) assertTrue(under.provenance().get(0).contains(CHECKED_DRAT), where + ": " + under.provenance());
+            assertEquals(CHECKS_DRAT_PROOFS.contains(backend), under.certificate().isPresent(), where + ": " + under.certificate());
         }
         ErmResult opt = solver.optimize(probe, l -> { });
         assertEquals(ErmResult.Outcome.OPTIMUM, opt.outcome(), where + ": " + opt.reason());
@@ -105,7 +106,9 @@ class DifferentialTest {
             List<String> named = opt.provenance().stream().filter(s -> s.startsWith(backend + " ")).toList();
             assertEquals(1, named.size(), where + ": " + opt.provenance());
             assertTrue(named.get(0).contains(CHECKED_DRAT), where + ": " + opt.provenance());
+            assertTrue(opt.certificate().isPresent(), where);
         }
+        if (!CHECKS_DRAT_PROOFS.contains(backend)) assertTrue(opt.certificate().isEmpty(), where + ": " + opt.certificate());
     }
 
     /** The backends whose UNSAT answers carry a DRAT proof ermbit checked, and how their prover entries say so. */

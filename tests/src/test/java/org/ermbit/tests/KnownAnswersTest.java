@@ -130,6 +130,8 @@ class KnownAnswersTest {
         assertEquals(ErmResult.Outcome.UNSAT, r.outcome(), label + ": " + r.reason());
         assertTrue(r.provenance().get(0).matches(backend + " .+ \\(DRAT proof of its CNF checked: [1-9][0-9]* lemmas?\\)"),
                 label + ": " + r.provenance());
+        assertEquals("DRAT", r.certificate().orElseThrow().format(), label);
+        assertTrue(r.provenance().get(0).endsWith("(" + r.certificate().get().summary() + ")"), label);
     }
 
     static Stream<Arguments> teachers() {

@@ -60,7 +60,7 @@ final class DataRefinement {
             if (r.outcome() != Outcome.SAT) {
                 String why = r.outcome() == Outcome.UNSAT && subset.size() < n ? " (UNSAT on a subset of the points implies UNSAT on all)" : "";
                 return new ErmResult(r.outcome(), r.witness(), r.loss(), r.pattern(), r.route(), r.provenance(), r.reason(),
-                        r.encodingSummary() + note + why, t);
+                        r.encodingSummary() + note + why, t, r.certificate());
             }
             NetworkParameters p = r.witness().orElseThrow();
             Verifier.Verdict v = Verifier.verify(inst, p);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ermbit.core.eval.ActivationPattern;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.UnsatCertificate;
 
 /**
  * The answer of {@link ErmSolver}. {@code SAT} and {@code OPTIMUM} always carry a witness the exact
@@ -16,11 +17,13 @@ import org.ermbit.core.number.Rational;
  * means the best loss found is not proved optimal. {@code UNKNOWN} carries the reason; {@code SAT}
  * from {@code optimize} says why optimality is not proved; {@code UNSAT} and {@code OPTIMUM} carry a
  * caveat there when their proof rests on a floating-point backend alone (otherwise it is empty).
- * Results are immutable values: every component is an immutable record, list or {@code Optional}.
+ * {@code certificate} is, for {@code UNSAT} and {@code OPTIMUM}, the proof of the proving backend that
+ * ermbit checked before answering (a DRAT refutation from {@code logicng} or {@code ext-cadical}),
+ * where it produced one. Results are immutable values: every component is an immutable record, list or {@code Optional}.
  */
 public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Optional<Rational> loss,
                         Optional<ActivationPattern> pattern, String route, List<String> provenance,
-                        String reason, String encodingSummary, Duration time) {
+                        String reason, String encodingSummary, Duration time, Optional<UnsatCertificate> certificate) {
 
     /** What was established. */
     public enum Outcome { SAT, UNSAT, OPTIMUM, UNKNOWN }
@@ -38,6 +41,17 @@ public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Op
         if ((outcome == Outcome.SAT || outcome == Outcome.OPTIMUM) && (witness.isEmpty() || loss.isEmpty())) {
             throw new IllegalArgumentException(outcome + " without a verified witness");
         }
+        Objects.requireNonNull(certificate, "certificate");
+        if (certificate.isPresent() && outcome != Outcome.UNSAT && outcome != Outcome.OPTIMUM) {
+            throw new IllegalArgumentException(outcome + " with an unsatisfiability certificate");
+        }
+    }
+
+    /** A result without a checked certificate. */
+    public ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Optional<Rational> loss,
+                     Optional<ActivationPattern> pattern, String route, List<String> provenance,
+                     String reason, String encodingSummary, Duration time) {
+        this(outcome, witness, loss, pattern, route, provenance, reason, encodingSummary, time, Optional.empty());
     }
 
     /** The backend that produced the answer ("" when none did). */

@@ -216,7 +216,7 @@ public final class ErmSolver {
             List<String> checks = crossCheck(enc, gamma, a.backend(), limits);
             provenance.addAll(checks);
             return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, provenance,
-                    floatingPointCaveat(a.backend(), checks), enc.sizeSummary(), Duration.between(start, Instant.now()));
+                    floatingPointCaveat(a.backend(), checks), enc.sizeSummary(), Duration.between(start, Instant.now()), a.certificate());
         }
         List<String> why = new ArrayList<>(reasons);
         search.flatMap(WitnessSearch::bestLossAboveThreshold).ifPresent(l -> why.add(WitnessSearch.SOURCE
@@ -337,7 +337,7 @@ public final class ErmSolver {
             }
         }
         return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, provenance.stream().distinct().toList(),
-                r.proved() ? caveat : String.join("; ", w.reasons()), enc.sizeSummary(), t);
+                r.proved() ? caveat : String.join("; ", w.reasons()), enc.sizeSummary(), t, r.proved() ? r.certificate() : Optional.empty());
     }
 
     private ErmResult unknown(List<String> reasons, String encodingSummary, Duration t) {

@@ -6,6 +6,7 @@ import org.ermbit.core.ir.Model;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.Status;
+import org.ermbit.core.spi.UnsatCertificate;
 import org.ermbit.reductions.encode.Encoding;
 import org.ermbit.reductions.encode.EncodingStopped;
 import org.ermbit.solvers.pipeline.BackendRun.Answer;
@@ -22,8 +23,14 @@ import org.ermbit.solvers.pipeline.BackendRun.Answer;
  */
 final class LossDescent {
 
-    /** How one backend's descent ended: the best verified answer, whether it is proved optimal, and by whom. */
-    record Result(Optional<Answer> answer, boolean proved, String prover, String reason) {
+    /**
+     * How one backend's descent ended: the best verified answer, whether it is proved optimal, by whom,
+     * and the prover's checked certificate of "nothing smaller", where it produced one.
+     */
+    record Result(Optional<Answer> answer, boolean proved, String prover, String reason, Optional<UnsatCertificate> certificate) {
+        Result(Optional<Answer> answer, boolean proved, String prover, String reason) {
+            this(answer, proved, prover, reason, Optional.empty());
+        }
     }
 
     private final Encoding encoding;
@@ -86,7 +93,7 @@ final class LossDescent {
                     throw new ExactnessViolation(a.backend() + " proved no loss <= " + bound.get() + " exists, but a verified witness has loss "
                             + at.loss().orElseThrow());
                 }
-                return new Result(Optional.of(at), true, a.prover(), "");
+                return new Result(Optional.of(at), true, a.prover(), "", a.certificate());
             } else {
                 return notProved(a);
             }
