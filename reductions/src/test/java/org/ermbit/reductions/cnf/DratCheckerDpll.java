@@ -136,8 +136,8 @@ final class DratCheckerDpll {
                     int[] own = negated(decisions);
                     proof.add(Step.add(own));
                     if (deleteChildren) {
-                        if (rnd.nextBoolean()) proof.add(Step.del(shuffled(a)));
-                        if (rnd.nextBoolean()) proof.add(Step.del(shuffled(b)));
+                        if (rnd.nextBoolean()) proof.add(Step.del(DratCheckerProofs.shuffled(a, rnd)));
+                        if (rnd.nextBoolean()) proof.add(Step.del(DratCheckerProofs.shuffled(b, rnd)));
                     }
                     return own;
                 }
@@ -151,13 +151,6 @@ final class DratCheckerDpll {
             int[] c = new int[decisions.size()];
             for (int i = 0; i < c.length; i++) c[i] = -decisions.get(i);
             return c;
-        }
-
-        int[] shuffled(int[] c) {
-            List<Integer> l = new ArrayList<>();
-            for (int x : c) l.add(x);
-            Collections.shuffle(l, rnd);
-            return l.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 }

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.ermbit.core.spi.Limits;
 
 /**
@@ -183,5 +185,13 @@ final class DratCheckerProofs {
             out.add(s);
         }
         return out;
+    }
+
+    /** The literals of {@code c} in a random order (a clause is a set: the checker must not care). */
+    static int[] shuffled(int[] c, Random rnd) {
+        List<Integer> l = new ArrayList<>();
+        for (int x : c) l.add(x);
+        Collections.shuffle(l, rnd);
+        return l.stream().mapToInt(Integer::intValue).toArray();
     }
 }

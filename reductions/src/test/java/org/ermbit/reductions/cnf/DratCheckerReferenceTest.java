@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.ermbit.reductions.cnf.DratChecker.Format;
 import org.ermbit.reductions.cnf.DratCheckerProofs.Step;
+import static org.ermbit.reductions.cnf.DratCheckerProofs.shuffled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -243,13 +243,6 @@ class DratCheckerReferenceTest {
         int[] c = new int[k];
         for (int i = 0; i < k; i++) c[i] = randomLiteral(rnd, n);
         return c;
-    }
-
-    static int[] shuffled(int[] c, Random rnd) {
-        List<Integer> l = new ArrayList<>();
-        for (int x : c) l.add(x);
-        Collections.shuffle(l, rnd);
-        return l.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @ParameterizedTest

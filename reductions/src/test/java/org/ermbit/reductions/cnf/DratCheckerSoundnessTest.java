@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.ermbit.reductions.cnf.DratChecker.Format;
 import org.ermbit.reductions.cnf.DratCheckerProofs.Step;
+import static org.ermbit.reductions.cnf.DratCheckerProofs.shuffled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -182,13 +183,6 @@ class DratCheckerSoundnessTest {
             return r.stream().mapToInt(Integer::intValue).toArray();
         }
         return null;
-    }
-
-    static int[] shuffled(int[] c, Random rnd) {
-        List<Integer> l = new ArrayList<>();
-        for (int x : c) l.add(x);
-        Collections.shuffle(l, rnd);
-        return l.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
