@@ -20,19 +20,21 @@ import org.ermbit.core.spi.Status;
 import org.ermbit.solvers.external.CadicalProvider;
 import org.ermbit.solvers.external.MinisatProvider;
 import org.ermbit.solvers.external.PicosatProvider;
+import org.ermbit.solvers.logicng.LogicNgProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The external SAT backends ({@code ext-cadical}, {@code ext-minisat}, {@code ext-picosat}) against
- * brute force on random pseudo-Boolean models, with coefficients beyond 64 bits, refusal of integer
- * variables, deadline and cancellation. Each case is skipped when its binary is absent.
+ * The backends that solve the adder CNF of a pseudo-Boolean model ({@code logicng} in-process;
+ * {@code ext-cadical}, {@code ext-minisat}, {@code ext-picosat} as external binaries) against brute
+ * force on random pseudo-Boolean models, with coefficients beyond 64 bits, refusal of integer
+ * variables, deadline and cancellation. An external backend's cases are skipped when its binary is absent.
  */
-class ExternalSatSolversTest {
+class CnfSatSolversTest {
 
     static Stream<SolverProvider> providers() {
-        return Stream.of(new CadicalProvider(), new MinisatProvider(), new PicosatProvider());
+        return Stream.of(new LogicNgProvider(), new CadicalProvider(), new MinisatProvider(), new PicosatProvider());
     }
 
     private static void requireAvailable(SolverProvider p) {
@@ -108,7 +110,10 @@ class ExternalSatSolversTest {
         u.addClause(z.lit());
         u.addLinear(LinearExpr.builder().add(big.add(BigInteger.ONE), z).build(), Relation.LE, big);
         try (Solver s = p.create()) {
-            assertEquals(Status.UNSAT, s.solve(u.build(), Limits.none()).status());
+            SolveResult no = s.solve(u.build(), Limits.none());
+            assertEquals(Status.UNSAT, no.status(), no.toString());
+            // logicng and ext-cadical (proofs on by default) refute with a checked proof, the others without
+            assertEquals(p instanceof LogicNgProvider || p instanceof CadicalProvider, no.certificate().isPresent(), no.toString());
         }
     }
 
