@@ -63,8 +63,8 @@ class CnfSatSolversTest {
         SolverProvider p = new CadicalProvider();
         requireAvailable(p);
         try (Solver s = p.create()) {
-            CertifiedRefutations.pigeonholesUpTo(s, 8);
-            CertifiedRefutations.randomModels(p, s, 60, 5);
+            CertifiedRefutations.pigeonholesUpTo(s, 8, CertifiedRefutations.Kind.DRAT);
+            CertifiedRefutations.randomModels(p, s, 60, 5, CertifiedRefutations.Kind.DRAT, true);
         }
     }
 

@@ -43,6 +43,28 @@ public final class HardModels {
     }
 
     /**
+     * The pigeonhole principle for {@code pigeons} pigeons and {@code pigeons − 1} holes as linear
+     * (pseudo-Boolean) constraints: Σ_h x_ph ≥ 1 for every pigeon, Σ_p x_ph ≤ 1 for every hole.
+     */
+    public static Model pigeonholeCardinalities(int pigeons) {
+        int holes = pigeons - 1;
+        ModelBuilder b = new ModelBuilder();
+        Var[][] x = new Var[pigeons][holes];
+        for (int p = 0; p < pigeons; p++) for (int h = 0; h < holes; h++) x[p][h] = b.newBool("p" + p + "h" + h);
+        for (int p = 0; p < pigeons; p++) {
+            LinearExpr.Builder sits = LinearExpr.builder();
+            for (int h = 0; h < holes; h++) sits.add(1, x[p][h]);
+            b.addLinear(sits.build(), Relation.GE, BigInteger.ONE);
+        }
+        for (int h = 0; h < holes; h++) {
+            LinearExpr.Builder holds = LinearExpr.builder();
+            for (int p = 0; p < pigeons; p++) holds.add(1, x[p][h]);
+            b.addLinear(holds.build(), Relation.LE, BigInteger.ONE);
+        }
+        return b.build();
+    }
+
+    /**
      * Optimisation over the pigeonhole principle: pigeon p sits in some hole or is left out ({@code u_p});
      * no hole holds two pigeons; minimise Σ u_p. The optimum is 1 (one pigeon more than holes), found at
      * once, but proving that 0 is impossible is the pigeonhole principle again: a linear search finds

@@ -26,14 +26,14 @@ class LogicNgSolverTest {
     @Test
     void agreesWithBruteForceAndCertifiesEveryUnsat() {
         try (Solver s = provider.create()) {
-            CertifiedRefutations.randomModels(provider, s, 200, 10);
+            CertifiedRefutations.randomModels(provider, s, 200, 10, CertifiedRefutations.Kind.DRAT, true);
         }
     }
 
     @Test
     void pigeonholeRefutationsComeWithCheckedProofs() {
         try (Solver s = provider.create()) {
-            CertifiedRefutations.pigeonholesUpTo(s, 8);
+            CertifiedRefutations.pigeonholesUpTo(s, 8, CertifiedRefutations.Kind.DRAT);
         }
     }
 }

@@ -38,6 +38,48 @@ class Sat4jSolverTest {
         }
     }
 
+    /** Every UNSAT of the default engine on decision models carries a checked DRUP proof of its PB constraints. */
+    @Test
+    void unsatAnswersCarryACheckedProof() {
+        try (Solver s = provider.create()) {
+            CertifiedRefutations.randomModels(provider, s, 400, 20, CertifiedRefutations.Kind.DRUP, false);
+        }
+    }
+
+    /** Pigeonholes in clause form and with PB constraints (Σ_h x_ph ≥ 1, Σ_p x_ph ≤ 1): refuted with checked proofs. */
+    @Test
+    void pigeonholeRefutationsComeWithCheckedProofs() {
+        try (Solver s = provider.create()) {
+            CertifiedRefutations.pigeonholesUpTo(s, 8, CertifiedRefutations.Kind.DRUP);
+            for (int pigeons = 2; pigeons <= 8; pigeons++) {
+                CertifiedRefutations.refuted(s, HardModels.pigeonholeCardinalities(pigeons), CertifiedRefutations.Kind.DRUP, pigeons + " pigeons (PB)");
+            }
+        }
+    }
+
+    /** With proofs off, and on an engine that learns PB constraints, UNSAT is Sat4j's claim, without a certificate. */
+    @ParameterizedTest
+    @EnumSource(Sat4jConfig.class)
+    void withoutProofsUnsatHasNoCertificate(Sat4jConfig config) {
+        for (boolean proofs : new boolean[] {false, true}) {
+            try (Solver s = new Sat4jProvider(config, proofs).create()) {
+                SolveResult r = s.solve(HardModels.pigeonholeCardinalities(5), Limits.none());
+                assertEquals(Status.UNSAT, r.status(), r.toString());
+                assertEquals(proofs && config.learnsClauses(), r.certificate().isPresent(), config + " proofs " + proofs + ": " + r);
+            }
+        }
+    }
+
+    /** An objective: the final UNSAT proves optimality inside Sat4j's own search; no certificate is claimed for it. */
+    @Test
+    void optimaCarryNoCertificate() {
+        try (Solver s = provider.create()) {
+            SolveResult r = s.solve(HardModels.pigeonholeOptimisation(4), Limits.none());
+            assertEquals(Status.OPTIMAL, r.status(), r.toString());
+            assertTrue(r.certificate().isEmpty());
+        }
+    }
+
     @Test
     void edgeCaseModelsAgreeWithBruteForce() {
         try (Solver s = provider.create()) {
@@ -85,7 +127,9 @@ class Sat4jSolverTest {
         b.addClause(x.lit());
         b.addLinear(LinearExpr.builder().add(big.add(BigInteger.ONE), x).build(), Relation.LE, big);
         try (Solver s = provider.create()) {
-            assertEquals(Status.UNSAT, s.solve(b.build(), Limits.none()).status());
+            // the checker saturates (2^80+1)·¬x ≥ 1 to ¬x ≥ 1: the refutation needs no lemma
+            SolveResult r = CertifiedRefutations.refuted(s, b.build(), CertifiedRefutations.Kind.DRUP, "2^80");
+            assertEquals("0", r.stats().get("proof.lemmas checked"));
         }
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every available backend against brute-force enumeration on random tiny instances (mixed losses,
  * domains, depths, outputs, fixed parameters): the same SAT/UNSAT answer at thresholds just at and
  * just below the true optimum, and the same optimum; the UNSAT answers and optima of {@code ext-cadical} and
- * {@code logicng} come with their checked DRAT proofs.
+ * {@code logicng} come with their checked DRAT proofs, those of {@code sat4j} with its checked DRUP proofs.
  */
 class DifferentialTest {
 
@@ -95,25 +95,27 @@ class DifferentialTest {
             Rational below = optimum.subtract(Rational.of(1, 1000));
             ErmResult under = solver.decide(withThreshold(probe, below.signum() < 0 ? Rational.ZERO : below));
             assertEquals(ErmResult.Outcome.UNSAT, under.outcome(), where + ": " + under.reason());
-            if (CHECKS_DRAT_PROOFS.contains(backend)) assertTrue(under.provenance().get(0).contains(CHECKED_DRAT), where + ": " + under.provenance());
-            assertEquals(CHECKS_DRAT_PROOFS.contains(backend), under.certificate().isPresent(), where + ": " + under.certificate());
+            if (CHECKED_PROOF.containsKey(backend)) assertTrue(under.provenance().get(0).contains(CHECKED_PROOF.get(backend)), where + ": " + under.provenance());
+            assertEquals(CHECKED_PROOF.containsKey(backend), under.certificate().isPresent(), where + ": " + under.certificate());
         }
         ErmResult opt = solver.optimize(probe, l -> { });
         assertEquals(ErmResult.Outcome.OPTIMUM, opt.outcome(), where + ": " + opt.reason());
         assertEquals(optimum, opt.loss().orElseThrow(), where);
-        if (CHECKS_DRAT_PROOFS.contains(backend) && optimum.signum() > 0) {
+        if (CHECKED_PROOF.containsKey(backend) && optimum.signum() > 0) {
             // the optimum is proved by an UNSAT below it: one entry for the backend, naming its checked proof
             List<String> named = opt.provenance().stream().filter(s -> s.startsWith(backend + " ")).toList();
             assertEquals(1, named.size(), where + ": " + opt.provenance());
-            assertTrue(named.get(0).contains(CHECKED_DRAT), where + ": " + opt.provenance());
+            assertTrue(named.get(0).contains(CHECKED_PROOF.get(backend)), where + ": " + opt.provenance());
             assertTrue(opt.certificate().isPresent(), where);
         }
-        if (!CHECKS_DRAT_PROOFS.contains(backend)) assertTrue(opt.certificate().isEmpty(), where + ": " + opt.certificate());
+        if (!CHECKED_PROOF.containsKey(backend)) assertTrue(opt.certificate().isEmpty(), where + ": " + opt.certificate());
     }
 
-    /** The backends whose UNSAT answers carry a DRAT proof ermbit checked, and how their prover entries say so. */
-    private static final java.util.Set<String> CHECKS_DRAT_PROOFS = java.util.Set.of("ext-cadical", "logicng");
-    private static final String CHECKED_DRAT = "(DRAT proof of its CNF checked: ";
+    /** The backends whose UNSAT answers carry a proof ermbit checked, and how their prover entries say so. */
+    private static final Map<String, String> CHECKED_PROOF = Map.of(
+            "ext-cadical", "(DRAT proof of its CNF checked: ",
+            "logicng", "(DRAT proof of its CNF checked: ",
+            "sat4j", "(DRUP proof of its PB constraints checked: ");
 
     static ErmInstance withThreshold(ErmInstance i, Rational t) {
         return new ErmInstance(i.name(), i.description(), i.architecture(), i.domains(), i.fixed(), i.loss(), t, i.data(), i.expected());

@@ -41,8 +41,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Answers known independently of the code (the UNSAT ones also with DRAT refutations from LogicNG's MiniSat and
- * CaDiCaL, checked by ermbit): the Deep Learning book's XOR network (a zero-error
+ * Answers known independently of the code (the UNSAT ones also with refutations checked by ermbit: DRAT
+ * proofs from LogicNG's MiniSat and CaDiCaL, DRUP proofs from Sat4j, the default): the Deep Learning book's XOR network (a zero-error
  * 2-2-1 ReLU net exists, §6.1); XOR with one hidden ReLU unit cannot reach zero error for any real
  * parameters, hence in no finite domain (with g = w·x + b, g(0,0) + g(1,1) = g(0,1) + g(1,0); zero
  * error needs relu(g) to take one value A on {(0,0),(1,1)} and another B on {(0,1),(1,0)}; relu is
@@ -115,22 +115,28 @@ class KnownAnswersTest {
         assertEquals(ErmResult.Outcome.UNSAT, z3.outcome(), label + " (z3): " + z3.reason());
     }
 
-    /** (backend, domain) for the backends that refute with a DRAT proof ermbit checks: LogicNG's MiniSat (in-process) and CaDiCaL. */
+    /**
+     * (backend, domain, proof) for the backends that refute with a proof ermbit checks: LogicNG's MiniSat
+     * (in-process) and CaDiCaL with DRAT proofs of their CNF, Sat4j with DRUP proofs of its PB constraints.
+     */
     static Stream<Arguments> certifyingBackendsAndDomains() {
-        return Stream.of("logicng", "ext-cadical").flatMap(id -> domains().map(d -> Arguments.of(id, d.get()[0], d.get()[1])));
+        return Stream.of("logicng DRAT CNF", "ext-cadical DRAT CNF", "sat4j DRUP PB constraints").flatMap(spec -> domains().map(d -> {
+            String[] w = spec.split(" ", 3);
+            return Arguments.of(w[0], d.get()[0], d.get()[1], w[1], w[2]);
+        }));
     }
 
-    /** The same UNSAT with a certificate that does not rest on the solver: its DRAT proof of the CNF, checked by ermbit. */
+    /** The same UNSAT with a certificate that does not rest on the solver: its proof, checked by ermbit. */
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("certifyingBackendsAndDomains")
-    void xorWithOneHiddenUnitHasACheckedDratRefutation(String backend, String label, ParameterDomains d) {
+    void xorWithOneHiddenUnitHasACheckedRefutation(String backend, String label, ParameterDomains d, String format, String of) {
         SolverProvider provider = SolverRegistry.load().byId(backend);
         assumeTrue(provider.probe().available(), backend + " unavailable: " + provider.probe().reason());
         ErmResult r = new ErmSolver(ErmOptions.defaults().withSolvers(List.of(backend)).withLocalSearch(false)).decide(xor(1, d));
         assertEquals(ErmResult.Outcome.UNSAT, r.outcome(), label + ": " + r.reason());
-        assertTrue(r.provenance().get(0).matches(backend + " .+ \\(DRAT proof of its CNF checked: [1-9][0-9]* lemmas?\\)"),
+        assertTrue(r.provenance().get(0).matches(backend + " .+ \\(" + format + " proof of its " + of + " checked: [1-9][0-9]* lemmas?\\)"),
                 label + ": " + r.provenance());
-        assertEquals("DRAT", r.certificate().orElseThrow().format(), label);
+        assertEquals(format, r.certificate().orElseThrow().format(), label);
         assertTrue(r.provenance().get(0).endsWith("(" + r.certificate().get().summary() + ")"), label);
     }
 

@@ -13,7 +13,7 @@ import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DratChecker;
 import org.ermbit.reductions.cnf.ProofCheck;
-import org.ermbit.solvers.backend.DratCertificates;
+import org.ermbit.solvers.backend.ProofCertificates;
 
 /**
  * Turns a SAT solver's UNSAT claim and the binary DRAT proof it wrote into an answer: UNSAT with the
@@ -42,9 +42,9 @@ final class DratCertifier {
             stats.put("proof.lemmas checked", Long.toString(v.lemmas()));
             stats.put("proof.rat lemmas", Long.toString(v.ratLemmas()));
             stats.put("proof.check time", String.format("%d.%03d s", took.toSeconds(), took.toMillisPart()));
-            return new Answer.Unsat(stats, Optional.of(DratCertificates.of(v)));
+            return new Answer.Unsat(stats, Optional.of(ProofCertificates.ofCnf(v)));
         }
-        if (check instanceof ProofCheck.Refuted r) return new Answer.Error(DratCertificates.refuted(backend, r));
-        return new Answer.Unknown(DratCertificates.stopped(backend, (ProofCheck.Stopped) check));
+        if (check instanceof ProofCheck.Refuted r) return new Answer.Error(ProofCertificates.refuted(backend, ProofCertificates.DRAT, r));
+        return new Answer.Unknown(ProofCertificates.stopped(backend, ProofCertificates.DRAT, (ProofCheck.Stopped) check));
     }
 }

@@ -1,6 +1,7 @@
 package org.ermbit.solvers.logicng;
 
 import java.io.InputStream;
+import org.ermbit.solvers.backend.BinaryDratSteps;
 import org.logicng.collections.LNGIntVector;
 import org.logicng.collections.LNGVector;
 
@@ -42,21 +43,9 @@ final class DrupProofStream extends InputStream {
     private boolean fill() {
         if (next == proof.size()) return false;
         LNGIntVector s = proof.get(next++);
-        int need = 2 + 5 * s.size();
+        int need = BinaryDratSteps.maxBytes(s.size() - 1);
         buffer = need <= step.length ? step : new byte[need];
-        int n = 0;
-        int flag = s.get(0);
-        buffer[n++] = (byte) (flag == -1 ? 'd' : 'a');
-        for (int k = 1; k < s.size(); k++) {
-            int lit = s.get(k);
-            long code = 2L * Math.abs((long) lit) + (lit < 0 ? 1 : 0);
-            while (code >= 0x80) {
-                buffer[n++] = (byte) (code & 0x7f | 0x80);
-                code >>>= 7;
-            }
-            buffer[n++] = (byte) code;
-        }
-        buffer[n++] = 0;
+        int n = BinaryDratSteps.write(buffer, 0, s.get(0) == -1, s.size() - 1, k -> s.get(k + 1));
         length = n;
         position = 0;
         return true;

@@ -16,7 +16,7 @@ import org.ermbit.reductions.cnf.DratChecker;
 import org.ermbit.reductions.cnf.ProofCheck;
 import org.ermbit.reductions.export.CnfEncoding;
 import org.ermbit.reductions.export.PseudoBooleanToCnf;
-import org.ermbit.solvers.backend.DratCertificates;
+import org.ermbit.solvers.backend.ProofCertificates;
 import org.ermbit.solvers.backend.ModelShape;
 import org.ermbit.solvers.backend.ResultFactory;
 import org.logicng.collections.LNGBooleanVector;
@@ -93,10 +93,10 @@ final class LogicNgSolver implements Solver {
         if (check instanceof ProofCheck.Verified v) {
             stats.put("proof.lemmas checked", Long.toString(v.lemmas()));
             stats.put("proof.rat lemmas", Long.toString(v.ratLemmas()));
-            return results.unsat(stats, DratCertificates.of(v));
+            return results.unsat(stats, ProofCertificates.ofCnf(v));
         }
-        if (check instanceof ProofCheck.Refuted r) return results.error(DratCertificates.refuted(ID, r));
-        return results.unknown(DratCertificates.stopped(ID, (ProofCheck.Stopped) check));
+        if (check instanceof ProofCheck.Refuted r) return results.error(ProofCertificates.refuted(ID, ProofCertificates.DRAT, r));
+        return results.unknown(ProofCertificates.stopped(ID, ProofCertificates.DRAT, (ProofCheck.Stopped) check));
     }
 
     @Override

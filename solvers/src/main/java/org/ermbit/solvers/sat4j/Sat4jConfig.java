@@ -36,6 +36,14 @@ public enum Sat4jConfig {
         return factory.get();
     }
 
+    /**
+     * Whether the engine learns clauses only (the resolution engines), so that its learned clauses
+     * form a proof ermbit can check ({@link Sat4jProofRecorder}); cutting-plane engines learn PB constraints.
+     */
+    public boolean learnsClauses() {
+        return this == DEFAULT || this == RESOLUTION;
+    }
+
     /** The lower-case, dash-separated name used in options, e.g. {@code cutting-planes}. */
     public String optionName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -17,26 +17,30 @@ import org.sat4j.pb.IPBSolver;
  * Provider of the {@code sat4j} backend: {@link Capability#PSEUDO_BOOLEAN},
  * {@link Capability#BIGINT_COEFFS}, {@link Capability#OPTIMIZE}. The engine is
  * {@link #DEFAULT_CONFIG} unless the system property {@code ermbit.sat4j.config} or the constructor
- * names another {@link Sat4jConfig}.
+ * names another {@link Sat4jConfig}. UNSAT answers of the clause-learning engines carry a checked
+ * proof unless {@code -Dermbit.sat4j.proof=off} ({@link #PROOF_PROPERTY}).
  */
 public final class Sat4jProvider implements SolverProvider {
     /** The engine used when none is configured (chosen by measurement, see docs/SOLVERS.md). */
     public static final Sat4jConfig DEFAULT_CONFIG = Sat4jConfig.DEFAULT;
     /** System property selecting the engine by {@link Sat4jConfig#optionName()}. */
     public static final String CONFIG_PROPERTY = "ermbit.sat4j.config";
+    /** System property turning the recording and checking of proofs off ({@code off}) or on ({@code check}, the default). */
+    public static final String PROOF_PROPERTY = "ermbit.sat4j.proof";
 
     private static final Set<Capability> CAPS = EnumSet.of(Capability.PSEUDO_BOOLEAN, Capability.BIGINT_COEFFS, Capability.OPTIMIZE);
 
     private static final String VERSION = version();
 
     private final Sat4jConfig config;
-    /** Why the configured engine is invalid (then {@link #probe()} reports the backend unavailable), or null. */
+    private final boolean proofs;
+    /** Why the configured engine or proof setting is invalid (then {@link #probe()} reports the backend unavailable), or null. */
     private final String configError;
 
     /**
-     * Used by ServiceLoader: the engine named by {@value #CONFIG_PROPERTY}, or the default. An
-     * invalid name makes the backend unavailable with the reason, rather than silently running
-     * another engine.
+     * Used by ServiceLoader: the engine named by {@value #CONFIG_PROPERTY}, or the default, with
+     * proofs as {@value #PROOF_PROPERTY} says. An invalid setting makes the backend unavailable with
+     * the reason, rather than silently running another engine.
      */
     public Sat4jProvider() {
         String s = System.getProperty(CONFIG_PROPERTY);
@@ -49,12 +53,24 @@ public final class Sat4jProvider implements SolverProvider {
                 error = "invalid -D" + CONFIG_PROPERTY + "=" + s + ": " + e.getMessage();
             }
         }
+        String proof = System.getProperty(PROOF_PROPERTY, "").trim();
+        if (!proof.isEmpty() && !proof.equals("check") && !proof.equals("off") && error == null) {
+            error = "invalid -D" + PROOF_PROPERTY + "=" + proof + " (expected check or off)";
+        }
         this.config = c;
+        this.proofs = !proof.equals("off");
         this.configError = error;
     }
 
+    /** The given engine, with proofs checked. */
     public Sat4jProvider(Sat4jConfig config) {
+        this(config, true);
+    }
+
+    /** The given engine, recording and checking proofs when {@code proofs} (and the engine learns clauses). */
+    public Sat4jProvider(Sat4jConfig config, boolean proofs) {
         this.config = config;
+        this.proofs = proofs;
         this.configError = null;
     }
 
@@ -87,7 +103,7 @@ public final class Sat4jProvider implements SolverProvider {
 
     @Override
     public Solver create() {
-        return new Sat4jSolver(config, VERSION);
+        return new Sat4jSolver(config, VERSION, proofs, Sat4jProofRecorder.defaultBudget());
     }
 
     /** Sat4j's bundle version from its jar manifest, e.g. {@code 2.3.6.v20201214}. */

@@ -20,11 +20,8 @@ import org.ermbit.core.spi.Solver;
 import org.ermbit.solvers.backend.LimitWatcher;
 import org.ermbit.solvers.backend.ModelShape;
 import org.ermbit.solvers.backend.ResultFactory;
-import org.sat4j.core.Vec;
-import org.sat4j.core.VecInt;
 import org.sat4j.pb.IPBSolver;
 import org.sat4j.specs.ContradictionException;
-import org.sat4j.specs.IVec;
 import org.sat4j.specs.TimeoutException;
 
 /**
@@ -33,16 +30,28 @@ import org.sat4j.specs.TimeoutException;
  * clause becomes a clause. With an objective it runs a SAT-UNSAT linear search: after each model of
  * value v it adds {@code objective ≤ v − 1}; the final UNSAT proves optimality. Limits are enforced
  * with Sat4j's own timeout plus {@code expireTimeout()} from a {@link LimitWatcher}.
+ *
+ * <p>With proofs on, a decision (no objective) on an engine that learns clauses records the clauses
+ * Sat4j learns and deletes ({@link Sat4jProofRecorder}); an UNSAT is then checked by
+ * {@link org.ermbit.reductions.cnf.DratChecker} as a DRUP proof over the clauses and normalised PB constraints built here (the
+ * same objects Sat4j was given, not what Sat4j stored) and carries the certificate. A proof that does
+ * not check is an error, never an answer. When the proof was dropped (memory budget) or its check was
+ * stopped by the limits, the UNSAT is reported as Sat4j's claim, as with proofs off, and the stats say why.
  */
 final class Sat4jSolver implements Solver {
     private static final Set<Capability> CAPS = Set.of(Capability.PSEUDO_BOOLEAN);
 
     private final Sat4jConfig config;
     private final String version;
+    private final boolean proofs;
+    private final long proofBudget;
 
-    Sat4jSolver(Sat4jConfig config, String version) {
+    /** A solver that records and checks proofs when {@code proofs} and the engine learns clauses, within {@code proofBudget} bytes. */
+    Sat4jSolver(Sat4jConfig config, String version, boolean proofs, long proofBudget) {
         this.config = config;
         this.version = version;
+        this.proofs = proofs;
+        this.proofBudget = proofBudget;
     }
 
     @Override
@@ -68,14 +77,17 @@ final class Sat4jSolver implements Solver {
         int n = model.vars().size();
         solver.newVar(Math.max(n, 1));
         solver.setExpectedNumberOfClauses(model.constraints().size());
+        Sat4jAxioms axioms = new Sat4jAxioms(n);
+        Sat4jProofRecorder recorder = proofs && config.learnsClauses() && model.objective().isEmpty() ? new Sat4jProofRecorder(proofBudget) : null;
+        if (recorder != null) solver.setSearchListener(recorder);
         try {
             for (Var v : model.vars()) {
-                if (v.lower().signum() > 0) solver.addClause(VecInt.of(v.index() + 1));
-                if (v.upper().signum() == 0) solver.addClause(VecInt.of(-(v.index() + 1)));
+                if (v.lower().signum() > 0) axioms.clause(solver, v.index() + 1);
+                if (v.upper().signum() == 0) axioms.clause(solver, -(v.index() + 1));
             }
-            for (Constraint c : model.constraints()) add(solver, c);
+            for (Constraint c : model.constraints()) add(solver, axioms, c);
         } catch (ContradictionException e) {
-            return results.unsat(stats);
+            return Sat4jCertifier.unsat(recorder, axioms, stats, limits, results);
         }
         Optional<Assignment> best = Optional.empty();
         int improvements = 0;
@@ -91,7 +103,7 @@ final class Sat4jSolver implements Solver {
             }
             if (!sat) {
                 stats.put("improvements", Integer.toString(improvements));
-                if (best.isEmpty()) return results.unsat(stats);
+                if (best.isEmpty()) return Sat4jCertifier.unsat(recorder, axioms, stats, limits, results);
                 return results.optimal(model, best.get(), stats);
             }
             Assignment a = decode(solver, n);
@@ -102,7 +114,7 @@ final class Sat4jSolver implements Solver {
             BigInteger value = obj.evaluate(a::value);
             try {
                 // Σ c·x + k ≤ value − 1
-                addPb(solver, obj, "<=", value.subtract(BigInteger.ONE).subtract(obj.constant()));
+                axioms.linear(solver, obj, true, value.subtract(BigInteger.ONE).subtract(obj.constant()));
             } catch (ContradictionException e) {
                 stats.put("improvements", Integer.toString(improvements));
                 return results.optimal(model, a, stats);
@@ -123,18 +135,17 @@ final class Sat4jSolver implements Solver {
         return new Assignment(values);
     }
 
-    private static void add(IPBSolver solver, Constraint c) throws ContradictionException {
+    private static void add(IPBSolver solver, Sat4jAxioms axioms, Constraint c) throws ContradictionException {
         if (c instanceof Constraint.Clause cl) {
-            if (cl.literals().isEmpty()) throw new ContradictionException("empty clause");
-            solver.addClause(literals(cl.literals()));
+            axioms.clause(solver, literals(cl.literals()));
         } else if (c instanceof Constraint.Linear l) {
             BigInteger rhs = l.rhs().subtract(l.expr().constant());
             switch (l.relation()) {
-                case LE -> addPb(solver, l.expr(), "<=", rhs);
-                case GE -> addPb(solver, l.expr(), ">=", rhs);
+                case LE -> axioms.linear(solver, l.expr(), true, rhs);
+                case GE -> axioms.linear(solver, l.expr(), false, rhs);
                 case EQ -> {
-                    addPb(solver, l.expr(), "<=", rhs);
-                    addPb(solver, l.expr(), ">=", rhs);
+                    axioms.linear(solver, l.expr(), true, rhs);
+                    axioms.linear(solver, l.expr(), false, rhs);
                 }
             }
         } else {
@@ -142,38 +153,9 @@ final class Sat4jSolver implements Solver {
         }
     }
 
-    /**
-     * Adds Σ c·x (without the expression's constant) {@code rel} rhs, normalised first to
-     * Σ a·l ≥ d with every a > 0 over literals l (c·x with c < 0 is c + |c|·¬x). Sat4j 2.3.6 gets
-     * some mixed-sign constraints wrong after unit propagation (a spurious ContradictionException),
-     * so it only ever sees this normal form.
-     */
-    private static void addPb(IPBSolver solver, LinearExpr e, String rel, BigInteger rhs) throws ContradictionException {
-        boolean le = rel.equals("<=");
-        BigInteger degree = le ? rhs.negate() : rhs;
-        VecInt lits = new VecInt(e.terms().size());
-        IVec<BigInteger> coeffs = new Vec<>(e.terms().size());
-        BigInteger sum = BigInteger.ZERO;
-        for (Map.Entry<Var, BigInteger> t : e.terms().entrySet()) {
-            BigInteger c = le ? t.getValue().negate() : t.getValue();
-            int lit = t.getKey().index() + 1;
-            if (c.signum() < 0) {
-                degree = degree.subtract(c);
-                c = c.negate();
-                lit = -lit;
-            }
-            lits.push(lit);
-            coeffs.push(c);
-            sum = sum.add(c);
-        }
-        if (degree.signum() <= 0) return; // always true
-        if (sum.compareTo(degree) < 0) throw new ContradictionException("constraint can never reach its degree");
-        solver.addAtLeast(lits, coeffs, degree);
-    }
-
-    private static VecInt literals(List<Literal> ls) {
-        VecInt v = new VecInt(ls.size());
-        for (Literal l : ls) v.push(l.positive() ? l.var().index() + 1 : -(l.var().index() + 1));
+    private static int[] literals(List<Literal> ls) {
+        int[] v = new int[ls.size()];
+        for (int i = 0; i < v.length; i++) v[i] = ls.get(i).positive() ? ls.get(i).var().index() + 1 : -(ls.get(i).var().index() + 1);
         return v;
     }
 

@@ -1,0 +1,60 @@
+package org.ermbit.solvers.sat4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.core.spi.SolveResult;
+import org.ermbit.reductions.cnf.DratChecker;
+import org.ermbit.reductions.cnf.PbConstraint;
+import org.ermbit.reductions.cnf.ProofCheck;
+import org.ermbit.solvers.backend.ProofCertificates;
+import org.ermbit.solvers.backend.ResultFactory;
+
+/**
+ * Turns Sat4j's UNSAT into an answer: certified when a proof was recorded and {@link DratChecker}
+ * verifies it as a DRUP proof of the axioms Sat4j was given; an error naming the failing lemma when it
+ * does not check (never an answer); Sat4j's claim, as with proofs off, when no proof was recorded, the
+ * recorder dropped it, the coefficients are beyond the checker, or the limits stop the check — the
+ * stats then say why.
+ */
+final class Sat4jCertifier {
+    private static final String ID = "sat4j";
+
+    private Sat4jCertifier() {
+    }
+
+    /** The UNSAT result; {@code recorder} is null when no proof was recorded. */
+    static SolveResult unsat(Sat4jProofRecorder recorder, Sat4jAxioms axioms, Map<String, String> stats, Limits limits, ResultFactory results) {
+        if (recorder == null) return results.unsat(stats);
+        if (recorder.dropped().isPresent()) {
+            stats.put("proof", "not checked: " + recorder.dropped().get());
+            return results.unsat(stats);
+        }
+        List<PbConstraint> pb = axioms.pseudoBoolean();
+        if (!DratChecker.supports(pb)) {
+            stats.put("proof", "not checked: a PB constraint's coefficients are too large for the checker");
+            return results.unsat(stats);
+        }
+        long start = System.nanoTime();
+        ProofCheck check;
+        try (InputStream proof = recorder.proof()) {
+            check = DratChecker.check(axioms.cnf(), pb, proof, DratChecker.Format.BINARY, limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory stream does not fail
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        stats.put("proof.bytes", Long.toString(recorder.bytes()));
+        stats.put("proof.check time", String.format("%d.%03d s", took.toSeconds(), took.toMillisPart()));
+        if (check instanceof ProofCheck.Verified v) {
+            stats.put("proof.lemmas checked", Long.toString(v.lemmas()));
+            return results.unsat(stats, ProofCertificates.ofPseudoBoolean(v));
+        }
+        if (check instanceof ProofCheck.Refuted r) return results.error(ProofCertificates.refuted(ID, ProofCertificates.DRUP, r));
+        stats.put("proof", "not checked: " + ProofCertificates.stopped(ID, ProofCertificates.DRUP, (ProofCheck.Stopped) check));
+        return results.unsat(stats);
+    }
+}

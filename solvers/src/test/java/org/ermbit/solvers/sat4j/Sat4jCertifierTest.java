@@ -1,0 +1,112 @@
+package org.ermbit.solvers.sat4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ermbit.core.ir.Model;
+import org.ermbit.core.ir.Relation;
+import org.ermbit.core.spi.CancelToken;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.core.spi.SolveResult;
+import org.ermbit.core.spi.Solver;
+import org.ermbit.core.spi.Status;
+import org.ermbit.solvers.HardModels;
+import org.ermbit.solvers.backend.ResultFactory;
+import org.junit.jupiter.api.Test;
+import org.sat4j.pb.IPBSolver;
+import org.sat4j.pb.SolverFactory;
+import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.TimeoutException;
+
+/**
+ * What becomes of Sat4j's UNSAT when its proof cannot certify it: a proof that does not check is an
+ * error (never an answer); a proof over its memory budget, a check the limits stop, and an engine
+ * that learns PB constraints leave the UNSAT as Sat4j's claim, with the reason in the stats.
+ */
+class Sat4jCertifierTest {
+
+    /** x ∨ y, x ∨ ¬y, ¬x ∨ y, ¬x ∨ ¬y as clauses, plus x + y + z ≥ 2 (so the proof needs a lemma). */
+    private static Sat4jAxioms axioms(IPBSolver solver) throws ContradictionException {
+        Sat4jAxioms a = new Sat4jAxioms(3);
+        a.clause(solver, 1, 2);
+        a.clause(solver, 1, -2);
+        a.clause(solver, -1, 2);
+        a.clause(solver, -1, -2);
+        return a;
+    }
+
+    @Test
+    void aProofThatDoesNotCheckIsAnError() throws Exception {
+        IPBSolver solver = SolverFactory.newDefault();
+        solver.newVar(3);
+        Sat4jAxioms a = axioms(solver);
+        Sat4jProofRecorder lying = new Sat4jProofRecorder(1 << 20);
+        lying.learnUnit(3); // z is not implied: not RUP
+        SolveResult r = Sat4jCertifier.unsat(lying, a, new LinkedHashMap<>(), Limits.none(), new ResultFactory("sat4j", "test"));
+        assertEquals(Status.ERROR, r.status(), r.toString());
+        assertTrue(r.reason().startsWith("sat4j answered UNSAT, but its DRUP proof does not check: lemma 1 (byte 0)"), r.toString());
+    }
+
+    @Test
+    void aRecordedProofOfTheSameAxiomsChecks() throws Exception {
+        IPBSolver solver = SolverFactory.newDefault();
+        solver.newVar(3);
+        Sat4jAxioms a = axioms(solver);
+        Sat4jProofRecorder honest = new Sat4jProofRecorder(1 << 20);
+        honest.learnUnit(1); // RUP: ¬x propagates y and ¬y
+        SolveResult r = Sat4jCertifier.unsat(honest, a, new LinkedHashMap<>(), Limits.none(), new ResultFactory("sat4j", "test"));
+        assertEquals(Status.UNSAT, r.status(), r.toString());
+        assertEquals("DRUP proof of its PB constraints checked: 1 lemma", r.certificate().orElseThrow().summary());
+    }
+
+    @Test
+    void aCheckTheLimitsStopLeavesSat4jsClaim() throws Exception {
+        IPBSolver solver = SolverFactory.newDefault();
+        solver.newVar(3);
+        Sat4jAxioms a = axioms(solver);
+        Sat4jProofRecorder honest = new Sat4jProofRecorder(1 << 20);
+        honest.learnUnit(1);
+        CancelToken cancel = new CancelToken();
+        cancel.cancel();
+        Map<String, String> stats = new LinkedHashMap<>();
+        SolveResult r = Sat4jCertifier.unsat(honest, a, stats, new Limits(java.util.Optional.empty(), cancel), new ResultFactory("sat4j", "test"));
+        assertEquals(Status.UNSAT, r.status(), r.toString());
+        assertTrue(r.certificate().isEmpty());
+        assertEquals("not checked: cancelled while checking sat4j's DRUP proof", r.stats().get("proof"));
+    }
+
+    @Test
+    void aProofOverItsBudgetIsDroppedAndTheUnsatIsSat4jsClaim() {
+        try (Solver s = new Sat4jSolver(Sat4jConfig.DEFAULT, "test", true, 64)) {
+            SolveResult r = s.solve(HardModels.pigeonholeCardinalities(6), Limits.none());
+            assertEquals(Status.UNSAT, r.status(), r.toString());
+            assertTrue(r.certificate().isEmpty());
+            assertEquals("not checked: the proof outgrew its memory budget of 64 bytes", r.stats().get("proof"));
+        }
+    }
+
+    @Test
+    void aCuttingPlanesEngineLearnsNoClausesSoItsProofIsDropped() throws Exception {
+        IPBSolver solver = SolverFactory.newCuttingPlanes();
+        Sat4jProofRecorder recorder = new Sat4jProofRecorder(1 << 20);
+        solver.setSearchListener(recorder);
+        solver.newVar(42);
+        Sat4jAxioms a = new Sat4jAxioms(42);
+        Model m = HardModels.pigeonholeCardinalities(7);
+        for (var c : m.constraints()) {
+            if (c instanceof org.ermbit.core.ir.Constraint.Linear l) {
+                a.linear(solver, l.expr(), l.relation() == Relation.LE, l.rhs());
+            }
+        }
+        boolean sat;
+        try {
+            sat = solver.isSatisfiable();
+        } catch (TimeoutException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(!sat);
+        assertTrue(recorder.dropped().orElseThrow().startsWith("sat4j learned a "), recorder.dropped().toString());
+    }
+}
