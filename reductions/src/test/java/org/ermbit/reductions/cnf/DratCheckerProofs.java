@@ -184,6 +184,15 @@ final class DratCheckerProofs {
         return steps;
     }
 
+    /** Where each step is as the checker names it: "line k" in text, "byte b" (its offset) in binary. */
+    static List<String> where(List<Step> steps, DratChecker.Format format) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(format == DratChecker.Format.TEXT ? "line " + (i + 1) : "byte " + binary(steps.subList(0, i)).length);
+        }
+        return out;
+    }
+
     /** The number of additions among {@code steps}. */
     static long additions(List<Step> steps) {
         return steps.stream().filter(s -> !s.deletion()).count();
