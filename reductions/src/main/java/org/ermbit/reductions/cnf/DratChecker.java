@@ -2,12 +2,15 @@ package org.ermbit.reductions.cnf;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import org.ermbit.core.spi.Limits;
 
 /**
  * Checks a DRAT proof that a CNF is unsatisfiable, as an external SAT solver such as CaDiCaL writes it
- * next to an UNSAT answer, so that the answer is certified rather than trusted.
+ * next to an UNSAT answer, so that the answer is certified rather than trusted; or a clausal DRUP proof
+ * that a CNF together with pseudo-Boolean constraints ({@link PbConstraint}) is unsatisfiable, as a
+ * resolution-based pseudo-Boolean solver (Sat4j's default one) learns it.
  *
  * <h2>What is checked (forward checking, like drat-trim's forward mode)</h2>
  * The checker keeps a formula F, initially the CNF, and the top-level trail: every literal unit
@@ -34,6 +37,21 @@ import org.ermbit.core.spi.Limits;
  * beyond the CNF's (extended resolution), up to 2^28; a larger variable, or a literal that
  * does not fit in an int, is malformed.
  *
+ * <h2>Pseudo-Boolean axioms</h2>
+ * With constraints Σ aᵢ·ℓᵢ ≥ d ({@link #check(Cnf, List, InputStream, Format, Limits)}), F also holds
+ * them, for good: deletions apply to clauses only. Each is first saturated (aᵢ := min(aᵢ, d), which
+ * keeps its solutions); those with d ≤ 0 are dropped. Unit propagation then also propagates every
+ * constraint by its slack Σ{aᵢ : ℓᵢ not false} − d: a negative slack is a conflict, and an unassigned
+ * ℓᵢ with aᵢ greater than the slack is forced true (this is generalised arc consistency for one
+ * constraint). This holds at top level — the constraints are propagated before the clauses are
+ * loaded, and one that cannot be satisfied, or a conflict of their propagation, refutes the formula
+ * with {@code Verified(0, …)} — and in every RUP check. Lemmas must be RUP: RAT is not defined against
+ * pseudo-Boolean constraints, so a lemma that is not RUP is refuted (with the reason "RAT is not
+ * checked when the formula has pseudo-Boolean constraints") and {@code ratLemmas} stays 0. Checking
+ * computes in long, so a constraint with d &gt; 0 and Σ min(aᵢ, d) ≥ 2^62 cannot be checked:
+ * {@link #supports} tells beforehand, and the check throws {@link IllegalArgumentException} naming it.
+ * With an empty list of constraints everything is as for a CNF alone.
+ *
  * <h2>Why a {@code Verified} answer is sound</h2>
  * Every step keeps F satisfiable if it was: a RUP lemma is implied by F (the trail is implied by F,
  * because the reason of a top-level assignment is never deleted); a RAT lemma C on p keeps F
@@ -41,14 +59,19 @@ import org.ermbit.core.spi.Limits;
  * only removes clauses. Each addition is checked against F as it is at that moment; an ignored
  * deletion only means that F keeps a clause, and later steps are checked against that F, so the
  * argument holds whatever deletions were ignored. So when F propagates to a conflict, F is
- * unsatisfiable, and so is the CNF.
+ * unsatisfiable, and so is the CNF. With pseudo-Boolean axioms the same argument holds with RUP alone:
+ * slack propagation only derives literals every model of the constraint (under the current
+ * assignment) has — a literal whose coefficient exceeds the slack cannot be false, as the rest sum to
+ * less than d — and a negative slack means that no assignment extending the current one satisfies the
+ * constraint; the constraints are never deleted, so every RUP lemma is implied by the CNF and the
+ * constraints.
  *
  * <h2>Outcomes</h2>
  * {@link ProofCheck.Verified}; {@link ProofCheck.Refuted} with one line naming the first failing lemma
  * and where it is (line for text, byte offset of its step for binary), or what is malformed and where,
  * or that the proof ends without a conflict; {@link ProofCheck.Stopped} when {@link Limits#expired()}
- * (looked at before starting, every 256 steps and every ~100k clause visits of propagation). Only a
- * failure of the stream itself is an {@link IOException}.
+ * (looked at before starting, every 256 steps and every ~100k clause or constraint visits of
+ * propagation). Only a failure of the stream itself is an {@link IOException}.
  *
  * <h2>Cost</h2>
  * The proof is streamed (one buffer and one clause in memory). Clauses live in one int arena with two
@@ -57,7 +80,11 @@ import org.ermbit.core.spi.Limits;
  * CNF's (they get dense indices: a proof's variable 2^28 costs no more than the next free one). Lemmas
  * that are not RUP need the clauses containing the negated pivot: occurrence lists are built at the
  * first such lemma and kept up to date from then on, so proofs without RAT lemmas (most solver
- * proofs) pay nothing for them.
+ * proofs) pay nothing for them. Pseudo-Boolean constraints are stored once, literals by decreasing
+ * coefficient, with an occurrence list per literal and a slack per constraint kept up to date as
+ * literals are assigned and unassigned: each assignment costs one visit per occurrence of the newly
+ * false literal, and a constraint propagates by scanning only its literals with coefficients above
+ * the slack.
  */
 public final class DratChecker {
 
@@ -81,20 +108,53 @@ public final class DratChecker {
      * @throws IllegalArgumentException when the CNF declares more than 2^28 variables
      */
     public static ProofCheck check(Cnf cnf, InputStream proof, Format format, Limits limits) throws IOException {
-        return check(cnf, proof, format, limits, DratClauseDatabase.COMPACT_ABOVE);
+        return check(cnf, List.of(), proof, format, limits);
     }
 
-    /** {@link #check(Cnf, InputStream, Format, Limits)} compacting deleted clauses away above {@code compactAbove} ints (after every deletion when negative). */
-    static ProofCheck check(Cnf cnf, InputStream proof, Format format, Limits limits, int compactAbove) throws IOException {
+    /**
+     * Checks that {@code proof}, in {@code format}, refutes the formula of the clauses of {@code cnf}
+     * and the pseudo-Boolean constraints {@code pb} (see the class description; with no constraints,
+     * the same as {@link #check(Cnf, InputStream, Format, Limits)}). The stream is read, not closed.
+     *
+     * @throws IOException only when reading the stream fails
+     * @throws IllegalArgumentException when the CNF or a constraint has a variable beyond 2^28, or a
+     *                                  constraint is not {@link #supports supported} (it is named)
+     */
+    public static ProofCheck check(Cnf cnf, List<PbConstraint> pb, InputStream proof, Format format, Limits limits)
+            throws IOException {
+        return check(cnf, pb, proof, format, limits, DratClauseDatabase.COMPACT_ABOVE);
+    }
+
+    /**
+     * Whether {@link #check(Cnf, List, InputStream, Format, Limits)} can check against {@code pb}: every
+     * constraint with a positive degree d has a saturated coefficient sum Σ min(aᵢ, d) below 2^62 (the
+     * check computes in long).
+     */
+    public static boolean supports(List<PbConstraint> pb) {
+        for (PbConstraint p : pb) if (!DratPbConstraints.fits(p)) return false;
+        return true;
+    }
+
+    /** The check compacting deleted clauses away above {@code compactAbove} ints (after every deletion when negative). */
+    static ProofCheck check(Cnf cnf, List<PbConstraint> pb, InputStream proof, Format format, Limits limits,
+            int compactAbove) throws IOException {
         Objects.requireNonNull(cnf, "cnf");
+        Objects.requireNonNull(pb, "pb");
         Objects.requireNonNull(proof, "proof");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(limits, "limits");
-        if (cnf.variables() > DratProofReader.MAX_VARIABLE) {
-            throw new IllegalArgumentException("a CNF of more than 2^28 variables: " + cnf.variables());
+        int variables = Math.max(cnf.variables(), DratPbConstraints.maxVariable(pb));
+        if (variables > DratProofReader.MAX_VARIABLE) {
+            throw new IllegalArgumentException("a formula of more than 2^28 variables: " + variables);
         }
+        DratPbConstraints constraints = pb.isEmpty() ? null : new DratPbConstraints(pb, limits);
         if (limits.expired()) return new ProofCheck.Stopped(limits.stopReason());
-        DratClauseDatabase db = new DratClauseDatabase(cnf.variables(), cnf.clauses().size(), limits, compactAbove);
+        DratClauseDatabase db = new DratClauseDatabase(variables, cnf.clauses().size(), limits, compactAbove, constraints);
+        if (constraints != null) {
+            int r = db.propagatePb();
+            if (r == DratClauseDatabase.CONFLICT) return new ProofCheck.Verified(0, 0, 0, 0);
+            if (r == DratClauseDatabase.STOPPED) return new ProofCheck.Stopped(limits.stopReason());
+        }
         int loaded = 0;
         for (int[] c : cnf.clauses()) {
             if (++loaded % 4096 == 0 && limits.expired()) return new ProofCheck.Stopped(limits.stopReason());
@@ -103,7 +163,7 @@ public final class DratChecker {
             if (r == DratClauseDatabase.CONFLICT) return new ProofCheck.Verified(0, 0, 0, 0);
             if (r == DratClauseDatabase.STOPPED) return new ProofCheck.Stopped(limits.stopReason());
         }
-        return new Run(db, DratProofReader.of(proof, format), limits).run();
+        return new Run(db, DratProofReader.of(proof, format), limits, constraints == null).run();
     }
 
     /** One pass over the proof, with its counters. */
@@ -111,15 +171,18 @@ public final class DratChecker {
         private final DratClauseDatabase db;
         private final DratProofReader reader;
         private final Limits limits;
+        /** False when the formula has pseudo-Boolean constraints: lemmas must then be RUP. */
+        private final boolean ratAllowed;
         private long lemmas;
         private long ratLemmas;
         private long deletions;
         private long ignoredDeletions;
 
-        Run(DratClauseDatabase db, DratProofReader reader, Limits limits) {
+        Run(DratClauseDatabase db, DratProofReader reader, Limits limits, boolean ratAllowed) {
             this.db = db;
             this.reader = reader;
             this.limits = limits;
+            this.ratAllowed = ratAllowed;
         }
 
         ProofCheck run() throws IOException {
@@ -144,6 +207,11 @@ public final class DratChecker {
                             db.backtrack();
                             return new ProofCheck.Refuted("lemma " + lemmas + " (" + reader.where()
                                     + ") is the empty clause, but propagation finds no conflict");
+                        }
+                        if (!ratAllowed) {
+                            db.backtrack();
+                            return new ProofCheck.Refuted("lemma " + lemmas + " (" + reader.where()
+                                    + ") is not RUP (RAT is not checked when the formula has pseudo-Boolean constraints)");
                         }
                         r = db.rat();
                         if (r == DratClauseDatabase.FAILED) {

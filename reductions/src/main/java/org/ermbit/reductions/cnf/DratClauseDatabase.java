@@ -5,8 +5,9 @@ import org.ermbit.core.spi.Limits;
 
 /**
  * The formula a {@link DratChecker} checks lemmas against, under unit propagation: the live clauses
- * in one int arena, two watched literals per clause, the top-level trail (every literal unit
- * propagation of the live clauses forces, kept fully propagated), a hash index for deletions by
+ * in one int arena, two watched literals per clause, the pseudo-Boolean axioms if any
+ * ({@link DratPbConstraints}, propagated by slack, never deleted), the top-level trail (every literal
+ * unit propagation of the formula forces, kept fully propagated), a hash index for deletions by
  * literal set, and occurrence lists for RAT checks (built at the first RAT check, kept afterwards).
  *
  * <p>The caller puts one clause at a time into the work buffer ({@link #prepare}) and then asks for
@@ -52,6 +53,9 @@ final class DratClauseDatabase {
 
     private final Limits limits;
     private final int compactAbove;
+    /** The pseudo-Boolean axioms, or null; a trail reason below 0 is one of them. */
+    private final DratPbConstraints pb;
+    private final DratPbConstraints.Assigner pbAssigner = this::assign;
     private long ticks;
 
     private int[] arena = new int[1 << 12];
@@ -93,12 +97,16 @@ final class DratClauseDatabase {
      * @param compactAbove the arena is compacted when it is larger than this and more than half of it
      *                     is deleted clauses ({@link #COMPACT_ABOVE}); when negative, after every
      *                     deletion (for tests)
+     * @param pb           the pseudo-Boolean axioms (their variables at most {@code variables}), or null;
+     *                     call {@link #propagatePb} before anything else
      */
-    DratClauseDatabase(int variables, int expectedClauses, Limits limits, int compactAbove) {
+    DratClauseDatabase(int variables, int expectedClauses, Limits limits, int compactAbove, DratPbConstraints pb) {
         this.limits = limits;
         this.compactAbove = compactAbove;
+        this.pb = pb;
         this.cnfVariables = variables;
         ensureVariable(Math.max(1, Math.min(variables, 1 << 16))); // grown to the variables clauses use
+        if (pb != null) ensureVariable(pb.variables());
         buckets = new int[Math.max(16, Integer.highestOneBit(Math.max(expectedClauses, 1)) << 1)];
     }
 
@@ -251,6 +259,7 @@ final class DratClauseDatabase {
             int lit = trail[t];
             values[lit] = 0;
             values[lit ^ 1] = 0;
+            if (pb != null) pb.restored(lit ^ 1);
         }
         trailSize = mark;
         propagated = mark;
@@ -285,14 +294,35 @@ final class DratClauseDatabase {
             assign(a[ref], ref);
             int r = propagate();
             if (r != OK) return r;
-            for (int t = start; t < trailSize; t++) arena[trailReasons[t] + FLAGS] |= F_REASON;
-            level0 = trailSize;
+            markReasons(start);
             return OK;
         }
         a[ref + FLAGS] |= F_WATCHED;
         watch(a[ref], a[ref + 1], ref);
         watch(a[ref + 1], a[ref], ref);
         return OK;
+    }
+
+    /**
+     * Propagates the pseudo-Boolean axioms at top level, before any clause is added: CONFLICT when they
+     * conflict, else OK; STOPPED when the limits stopped propagation.
+     */
+    int propagatePb() {
+        if (pb.unsatisfiable() != null) return CONFLICT;
+        int start = trailSize;
+        pb.propagateAll(values, pbAssigner);
+        int r = propagate();
+        if (r != OK) return r;
+        markReasons(start);
+        return OK;
+    }
+
+    /** The clauses that are reasons of top-level assignments from {@code start} on stay (deletions skip them). */
+    private void markReasons(int start) {
+        for (int t = start; t < trailSize; t++) {
+            if (trailReasons[t] > 0) arena[trailReasons[t] + FLAGS] |= F_REASON;
+        }
+        level0 = trailSize;
     }
 
     /**
@@ -346,83 +376,99 @@ final class DratClauseDatabase {
         values[lit ^ 1] = FALSE;
         trail[trailSize] = lit;
         trailReasons[trailSize++] = reason;
+        if (pb != null) pb.falsified(lit ^ 1);
     }
 
-    /** Unit propagation of the trail from {@code propagated} on: OK, CONFLICT or STOPPED. */
+    /**
+     * Unit propagation of the trail from {@code propagated} on, by the clauses watching each newly
+     * false literal and then by the pseudo-Boolean constraints containing it: OK, CONFLICT or STOPPED.
+     */
     private int propagate() {
         final byte[] vals = values;
         final int[] a = arena;
         while (propagated < trailSize) {
             final int falseLit = trail[propagated++] ^ 1;
             final int[] ws = watches[falseLit];
-            if (ws == null) continue;
-            final int n = watchSizes[falseLit];
-            int i = 0;
-            int j = 0;
-            while (i < n) {
-                final int blocker = ws[i];
-                final int ref = ws[i + 1];
-                i += 2;
-                if (vals[blocker] == TRUE) {
-                    ws[j] = blocker;
-                    ws[j + 1] = ref;
-                    j += 2;
-                    continue;
-                }
-                if ((++ticks & TICK_MASK) == 0 && limits.expired()) {
-                    ws[j] = blocker;
-                    ws[j + 1] = ref;
-                    j += 2;
-                    System.arraycopy(ws, i, ws, j, n - i);
-                    watchSizes[falseLit] = j + n - i;
-                    return STOPPED;
-                }
-                if ((a[ref + FLAGS] & F_DELETED) != 0) continue; // dropped from this list
-                int first = a[ref];
-                if (first == falseLit) {
-                    first = a[ref + 1];
-                    a[ref] = first;
-                    a[ref + 1] = falseLit;
-                }
-                if (first != blocker && vals[first] == TRUE) {
-                    ws[j] = first;
-                    ws[j + 1] = ref;
-                    j += 2;
-                    continue;
-                }
-                // a new watch: search from where the last search stopped, round to it (Gent 2013)
-                final int size = a[ref + SIZE];
-                if (size > 2) {
-                    final int pos = ref + a[ref + POS];
-                    final int end = ref + size;
-                    int k = pos;
-                    while (k < end && vals[a[k]] == FALSE) k++;
-                    if (k == end) {
-                        k = ref + 2;
-                        while (k < pos && vals[a[k]] == FALSE) k++;
-                        if (k == pos) k = end; // every literal from 2 on is false
-                    }
-                    if (k < end) {
-                        final int lit = a[k];
-                        a[ref + 1] = lit;
-                        a[k] = falseLit;
-                        a[ref + POS] = k - ref;
-                        watch(lit, first, ref);
-                        continue;
-                    }
-                }
+            if (ws != null) {
+                int r = propagateClauses(falseLit, ws, vals, a);
+                if (r != OK) return r;
+            }
+            if (pb != null) {
+                int r = pb.propagate(falseLit, vals, pbAssigner);
+                if (r != OK) return r;
+            }
+        }
+        return OK;
+    }
+
+    /** Visits the clauses watching {@code falseLit} (list {@code ws}): OK, CONFLICT or STOPPED. */
+    private int propagateClauses(final int falseLit, final int[] ws, final byte[] vals, final int[] a) {
+        final int n = watchSizes[falseLit];
+        int i = 0;
+        int j = 0;
+        while (i < n) {
+            final int blocker = ws[i];
+            final int ref = ws[i + 1];
+            i += 2;
+            if (vals[blocker] == TRUE) {
+                ws[j] = blocker;
+                ws[j + 1] = ref;
+                j += 2;
+                continue;
+            }
+            if ((++ticks & TICK_MASK) == 0 && limits.expired()) {
+                ws[j] = blocker;
+                ws[j + 1] = ref;
+                j += 2;
+                System.arraycopy(ws, i, ws, j, n - i);
+                watchSizes[falseLit] = j + n - i;
+                return STOPPED;
+            }
+            if ((a[ref + FLAGS] & F_DELETED) != 0) continue; // dropped from this list
+            int first = a[ref];
+            if (first == falseLit) {
+                first = a[ref + 1];
+                a[ref] = first;
+                a[ref + 1] = falseLit;
+            }
+            if (first != blocker && vals[first] == TRUE) {
                 ws[j] = first;
                 ws[j + 1] = ref;
                 j += 2;
-                if (vals[first] == FALSE) {
-                    System.arraycopy(ws, i, ws, j, n - i);
-                    watchSizes[falseLit] = j + n - i;
-                    return CONFLICT;
-                }
-                assign(first, ref);
+                continue;
             }
-            watchSizes[falseLit] = j;
+            // a new watch: search from where the last search stopped, round to it (Gent 2013)
+            final int size = a[ref + SIZE];
+            if (size > 2) {
+                final int pos = ref + a[ref + POS];
+                final int end = ref + size;
+                int k = pos;
+                while (k < end && vals[a[k]] == FALSE) k++;
+                if (k == end) {
+                    k = ref + 2;
+                    while (k < pos && vals[a[k]] == FALSE) k++;
+                    if (k == pos) k = end; // every literal from 2 on is false
+                }
+                if (k < end) {
+                    final int lit = a[k];
+                    a[ref + 1] = lit;
+                    a[k] = falseLit;
+                    a[ref + POS] = k - ref;
+                    watch(lit, first, ref);
+                    continue;
+                }
+            }
+            ws[j] = first;
+            ws[j + 1] = ref;
+            j += 2;
+            if (vals[first] == FALSE) {
+                System.arraycopy(ws, i, ws, j, n - i);
+                watchSizes[falseLit] = j + n - i;
+                return CONFLICT;
+            }
+            assign(first, ref);
         }
+        watchSizes[falseLit] = j;
         return OK;
     }
 

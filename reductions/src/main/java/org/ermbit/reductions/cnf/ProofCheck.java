@@ -1,19 +1,21 @@
 package org.ermbit.reductions.cnf;
 
 /**
- * The outcome of checking a DRAT proof of unsatisfiability against a CNF ({@link DratChecker}):
+ * The outcome of checking a DRAT proof of unsatisfiability against a CNF, with pseudo-Boolean
+ * constraints or not ({@link DratChecker}):
  * the proof is a refutation, it is not one (with the first reason), or the check was stopped by its
  * limits before it could tell.
  */
 public sealed interface ProofCheck {
     /**
-     * Every lemma up to the refutation was checked (RUP, or RAT on its first literal) and the formula
-     * with those lemmas propagates to a conflict: the CNF is unsatisfiable.
+     * Every lemma up to the refutation was checked (RUP, or RAT on its first literal when there are no
+     * pseudo-Boolean constraints) and the formula with those lemmas propagates to a conflict: the CNF
+     * (with its pseudo-Boolean constraints) is unsatisfiable.
      *
      * @param lemmas     lemmas checked: the additions up to and including the one after which
      *                   propagation conflicts (that is the empty clause only when no earlier lemma
      *                   already made propagation conflict; the rest of the proof is not read)
-     * @param ratLemmas  of those, lemmas that needed the RAT check
+     * @param ratLemmas  of those, lemmas that needed the RAT check (0 with pseudo-Boolean constraints)
      * @param deletions  deletions carried out
      * @param ignoredDeletions deletions not carried out: of a clause that is not in the formula, or of a
      *                   clause that is the reason of a top-level assignment (keeping a clause is always sound)

@@ -93,8 +93,17 @@ final class DratCheckerProofs {
     }
 
     static ProofCheck check(Cnf cnf, byte[] proof, DratChecker.Format format) {
+        return check(cnf, List.of(), proof, format);
+    }
+
+    /** Checks against the clauses of {@code cnf} and the pseudo-Boolean constraints {@code pb}. */
+    static ProofCheck check(Cnf cnf, List<PbConstraint> pb, List<Step> steps, DratChecker.Format format) {
+        return check(cnf, pb, encode(steps, format), format);
+    }
+
+    static ProofCheck check(Cnf cnf, List<PbConstraint> pb, byte[] proof, DratChecker.Format format) {
         try {
-            return DratChecker.check(cnf, new ByteArrayInputStream(proof), format, Limits.none());
+            return DratChecker.check(cnf, pb, new ByteArrayInputStream(proof), format, Limits.none());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,8 +111,13 @@ final class DratCheckerProofs {
 
     /** Checks with the clause database compacted after every deletion. */
     static ProofCheck checkCompacting(Cnf cnf, List<Step> steps, DratChecker.Format format) {
+        return checkCompacting(cnf, List.of(), steps, format);
+    }
+
+    /** Checks against clauses and pseudo-Boolean constraints, compacting after every deletion. */
+    static ProofCheck checkCompacting(Cnf cnf, List<PbConstraint> pb, List<Step> steps, DratChecker.Format format) {
         try {
-            return DratChecker.check(cnf, new ByteArrayInputStream(encode(steps, format)), format, Limits.none(), -1);
+            return DratChecker.check(cnf, pb, new ByteArrayInputStream(encode(steps, format)), format, Limits.none(), -1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,6 +182,15 @@ final class DratCheckerProofs {
             steps.add(new Step(kind == 'd', lits.stream().mapToInt(Integer::intValue).toArray()));
         }
         return steps;
+    }
+
+    /** Where each step is as the checker names it: "line k" in text, "byte b" (its offset) in binary. */
+    static List<String> where(List<Step> steps, DratChecker.Format format) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(format == DratChecker.Format.TEXT ? "line " + (i + 1) : "byte " + binary(steps.subList(0, i)).length);
+        }
+        return out;
     }
 
     /** The number of additions among {@code steps}. */

@@ -3,6 +3,7 @@ package org.ermbit.reductions.cnf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -39,15 +40,26 @@ class DratCheckerReferenceTest {
         return LongStream.range(0, SEEDS);
     }
 
-    /** A DRAT checker by the book: slow, short, no watches, no trail. */
+    /**
+     * A DRAT checker by the book: slow, short, no watches, no trail. With pseudo-Boolean constraints
+     * (kept as given, in BigInteger, not saturated) unit propagation also applies every constraint from
+     * scratch — slack = Σ{a : literal not false} − d, a conflict when negative, a literal forced when its
+     * coefficient exceeds it — and lemmas must be RUP.
+     */
     static final class Reference {
         final List<int[]> clauses = new ArrayList<>();
+        final List<PbConstraint> pb;
         long lemmas;
         long ratLemmas;
         long deletions;
         long ignored;
 
         Reference(Cnf cnf) {
+            this(cnf, List.of());
+        }
+
+        Reference(Cnf cnf, List<PbConstraint> pb) {
+            this.pb = pb;
             for (int[] c : cnf.clauses()) {
                 int[] d = normal(c);
                 if (d != null) clauses.add(d);
@@ -95,6 +107,20 @@ class DratCheckerReferenceTest {
                         changed = true;
                     }
                 }
+                for (PbConstraint p : pb) {
+                    BigInteger slack = p.degree().negate();
+                    for (int i = 0; i < p.size(); i++) {
+                        if (!trueLits.contains(-p.literal(i))) slack = slack.add(p.coefficient(i));
+                    }
+                    if (slack.signum() < 0) return null;
+                    for (int i = 0; i < p.size(); i++) {
+                        int lit = p.literal(i);
+                        if (p.coefficient(i).compareTo(slack) > 0 && !trueLits.contains(lit) && !trueLits.contains(-lit)) {
+                            trueLits.add(lit);
+                            changed = true;
+                        }
+                    }
+                }
             }
             return trueLits;
         }
@@ -140,6 +166,10 @@ class DratCheckerReferenceTest {
                     if (c.length == 0) {
                         return new ProofCheck.Refuted("lemma " + lemmas + " (" + where.get(i)
                                 + ") is the empty clause, but propagation finds no conflict");
+                    }
+                    if (!pb.isEmpty()) {
+                        return new ProofCheck.Refuted("lemma " + lemmas + " (" + where.get(i)
+                                + ") is not RUP (RAT is not checked when the formula has pseudo-Boolean constraints)");
                     }
                     if (!rat(c)) {
                         return new ProofCheck.Refuted("lemma " + lemmas + " (" + where.get(i)
@@ -251,14 +281,8 @@ class DratCheckerReferenceTest {
         Random rnd = new Random(seed);
         Cnf cnf = seed % 2 == 0 ? DratCheckerCompletenessTest.randomCnf(rnd) : sparseCnf(rnd);
         List<Step> steps = proof(cnf, rnd);
-        List<String> lines = new ArrayList<>();
-        List<String> offsets = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            lines.add("line " + (i + 1));
-            offsets.add("byte " + DratCheckerProofs.binary(steps.subList(0, i)).length);
-        }
-        ProofCheck expectedText = new Reference(cnf).run(steps, lines);
-        ProofCheck expectedBinary = new Reference(cnf).run(steps, offsets);
+        ProofCheck expectedText = new Reference(cnf).run(steps, DratCheckerProofs.where(steps, Format.TEXT));
+        ProofCheck expectedBinary = new Reference(cnf).run(steps, DratCheckerProofs.where(steps, Format.BINARY));
         assertEquals(expectedText, DratCheckerProofs.check(cnf, steps, Format.TEXT), "seed " + seed + " " + steps);
         assertEquals(expectedBinary, DratCheckerProofs.check(cnf, steps, Format.BINARY), "seed " + seed + " " + steps);
         assertEquals(expectedText, DratCheckerProofs.checkCompacting(cnf, steps, Format.TEXT), "seed " + seed);
