@@ -3,9 +3,12 @@ package org.ermbit.solvers.sat4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.Model;
+import org.ermbit.core.ir.ModelBuilder;
 import org.ermbit.core.ir.Relation;
 import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
@@ -27,13 +30,20 @@ import org.sat4j.specs.TimeoutException;
  */
 class Sat4jCertifierTest {
 
-    /** x ∨ y, x ∨ ¬y, ¬x ∨ y, ¬x ∨ ¬y as clauses, plus x + y + z ≥ 2 (so the proof needs a lemma). */
+    /**
+     * x ∨ y, x ∨ ¬y, ¬x ∨ y, ¬x ∨ ¬y as clauses (unsatisfiable, but not by propagation alone: the proof
+     * needs a lemma) and x + y + z ≥ 1 as a PB constraint (with PB axioms every lemma must be RUP).
+     */
     private static Sat4jAxioms axioms(IPBSolver solver) throws ContradictionException {
         Sat4jAxioms a = new Sat4jAxioms(3);
         a.clause(solver, 1, 2);
         a.clause(solver, 1, -2);
         a.clause(solver, -1, 2);
         a.clause(solver, -1, -2);
+        ModelBuilder b = new ModelBuilder();
+        LinearExpr.Builder sum = LinearExpr.builder();
+        for (String name : new String[] {"x", "y", "z"}) sum.add(1, b.newBool(name));
+        a.linear(solver, sum.build(), false, BigInteger.ONE);
         return a;
     }
 
@@ -46,7 +56,8 @@ class Sat4jCertifierTest {
         lying.learnUnit(3); // z is not implied: not RUP
         SolveResult r = Sat4jCertifier.unsat(lying, a, new LinkedHashMap<>(), Limits.none(), new ResultFactory("sat4j", "test"));
         assertEquals(Status.ERROR, r.status(), r.toString());
-        assertTrue(r.reason().startsWith("sat4j answered UNSAT, but its DRUP proof does not check: lemma 1 (byte 0)"), r.toString());
+        assertEquals("sat4j answered UNSAT, but its DRUP proof does not check: lemma 1 (byte 0) is not RUP"
+                + " (RAT is not checked when the formula has pseudo-Boolean constraints)", r.reason());
     }
 
     @Test
