@@ -24,7 +24,7 @@ final class SolverOptions {
 
     @Option(names = "--cross-check", paramLabel = "ID", split = ",",
             description = "Backends that must confirm an UNSAT answer (a verified witness from any of them is an internal error);"
-                    + " logicng and ext-cadical confirm with a DRAT proof that ermbit checks.")
+                    + " sat4j confirms with a DRUP proof, logicng and ext-cadical with a DRAT proof that ermbit checks.")
     List<String> crossCheck = new ArrayList<>();
 
     @Option(names = "--no-symmetry-breaking", description = "Do not order interchangeable hidden units.")

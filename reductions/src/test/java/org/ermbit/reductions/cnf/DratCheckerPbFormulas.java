@@ -167,16 +167,7 @@ final class DratCheckerPbFormulas {
                 int[] d = plannedStep != null ? plannedStep.literals()
                         : kind == 0 ? DratCheckerReferenceTest.randomClause(rnd, n, 1 + rnd.nextInt(3))
                         : ref.clauses.get(rnd.nextInt(ref.clauses.size()));
-                int[] normal = Reference.normal(d);
-                int at = normal == null ? -1 : ref.indexOf(normal);
-                if (at >= 0) {
-                    Set<Integer> top = ref.closure(List.of());
-                    if (top == null) continue;
-                    boolean safe = true;
-                    for (int lit : normal) if (top.contains(lit)) safe = false;
-                    if (!safe) continue; // it might be the reason of a top-level literal
-                    ref.clauses.remove(at);
-                }
+                if (!ref.deleteForProof(d)) continue;
                 steps.add(Step.del(shuffled(d, rnd)));
                 continue;
             } else if (kind < 26) {

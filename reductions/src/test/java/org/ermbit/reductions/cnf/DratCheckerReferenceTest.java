@@ -184,6 +184,22 @@ class DratCheckerReferenceTest {
                     + (lemmas == 1 ? " lemma" : " lemmas") + " checked)");
         }
 
+        /**
+         * For a generated proof: removes one copy of clause {@code d} if the formula has it, unless it
+         * might be the reason of a top-level literal (then, and when the formula already propagates to a
+         * conflict, false: the deletion step is to be skipped, so that the counters stay comparable).
+         */
+        boolean deleteForProof(int[] d) {
+            int[] normal = normal(d);
+            int at = normal == null ? -1 : indexOf(normal);
+            if (at < 0) return true;
+            Set<Integer> top = closure(List.of());
+            if (top == null) return false;
+            for (int lit : normal) if (top.contains(lit)) return false;
+            clauses.remove(at);
+            return true;
+        }
+
         int indexOf(int[] c) {
             int[] sorted = c.clone();
             Arrays.sort(sorted);
@@ -217,16 +233,7 @@ class DratCheckerReferenceTest {
             if (kind < 6 && !ref.clauses.isEmpty()) { // a deletion
                 int[] d = kind == 0 ? randomClause(rnd, n + 2, 1 + rnd.nextInt(3))
                         : ref.clauses.get(rnd.nextInt(ref.clauses.size()));
-                int[] normal = Reference.normal(d);
-                int at = normal == null ? -1 : ref.indexOf(normal);
-                if (at >= 0) {
-                    Set<Integer> top = ref.closure(List.of());
-                    if (top == null) continue;
-                    boolean safe = true;
-                    for (int lit : normal) if (top.contains(lit)) safe = false;
-                    if (!safe) continue; // it might be the reason of a top-level literal
-                    ref.clauses.remove(at);
-                }
+                if (!ref.deleteForProof(d)) continue;
                 steps.add(Step.del(shuffled(d, rnd)));
                 continue;
             } else if (kind < 24 && ref.clauses.size() > 1) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.ModelBuilder;
@@ -47,14 +47,19 @@ class Sat4jCertifierTest {
         return a;
     }
 
-    @Test
-    void aProofThatDoesNotCheckIsAnError() throws Exception {
+    /** Sat4j's UNSAT of {@link #axioms} with a recorded proof of the one unit lemma {@code learned}, certified within {@code limits}. */
+    private static SolveResult certified(int learned, Limits limits) throws ContradictionException {
         IPBSolver solver = SolverFactory.newDefault();
         solver.newVar(3);
         Sat4jAxioms a = axioms(solver);
-        Sat4jProofRecorder lying = new Sat4jProofRecorder(1 << 20);
-        lying.learnUnit(3); // z is not implied: not RUP
-        SolveResult r = Sat4jCertifier.unsat(lying, a, new LinkedHashMap<>(), Limits.none(), new ResultFactory("sat4j", "test"));
+        Sat4jProofRecorder proof = new Sat4jProofRecorder(1 << 20);
+        proof.learnUnit(learned);
+        return Sat4jCertifier.unsat(proof, a, new LinkedHashMap<>(), limits, new ResultFactory("sat4j", "test"));
+    }
+
+    @Test
+    void aProofThatDoesNotCheckIsAnError() throws Exception {
+        SolveResult r = certified(3, Limits.none()); // z is not implied: not RUP
         assertEquals(Status.ERROR, r.status(), r.toString());
         assertEquals("sat4j answered UNSAT, but its DRUP proof does not check: lemma 1 (byte 0) is not RUP"
                 + " (RAT is not checked when the formula has pseudo-Boolean constraints)", r.reason());
@@ -62,27 +67,16 @@ class Sat4jCertifierTest {
 
     @Test
     void aRecordedProofOfTheSameAxiomsChecks() throws Exception {
-        IPBSolver solver = SolverFactory.newDefault();
-        solver.newVar(3);
-        Sat4jAxioms a = axioms(solver);
-        Sat4jProofRecorder honest = new Sat4jProofRecorder(1 << 20);
-        honest.learnUnit(1); // RUP: ¬x propagates y and ¬y
-        SolveResult r = Sat4jCertifier.unsat(honest, a, new LinkedHashMap<>(), Limits.none(), new ResultFactory("sat4j", "test"));
+        SolveResult r = certified(1, Limits.none()); // RUP: ¬x propagates y and ¬y
         assertEquals(Status.UNSAT, r.status(), r.toString());
         assertEquals("DRUP proof of its PB constraints checked: 1 lemma", r.certificate().orElseThrow().summary());
     }
 
     @Test
     void aCheckTheLimitsStopLeavesSat4jsClaim() throws Exception {
-        IPBSolver solver = SolverFactory.newDefault();
-        solver.newVar(3);
-        Sat4jAxioms a = axioms(solver);
-        Sat4jProofRecorder honest = new Sat4jProofRecorder(1 << 20);
-        honest.learnUnit(1);
         CancelToken cancel = new CancelToken();
         cancel.cancel();
-        Map<String, String> stats = new LinkedHashMap<>();
-        SolveResult r = Sat4jCertifier.unsat(honest, a, stats, new Limits(java.util.Optional.empty(), cancel), new ResultFactory("sat4j", "test"));
+        SolveResult r = certified(1, new Limits(Optional.empty(), cancel));
         assertEquals(Status.UNSAT, r.status(), r.toString());
         assertTrue(r.certificate().isEmpty());
         assertEquals("not checked: cancelled while checking sat4j's DRUP proof", r.stats().get("proof"));
