@@ -7,6 +7,7 @@ import static org.ermbit.reductions.cnf.DratCheckerProofs.steps;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,6 +131,8 @@ class DratCheckerPbTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> check(cnf, List.of(three, unsupported), steps(add(2)), format));
         assertTrue(e.getMessage().startsWith("pseudo-Boolean constraint 1 "), e.getMessage());
+        // exactly at the limit: 2^61 + 2^61 = 2^62 is one too many
+        assertFalse(DratChecker.supports(List.of(new PbConstraint(new int[] {1, 2}, new BigInteger[] {big, big}, big))));
         // just below the limit: 2^61 + (2^61 − 1) = 2^62 − 1 in all, degree 2^61
         PbConstraint below = new PbConstraint(new int[] {1, 2}, new BigInteger[] {big, big.subtract(BigInteger.ONE)}, big);
         assertTrue(DratChecker.supports(List.of(below)));
@@ -168,6 +171,19 @@ class DratCheckerPbTest {
 
     @ParameterizedTest
     @EnumSource(Format.class)
+    void aClauseIsNotTakenForTheReasonOfWhatAConstraintForced(Format format) {
+        // x7 + x8 ≥ 1 forces nothing; x5 + x6 ≥ 2 (constraint 1) forces x5 and x6 at top level.
+        // Clauses (1 2)(-1 3)(-1 -3)(1 -5 4)(1 -6 -4): with x5, x6 the last two are (1 4)(1 -4).
+        // Deleting (1 2), the first clause, is carried out: it is no reason of anything.
+        // Lemma (-1): assign 1: (-1 3) gives 3, (-1 -3) conflicts: RUP. Adding it: (1 4) gives 4,
+        // (1 -4) conflicts at top level.
+        Cnf cnf = cnf(8, new int[] {1, 2}, new int[] {-1, 3}, new int[] {-1, -3}, new int[] {1, -5, 4}, new int[] {1, -6, -4});
+        List<PbConstraint> pb = List.of(pb(new int[] {7, 8}, new long[] {1, 1}, 1), pb(new int[] {5, 6}, new long[] {1, 1}, 2));
+        assertEquals(new ProofCheck.Verified(1, 0, 1, 0), check(cnf, pb, steps(DratCheckerProofs.Step.del(1, 2), add(-1)), format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
     void constraintsMayUseVariablesBeyondTheCnfsAndProofsBeyondBoth(Format format) {
         // the CNF declares 1 variable; the constraint x1 + x7 ≥ 2 forces x1 and x7 at top level.
         // Lemma (7): RUP (7 is true). Lemma (-7 9 -1), 9 beyond both: assign -9 (7 and 1 are already
@@ -184,6 +200,22 @@ class DratCheckerPbTest {
         Limits past = new Limits(Optional.of(Instant.EPOCH), new CancelToken());
         assertEquals(new ProofCheck.Stopped("timeout"), DratChecker.check(cnf(2), List.of(TWO_ONE_ONE),
                 new ByteArrayInputStream(new byte[0]), Format.TEXT, past));
+    }
+
+    @Test
+    void valueSemantics() {
+        PbConstraint a = pb(new int[] {1, -2}, new long[] {2, 1}, 2);
+        assertEquals(a, pb(new int[] {1, -2}, new long[] {2, 1}, 2));
+        assertEquals(a.hashCode(), pb(new int[] {1, -2}, new long[] {2, 1}, 2).hashCode());
+        assertNotEquals(a, pb(new int[] {1, 2}, new long[] {2, 1}, 2));
+        assertNotEquals(a, pb(new int[] {1, -2}, new long[] {1, 1}, 2));
+        assertNotEquals(a, pb(new int[] {1, -2}, new long[] {2, 1}, 1));
+        assertNotEquals(a.hashCode(), pb(new int[] {1, -2}, new long[] {2, 1}, 1).hashCode());
+        // 2·x1 + ¬x2: x1, x2 true gives 2, exactly the degree 2; x1 true, x2 false gives 3; x1 false, x2 true gives 0
+        assertTrue(a.isSatisfiedBy(new boolean[] {false, true, true}));
+        assertTrue(pb(new int[] {1, -2}, new long[] {2, 1}, 3).isSatisfiedBy(new boolean[] {false, true, false}));
+        assertFalse(pb(new int[] {1, -2}, new long[] {2, 1}, 3).isSatisfiedBy(new boolean[] {false, true, true}));
+        assertFalse(a.isSatisfiedBy(new boolean[] {false, false, true}));
     }
 
     @Test
