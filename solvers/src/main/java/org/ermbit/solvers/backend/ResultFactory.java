@@ -57,6 +57,14 @@ public final class ResultFactory {
         return SolveResult.unsat(backend, version, elapsed(), stats, certificate);
     }
 
+    /**
+     * UNSAT without a certificate although the backend records proofs: {@code note} says why (the proof
+     * was dropped, or its check stopped), and the pipeline shows it next to the prover.
+     */
+    public SolveResult unsatUnchecked(Map<String, String> stats, String note) {
+        return new SolveResult(Status.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), note, stats, backend, version, elapsed());
+    }
+
     public SolveResult unknown(String reason) {
         return SolveResult.unknown(reason, backend, version, elapsed());
     }

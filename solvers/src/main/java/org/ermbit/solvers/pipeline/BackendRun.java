@@ -46,9 +46,13 @@ final class BackendRun {
             this(status, witness, loss, pattern, backend, reason, Optional.empty());
         }
 
-        /** The backend, followed by what its checked certificate shows, if it has one: how an UNSAT is credited. */
+        /**
+         * How an UNSAT is credited: the backend, followed by what its checked certificate shows, or by
+         * why a backend that records proofs has none this time (its reason).
+         */
         String prover() {
-            return backend + certificate.map(c -> " (" + c.summary() + ")").orElse("");
+            if (certificate.isPresent()) return backend + " (" + certificate.get().summary() + ")";
+            return status == Status.UNSAT && !reason.isEmpty() ? backend + " (" + reason + ")" : backend;
         }
     }
 

@@ -18,11 +18,12 @@ import org.ermbit.solvers.backend.ResultFactory;
  * Turns Sat4j's UNSAT into an answer: certified when a proof was recorded and {@link DratChecker}
  * verifies it as a DRUP proof of the axioms Sat4j was given; an error naming the failing lemma when it
  * does not check (never an answer); Sat4j's claim, as with proofs off, when no proof was recorded, the
- * recorder dropped it, the coefficients are beyond the checker, or the limits stop the check — the
- * stats then say why.
+ * recorder dropped it, the coefficients are beyond the checker, or the limits stop the check — its
+ * reason then says why ({@code DRUP proof not checked: …}).
  */
 final class Sat4jCertifier {
     private static final String ID = "sat4j";
+    private static final String NOT_CHECKED = "DRUP proof not checked: ";
 
     private Sat4jCertifier() {
     }
@@ -30,14 +31,10 @@ final class Sat4jCertifier {
     /** The UNSAT result; {@code recorder} is null when no proof was recorded. */
     static SolveResult unsat(Sat4jProofRecorder recorder, Sat4jAxioms axioms, Map<String, String> stats, Limits limits, ResultFactory results) {
         if (recorder == null) return results.unsat(stats);
-        if (recorder.dropped().isPresent()) {
-            stats.put("proof", "not checked: " + recorder.dropped().get());
-            return results.unsat(stats);
-        }
+        if (recorder.dropped().isPresent()) return results.unsatUnchecked(stats, NOT_CHECKED + recorder.dropped().get());
         List<PbConstraint> pb = axioms.pseudoBoolean();
         if (!DratChecker.supports(pb)) {
-            stats.put("proof", "not checked: a PB constraint's coefficients are too large for the checker");
-            return results.unsat(stats);
+            return results.unsatUnchecked(stats, NOT_CHECKED + "a PB constraint's coefficients are too large for the checker");
         }
         long start = System.nanoTime();
         ProofCheck check;
@@ -54,7 +51,6 @@ final class Sat4jCertifier {
             return results.unsat(stats, ProofCertificates.ofPseudoBoolean(v));
         }
         if (check instanceof ProofCheck.Refuted r) return results.error(ProofCertificates.refuted(ID, ProofCertificates.DRUP, r));
-        stats.put("proof", "not checked: " + ProofCertificates.stopped(ID, ProofCertificates.DRUP, (ProofCheck.Stopped) check));
-        return results.unsat(stats);
+        return results.unsatUnchecked(stats, NOT_CHECKED + ProofCertificates.stopped(ID, ProofCertificates.DRUP, (ProofCheck.Stopped) check));
     }
 }

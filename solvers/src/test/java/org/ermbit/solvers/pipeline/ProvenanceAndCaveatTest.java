@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ermbit.core.model.Aggregate;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.SolveResult;
+import org.ermbit.core.spi.Status;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.solvers.pipeline.ErmResult.Outcome;
 import org.ermbit.solvers.registry.SolverRegistry;
@@ -50,6 +52,22 @@ class ProvenanceAndCaveatTest {
     private static String caveat(String prover) {
         return prover + " decides in floating point: this infeasibility verdict is its claim and is not re-checked exactly"
                 + " (confirm it with --cross-check sat4j or another exact backend)";
+    }
+
+    /**
+     * A backend that records proofs but could not check this one (sat4j when its proof was dropped or
+     * its check stopped) answers UNSAT with a note; the prover entry shows it, for decide and optimize.
+     */
+    @Test
+    void anUncheckedProofIsNamedWithTheProver() {
+        String note = "DRUP proof not checked: timeout while checking unchecked's DRUP proof";
+        StubBackend unchecked = StubBackend.answering("unchecked", m -> new SolveResult(Status.UNSAT, Optional.empty(), Optional.empty(),
+                Optional.empty(), note, Map.of(), "unchecked", "", Duration.ZERO));
+        ErmResult r = solver(List.of("unchecked"), List.of(), unchecked).decide(FAR);
+        assertEquals(Outcome.UNSAT, r.outcome());
+        assertEquals(List.of("unchecked (" + note + ")"), r.provenance());
+        assertTrue(r.certificate().isEmpty());
+        assertEquals("", r.reason());
     }
 
     @Test

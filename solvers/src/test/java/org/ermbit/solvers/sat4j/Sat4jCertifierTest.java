@@ -79,7 +79,7 @@ class Sat4jCertifierTest {
         SolveResult r = certified(1, new Limits(Optional.empty(), cancel));
         assertEquals(Status.UNSAT, r.status(), r.toString());
         assertTrue(r.certificate().isEmpty());
-        assertEquals("not checked: cancelled while checking sat4j's DRUP proof", r.stats().get("proof"));
+        assertEquals("DRUP proof not checked: cancelled while checking sat4j's DRUP proof", r.reason());
     }
 
     @Test
@@ -88,7 +88,7 @@ class Sat4jCertifierTest {
             SolveResult r = s.solve(HardModels.pigeonholeCardinalities(6), Limits.none());
             assertEquals(Status.UNSAT, r.status(), r.toString());
             assertTrue(r.certificate().isEmpty());
-            assertEquals("not checked: the proof outgrew its memory budget of 64 bytes", r.stats().get("proof"));
+            assertEquals("DRUP proof not checked: the proof outgrew its memory budget of 64 bytes", r.reason());
         }
     }
 

@@ -46,7 +46,7 @@ public final class Sat4jProofBench {
                 long ms = Duration.between(start, Instant.now()).toMillis();
                 String bytes = r.stats().get("proof.bytes");
                 System.out.printf("| %s | %s | %s | %d.%03d | %s | %s | %s |%n", inst.name(), proofs ? "check" : "off", r.status(), ms / 1000, ms % 1000,
-                        bytes == null ? "" : megabytes(Long.parseLong(bytes)), r.stats().getOrDefault("proof.lemmas checked", r.stats().getOrDefault("proof", "")),
+                        bytes == null ? "" : megabytes(Long.parseLong(bytes)), r.stats().getOrDefault("proof.lemmas checked", r.reason()),
                         r.stats().getOrDefault("proof.check time", "").replace(" s", ""));
             }
         }
