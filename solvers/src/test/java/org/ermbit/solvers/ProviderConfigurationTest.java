@@ -35,6 +35,7 @@ class ProviderConfigurationTest {
             "ermbit.z3.products, Native, invalid -Dermbit.z3.products=Native",
             "ermbit.cvc5.products, bitz, invalid -Dermbit.cvc5.products=bitz",
             "ermbit.cadical.proof, no, invalid -Dermbit.cadical.proof=no (expected check or off)",
+            "ermbit.sat4j.proof, yes, invalid -Dermbit.sat4j.proof=yes (expected check or off)",
     })
     void invalidSettingMakesTheBackendUnavailableWithTheReason(String property, String value, String reason) {
         Availability a = withProperty(property, value, () -> provider(property).probe());
@@ -67,6 +68,17 @@ class ProviderConfigurationTest {
         assertTrue(new CadicalProvider().description().contains(checked));
         assertTrue(withProperty(CadicalProvider.PROOF_PROPERTY, "check", () -> new CadicalProvider().description()).contains(checked));
         assertFalse(withProperty(CadicalProvider.PROOF_PROPERTY, "off", () -> new CadicalProvider().description()).contains(checked));
+    }
+
+    @Test
+    void sat4jsProofSettingIsNamedInTheDescription() {
+        String checked = "; UNSAT with its DRUP proof checked by ermbit";
+        assertEquals("Sat4j pseudo-Boolean solver (pure Java, default" + checked + ")", new Sat4jProvider().description());
+        assertTrue(withProperty(Sat4jProvider.PROOF_PROPERTY, "check", () -> new Sat4jProvider().description()).contains(checked));
+        assertFalse(withProperty(Sat4jProvider.PROOF_PROPERTY, "off", () -> new Sat4jProvider().description()).contains(checked));
+        assertTrue(withProperty(Sat4jProvider.PROOF_PROPERTY, "off", () -> new Sat4jProvider().probe()).available());
+        // an engine that learns PB constraints records no proof
+        assertFalse(withProperty(Sat4jProvider.CONFIG_PROPERTY, "cutting-planes", () -> new Sat4jProvider().description()).contains(checked));
     }
 
     /** The product setting decides NIA; unset, each backend has its measured default (cpsat native, z3 and cvc5 bits). */

@@ -81,7 +81,8 @@ public final class Sat4jProvider implements SolverProvider {
 
     @Override
     public String description() {
-        return "Sat4j pseudo-Boolean solver (pure Java, " + config.optionName() + ")";
+        return "Sat4j pseudo-Boolean solver (pure Java, " + config.optionName()
+                + (proofs && config.learnsClauses() ? "; UNSAT with its DRUP proof checked by ermbit" : "") + ")";
     }
 
     @Override
