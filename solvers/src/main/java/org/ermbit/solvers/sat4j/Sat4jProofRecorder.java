@@ -18,14 +18,14 @@ import org.sat4j.specs.ISolverService;
 import org.sat4j.specs.SearchListenerAdapter;
 
 /**
- * Records, as a binary DRAT proof in memory, the clauses Sat4j's resolution engine learns
- * ({@code learn}, {@code learnUnit}) and deletes ({@code delete}), so that an UNSAT answer can be
- * checked against the pseudo-Boolean constraints Sat4j was given. Recording gives up — the proof is
- * then {@linkplain #dropped() dropped} and the answer stays Sat4j's claim — when the engine learns
- * something other than a clause (a cutting-plane engine learns PB constraints) or when the proof
- * outgrows its memory budget.
+ * Records, as a binary DRAT proof in memory, the clauses a Sat4j engine learns ({@code learn},
+ * {@code learnUnit}) and deletes ({@code delete}) — the PB resolution engine, or the CDCL solver on a
+ * CNF — so that an UNSAT answer can be checked against what Sat4j was given. Recording gives up — the
+ * proof is then {@linkplain #dropped() dropped} and the answer stays Sat4j's claim — when the engine
+ * learns something other than a clause (a cutting-plane engine learns PB constraints) or when the proof
+ * outgrows its memory budget. Attach it with {@code setSearchListener} before solving.
  */
-final class Sat4jProofRecorder extends SearchListenerAdapter<ISolverService> {
+public final class Sat4jProofRecorder extends SearchListenerAdapter<ISolverService> {
     private static final long serialVersionUID = 1L;
     private static final int CHUNK = 1 << 20;
 
@@ -38,12 +38,12 @@ final class Sat4jProofRecorder extends SearchListenerAdapter<ISolverService> {
     private String dropped;
 
     /** A recorder that drops the proof once it would take more than {@code maxBytes} bytes. */
-    Sat4jProofRecorder(long maxBytes) {
+    public Sat4jProofRecorder(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     /** The memory budget for proofs when none is configured: a quarter of the heap, at most 1 GiB. */
-    static long defaultBudget() {
+    public static long defaultBudget() {
         return Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
     }
 
@@ -98,17 +98,17 @@ final class Sat4jProofRecorder extends SearchListenerAdapter<ISolverService> {
     }
 
     /** Why the proof was given up, if it was. */
-    Optional<String> dropped() {
+    public Optional<String> dropped() {
         return Optional.ofNullable(dropped);
     }
 
     /** Bytes recorded. */
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 
     /** The recorded proof as a binary DRAT stream (only when not dropped). */
-    InputStream proof() {
+    public InputStream proof() {
         if (dropped != null) throw new IllegalStateException("proof dropped: " + dropped);
         List<InputStream> parts = new ArrayList<>(full.size() + 1);
         for (byte[] b : full) parts.add(new ByteArrayInputStream(b));
