@@ -14,6 +14,7 @@ import org.ermbit.core.ir.Var;
 import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolveResult;
+import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.core.spi.Solver;
 
 /** Models that are hard for the backends (for timeout and cancel tests) and helpers to run them. */
@@ -40,6 +41,26 @@ public final class HardModels {
             for (int p = 0; p < pigeons; p++) for (int q = p + 1; q < pigeons; q++) b.addClause(x[p][h].not(), x[q][h].not());
         }
         return b.build();
+    }
+
+    /**
+     * {@link #pigeonholeClauses} as a DIMACS CNF: variable p·holes + h + 1 says pigeon p sits in hole h
+     * (for solvers that take a CNF directly).
+     */
+    public static Cnf pigeonholeCnf(int pigeons) {
+        int holes = pigeons - 1;
+        java.util.List<int[]> clauses = new java.util.ArrayList<>();
+        for (int p = 0; p < pigeons; p++) {
+            int[] some = new int[holes];
+            for (int h = 0; h < holes; h++) some[h] = p * holes + h + 1;
+            clauses.add(some);
+        }
+        for (int h = 0; h < holes; h++) {
+            for (int p = 0; p < pigeons; p++) {
+                for (int q = p + 1; q < pigeons; q++) clauses.add(new int[] {-(p * holes + h + 1), -(q * holes + h + 1)});
+            }
+        }
+        return new Cnf(pigeons * holes, clauses);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.ermbit.core.number.Rational;
 import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.hardness.Reduction;
 import org.ermbit.reductions.hardness.ThreeSatToRelu;
+import org.ermbit.solvers.HardModels;
 import org.ermbit.solvers.hardness.ThreeSatReluCheck.Side;
 import org.ermbit.solvers.pipeline.ErmOptions;
 import org.junit.jupiter.api.Test;
@@ -114,19 +115,7 @@ class BrokenReductionsTest {
      */
     @Test
     void aDirectSolveThatRunsOutOfTimeIsReported() {
-        int holes = 11, pigeons = holes + 1;
-        List<int[]> clauses = new java.util.ArrayList<>();
-        for (int p = 0; p < pigeons; p++) {
-            int[] some = new int[holes];
-            for (int h = 0; h < holes; h++) some[h] = p * holes + h + 1;
-            clauses.add(some);
-        }
-        for (int h = 0; h < holes; h++) {
-            for (int p = 0; p < pigeons; p++) {
-                for (int q = p + 1; q < pigeons; q++) clauses.add(new int[] {-(p * holes + h + 1), -(q * holes + h + 1)});
-            }
-        }
-        Cnf php = new Cnf(pigeons * holes, clauses);
+        Cnf php = HardModels.pigeonholeCnf(12);
         CnfSat4j.Answer direct = CnfSat4j.solve(php, org.ermbit.core.spi.Limits.timeout(java.time.Duration.ofSeconds(1)));
         assertEquals(Optional.empty(), direct.satisfiable());
         ThreeSatReluCheck.Report r = new ThreeSatReluCheck(ErmOptions.defaults().withTimeout(java.time.Duration.ofSeconds(1))).check(php);

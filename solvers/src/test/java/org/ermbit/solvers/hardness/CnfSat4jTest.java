@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
+import org.ermbit.solvers.HardModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,24 +73,7 @@ class CnfSat4jTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 3, 5, 7})
     void refutationsComeWithCheckedProofs(int pigeons) {
-        Cnf cnf;
-        if (pigeons == 0) {
-            cnf = new Cnf(2, List.of(new int[] {1, 2}, new int[] {}));
-        } else {
-            int holes = pigeons - 1;
-            List<int[]> cs = new ArrayList<>();
-            for (int p = 0; p < pigeons; p++) {
-                int[] some = new int[holes];
-                for (int h = 0; h < holes; h++) some[h] = p * holes + h + 1;
-                cs.add(some);
-            }
-            for (int h = 0; h < holes; h++) {
-                for (int p = 0; p < pigeons; p++) {
-                    for (int q = p + 1; q < pigeons; q++) cs.add(new int[] {-(p * holes + h + 1), -(q * holes + h + 1)});
-                }
-            }
-            cnf = new Cnf(pigeons * holes, cs);
-        }
+        Cnf cnf = pigeons == 0 ? new Cnf(2, List.of(new int[] {1, 2}, new int[] {})) : HardModels.pigeonholeCnf(pigeons);
         CnfSat4j.Answer a = CnfSat4j.solve(cnf, Limits.none());
         assertEquals(Optional.of(false), a.satisfiable());
         assertTrue(a.certificate().orElseThrow().summary().startsWith("DRAT proof of its CNF checked: "), a.certificate().toString());
