@@ -35,7 +35,7 @@ class ProviderConfigurationTest {
             "ermbit.z3.products, Native, invalid -Dermbit.z3.products=Native",
             "ermbit.cvc5.products, bitz, invalid -Dermbit.cvc5.products=bitz",
             "ermbit.cadical.proof, no, invalid -Dermbit.cadical.proof=no (expected check or off)",
-            "ermbit.sat4j.proof, yes, invalid -Dermbit.sat4j.proof=yes (expected check or off)",
+            "ermbit.sat4j.proof, yes, invalid -Dermbit.sat4j.proof=yes (expected check, forward or off)",
     })
     void invalidSettingMakesTheBackendUnavailableWithTheReason(String property, String value, String reason) {
         Availability a = withProperty(property, value, () -> provider(property).probe());

@@ -19,8 +19,13 @@ final class DratBinaryReader extends DratProofReader {
     }
 
     @Override
-    String where() {
-        return "byte " + stepOffset;
+    long stepPosition() {
+        return stepOffset;
+    }
+
+    @Override
+    String where(long position) {
+        return "byte " + position;
     }
 
     @Override

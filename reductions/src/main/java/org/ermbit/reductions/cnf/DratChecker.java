@@ -12,7 +12,7 @@ import org.ermbit.core.spi.Limits;
  * that a CNF together with pseudo-Boolean constraints ({@link PbConstraint}) is unsatisfiable, as a
  * resolution-based pseudo-Boolean solver (Sat4j's default one) learns it.
  *
- * <h2>What is checked (forward checking, like drat-trim's forward mode)</h2>
+ * <h2>What is checked (forward checking, like drat-trim's forward mode; the default)</h2>
  * The checker keeps a formula F, initially the CNF, and the top-level trail: every literal unit
  * propagation of F forces. If the CNF contains the empty clause or its propagation conflicts, it is
  * refuted without lemmas ({@code Verified(0, …)}, the proof is not read). Then every step of the proof,
@@ -66,6 +66,26 @@ import org.ermbit.core.spi.Limits;
  * constraint; the constraints are never deleted, so every RUP lemma is implied by the CNF and the
  * constraints.
  *
+ * <h2>Backward checking</h2>
+ * With {@link Order#BACKWARD} (drat-trim's default mode) the same formula F goes through the same steps,
+ * but in two passes. First the proof is read up to the addition after which F propagates to a
+ * conflict, adding every lemma without a check (a tautology is skipped as above; an empty lemma
+ * before any conflict is refuted at once, as it could not be RUP), and the conflict is analysed:
+ * the lemma and every clause the conflict depends on through the reasons of the assignments
+ * involved (back through top-level units and pseudo-Boolean propagations) are marked. Then the steps
+ * are undone from the last to the first — a lemma leaves F, the top-level trail goes back to what it
+ * was before it, a deleted clause comes back — and each <em>marked</em> lemma is checked as above
+ * (RUP, or RAT on its first literal as written) against F as it was before the lemma, propagating
+ * marked clauses first (core-first); the conflicts of that check are analysed in turn, marking what
+ * they depend on. A lemma nothing marks is never checked, so a proof with an unneeded lemma that is
+ * not implied still verifies, and a failing lemma is the latest marked one that fails. It is sound
+ * for the same reason as forward checking, applied to F* = the CNF and constraints with the marked
+ * lemmas only: each marked lemma was checked against a formula holding F*'s clauses before it, and its
+ * check rests on clauses of F* alone (conflict analysis marked them), so it is RUP (or RAT: the check
+ * looked at more clauses with the negated pivot than F* has) in F*; the final conflict rests on F*.
+ * The cost is memory: every clause the proof ever adds stays until the end (no compaction). The
+ * outcome counts both: {@code lemmas} read up to the conflict, {@code checkedLemmas} checked.
+ *
  * <h2>Outcomes</h2>
  * {@link ProofCheck.Verified}; {@link ProofCheck.Refuted} with one line naming the first failing lemma
  * and where it is (line for text, byte offset of its step for binary), or what is malformed and where,
@@ -96,6 +116,16 @@ public final class DratChecker {
      */
     public enum Format { TEXT, BINARY }
 
+    /**
+     * In which order lemmas are checked. {@link #FORWARD}: every lemma as it is read, streaming the
+     * proof (memory grows with the live clauses only). {@link #BACKWARD} (like drat-trim's default
+     * mode): the proof is first read up to the conflict without checking anything, keeping every
+     * clause it ever adds, then the lemmas are checked from the last to the first, and only those the
+     * conflict depends on, through conflict analysis of each check (see "Backward checking" in the
+     * class description).
+     */
+    public enum Order { FORWARD, BACKWARD }
+
     private static final int LIMITS_EVERY = 256;
 
     private DratChecker() {}
@@ -122,7 +152,19 @@ public final class DratChecker {
      */
     public static ProofCheck check(Cnf cnf, List<PbConstraint> pb, InputStream proof, Format format, Limits limits)
             throws IOException {
-        return check(cnf, pb, proof, format, limits, DratClauseDatabase.COMPACT_ABOVE);
+        return check(cnf, pb, proof, format, Order.FORWARD, limits);
+    }
+
+    /**
+     * As {@link #check(Cnf, List, InputStream, Format, Limits)}, checking the lemmas in {@code order}.
+     *
+     * @throws IOException only when reading the stream fails
+     * @throws IllegalArgumentException when the CNF or a constraint has a variable beyond 2^28, or a
+     *                                  constraint is not {@link #supports supported} (it is named)
+     */
+    public static ProofCheck check(Cnf cnf, List<PbConstraint> pb, InputStream proof, Format format, Order order,
+            Limits limits) throws IOException {
+        return check(cnf, pb, proof, format, order, limits, DratClauseDatabase.COMPACT_ABOVE);
     }
 
     /**
@@ -136,8 +178,9 @@ public final class DratChecker {
     }
 
     /** The check compacting deleted clauses away above {@code compactAbove} ints (after every deletion when negative). */
-    static ProofCheck check(Cnf cnf, List<PbConstraint> pb, InputStream proof, Format format, Limits limits,
-            int compactAbove) throws IOException {
+    static ProofCheck check(Cnf cnf, List<PbConstraint> pb, InputStream proof, Format format, Order order,
+            Limits limits, int compactAbove) throws IOException {
+        Objects.requireNonNull(order, "order");
         Objects.requireNonNull(cnf, "cnf");
         Objects.requireNonNull(pb, "pb");
         Objects.requireNonNull(proof, "proof");
@@ -149,7 +192,9 @@ public final class DratChecker {
         }
         DratPbConstraints constraints = pb.isEmpty() ? null : new DratPbConstraints(pb, limits);
         if (limits.expired()) return new ProofCheck.Stopped(limits.stopReason());
-        DratClauseDatabase db = new DratClauseDatabase(variables, cnf.clauses().size(), limits, compactAbove, constraints);
+        boolean backward = order == Order.BACKWARD;
+        DratClauseDatabase db = new DratClauseDatabase(variables, cnf.clauses().size(), limits, compactAbove, constraints,
+                backward);
         if (constraints != null) {
             int r = db.propagatePb();
             if (r == DratClauseDatabase.CONFLICT) return new ProofCheck.Verified(0, 0, 0, 0);
@@ -163,7 +208,9 @@ public final class DratChecker {
             if (r == DratClauseDatabase.CONFLICT) return new ProofCheck.Verified(0, 0, 0, 0);
             if (r == DratClauseDatabase.STOPPED) return new ProofCheck.Stopped(limits.stopReason());
         }
-        return new Run(db, DratProofReader.of(proof, format), limits, constraints == null).run();
+        DratProofReader reader = DratProofReader.of(proof, format);
+        if (backward) return new DratBackwardCheck(db, reader, limits, constraints == null).run();
+        return new Run(db, reader, limits, constraints == null).run();
     }
 
     /** One pass over the proof, with its counters. */

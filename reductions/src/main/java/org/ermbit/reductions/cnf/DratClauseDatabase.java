@@ -16,10 +16,21 @@ import org.ermbit.core.spi.Limits;
  * CNF variable is the variable and the variables a proof adds beyond the CNF's get the next indices in
  * order of appearance; the negation of {@code l} is {@code l ^ 1}.
  *
- * <p>Invariants: top-level assignments are permanent (the reason of one is never deleted, so the
- * trail stays implied by the live clauses); a clause with a literal true at top level when it is
- * added is never watched (it can never propagate); a watched clause has a false watched literal
- * at top level only if its other watched literal is true at top level.
+ * <p>Invariants (forward checking): top-level assignments are permanent (the reason of one is never
+ * deleted, so the trail stays implied by the live clauses); a clause with a literal true at top level
+ * when it is added is never watched (it can never propagate); a watched clause has a false watched
+ * literal at top level only if its other watched literal is true at top level.
+ *
+ * <p>With {@code keepHistory} (backward checking, {@link DratBackwardCheck}) the database can also go
+ * back: {@link #retract} takes an added clause out again and {@link #undoTo} shortens the top-level
+ * trail to what it was before, {@link #restore} brings a deleted clause back. Deleted clauses then
+ * stay in the arena (no compaction), deletions unwatch their clause at once, and every clause of two
+ * or more literals is watched, satisfied or not, so that a shorter trail finds the watches in order.
+ * The invariant becomes: a watched literal is false at top level only if the other watched literal,
+ * or the blocker its watch entry was kept for, is true, assigned in the same step as the false
+ * literal or earlier, or in the step that added the clause; the trail is only ever shortened to
+ * what it was at the start of a step, so the true literal goes no earlier than the false one, and a
+ * retracted clause no later. {@link #analyze} marks the clauses a conflict depends on.
  */
 final class DratClauseDatabase {
 
@@ -43,6 +54,7 @@ final class DratClauseDatabase {
     private static final int F_DELETED = 1;
     private static final int F_REASON = 2;
     private static final int F_WATCHED = 4;
+    private static final int F_MARKED = 8;
 
     private static final byte TRUE = 1;
     private static final byte FALSE = -1;
@@ -90,6 +102,31 @@ final class DratClauseDatabase {
     private int[] clause = new int[16];
     private int clauseSize;
 
+    /** Whether deleted clauses stay and every clause is watched, for going back ({@link #retract}, {@link #restore}). */
+    private final boolean keepHistory;
+    /** Per variable: its position on the trail while it is assigned. */
+    private int[] positions = new int[0];
+    /** Per variable: assigned, and every clause its assignment depends on is marked (reset on unassignment). */
+    private boolean[] justified = new boolean[0];
+    private int[] seen = new int[0];
+    private int seenStamp;
+    private int[] pending = new int[0];
+    /** The last conflict: what {@link #analyze} starts from. */
+    private int conflictKind = NO_CONFLICT;
+    private int conflictValue;
+    private static final int NO_CONFLICT = 0;
+    private static final int CLAUSE_CONFLICT = 1;
+    private static final int CONSTRAINT_CONFLICT = 2;
+    /** A literal of the checked clause is true: the conflict is its reasons. */
+    private static final int LITERAL_CONFLICT = 3;
+    /** Whether propagation prefers marked clauses ({@link #preferMarked}). */
+    private boolean coreFirst;
+    /** Units of unmarked clauses found while propagating core first: literal, clause, literal, clause, ... */
+    private int[] deferred = new int[64];
+    private int deferredSize;
+    /** The reference of the clause the last {@link #add} or {@link #delete} stored or removed. */
+    private int lastRef;
+
     /** The arena size (in ints) below which deleted clauses are never compacted away. */
     static final int COMPACT_ABOVE = 1 << 16;
 
@@ -101,6 +138,16 @@ final class DratClauseDatabase {
      *                     call {@link #propagatePb} before anything else
      */
     DratClauseDatabase(int variables, int expectedClauses, Limits limits, int compactAbove, DratPbConstraints pb) {
+        this(variables, expectedClauses, limits, compactAbove, pb, false);
+    }
+
+    /**
+     * @param keepHistory whether the database can go back ({@link #retract}, {@link #undoTo},
+     *                    {@link #restore}); {@code compactAbove} is then ignored (nothing is compacted)
+     */
+    DratClauseDatabase(int variables, int expectedClauses, Limits limits, int compactAbove, DratPbConstraints pb,
+            boolean keepHistory) {
+        this.keepHistory = keepHistory;
         this.limits = limits;
         this.compactAbove = compactAbove;
         this.pb = pb;
@@ -200,7 +247,7 @@ final class DratClauseDatabase {
         for (int i = 0; i < clauseSize; i++) {
             int lit = clause[i];
             byte v = values[lit];
-            if (v == TRUE) return CONFLICT;
+            if (v == TRUE) return literalConflict(lit);
             if (v == 0) assign(lit ^ 1, NO_REASON);
         }
         return propagate();
@@ -230,11 +277,18 @@ final class DratClauseDatabase {
                 continue;
             }
             int r = resolventRup(ref, negatedPivot);
+            if (r == CONFLICT && keepHistory) analyze();
             undo(level1);
             if (r != CONFLICT) result = r == STOPPED ? STOPPED : FAILED;
         }
         occurrenceSizes[negatedPivot] = kept;
         return result;
+    }
+
+    private int literalConflict(int lit) {
+        conflictKind = LITERAL_CONFLICT;
+        conflictValue = lit;
+        return CONFLICT;
     }
 
     private int resolventRup(int ref, int negatedPivot) {
@@ -243,7 +297,7 @@ final class DratClauseDatabase {
             int lit = arena[k];
             if (lit == negatedPivot) continue;
             byte v = values[lit];
-            if (v == TRUE) return CONFLICT; // the resolvent is a tautology or contains a literal already implied
+            if (v == TRUE) return literalConflict(lit); // a tautology, or it contains a literal already implied
             if (v == 0) assign(lit ^ 1, NO_REASON);
         }
         return propagate();
@@ -259,6 +313,7 @@ final class DratClauseDatabase {
             int lit = trail[t];
             values[lit] = 0;
             values[lit ^ 1] = 0;
+            justified[lit >>> 1] = false;
             if (pb != null) pb.restored(lit ^ 1);
         }
         trailSize = mark;
@@ -274,8 +329,13 @@ final class DratClauseDatabase {
      */
     int add() {
         int size = clauseSize;
-        if (size == 0) return CONFLICT;
+        if (size == 0) {
+            conflictKind = NO_CONFLICT;
+            return CONFLICT;
+        }
         int ref = store();
+        lastRef = ref;
+        if (keepHistory) return attach(ref);
         int[] a = arena;
         int unassigned = 0;
         for (int k = 0; k < size && unassigned < 2; k++) {
@@ -288,7 +348,7 @@ final class DratClauseDatabase {
                 unassigned++;
             }
         }
-        if (unassigned == 0) return CONFLICT;
+        if (unassigned == 0) return clauseConflict(ref);
         if (unassigned == 1) {
             int start = trailSize;
             assign(a[ref], ref);
@@ -349,9 +409,14 @@ final class DratClauseDatabase {
                     } else {
                         a[previous + NEXT] = next;
                     }
-                    a[ref + FLAGS] |= F_DELETED; // watch and occurrence lists drop it lazily
-                    garbage += HEADER + size;
+                    a[ref + FLAGS] |= F_DELETED; // occurrence lists (and without history, watch lists) drop it lazily
                     liveClauses--;
+                    lastRef = ref;
+                    if (keepHistory) {
+                        unwatch(ref);
+                        return REMOVED;
+                    }
+                    garbage += HEADER + size;
                     if (compactAbove < 0 || (garbage > (top >>> 1) && top > compactAbove)) collect();
                     return REMOVED;
                 }
@@ -369,11 +434,211 @@ final class DratClauseDatabase {
         return true;
     }
 
+    private int clauseConflict(int ref) {
+        conflictKind = CLAUSE_CONFLICT;
+        conflictValue = ref;
+        return CONFLICT;
+    }
+
+    // ---------------------------------------------------------------- going back (backward checking)
+
+    /**
+     * Watches a clause just stored or restored, with history: the two first non-false literals, or the
+     * one non-false literal and the false literal assigned last; propagates it when it is unit. As
+     * {@link #add}: OK, CONFLICT (every literal false) or STOPPED.
+     */
+    private int attach(int ref) {
+        int[] a = arena;
+        int size = a[ref + SIZE];
+        int front = 0;
+        for (int k = ref, end = ref + size; k < end && front < 2; k++) {
+            int lit = a[k];
+            if (values[lit] != FALSE) {
+                a[k] = a[ref + front];
+                a[ref + front] = lit;
+                front++;
+            }
+        }
+        if (front == 0) return clauseConflict(ref);
+        if (size > 1) {
+            if (front == 1) {
+                int latest = ref + 1;
+                for (int k = ref + 2, end = ref + size; k < end; k++) {
+                    if (positions[a[k] >>> 1] > positions[a[latest] >>> 1]) latest = k;
+                }
+                int lit = a[latest];
+                a[latest] = a[ref + 1];
+                a[ref + 1] = lit;
+            }
+            a[ref + FLAGS] |= F_WATCHED;
+            watch(a[ref], a[ref + 1], ref);
+            watch(a[ref + 1], a[ref], ref);
+        }
+        if (front == 1 && values[a[ref]] == 0) {
+            int start = trailSize;
+            assign(a[ref], ref);
+            int r = propagate();
+            if (r != OK) return r;
+            markReasons(start);
+        }
+        return OK;
+    }
+
+    /** Removes a deleted clause's two watch entries (with history, where it may come back). */
+    private void unwatch(int ref) {
+        if ((arena[ref + FLAGS] & F_WATCHED) == 0) return;
+        arena[ref + FLAGS] &= ~F_WATCHED;
+        for (int w = 0; w < 2; w++) {
+            int lit = arena[ref + w];
+            int[] list = watches[lit];
+            int n = watchSizes[lit];
+            for (int i = 0; i < n; i += 2) {
+                if (list[i + 1] == ref) {
+                    list[i] = list[n - 2];
+                    list[i + 1] = list[n - 1];
+                    watchSizes[lit] = n - 2;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The clause the last {@link #add} stored or the last {@link #delete} removed. */
+    int lastRef() {
+        return lastRef;
+    }
+
+    /** The length of the top-level trail (at the start of a step, for {@link #undoTo}). */
+    int trailSize() {
+        return trailSize;
+    }
+
+    /** Takes the clause {@code ref} out for good (watch and occurrence lists drop it lazily). */
+    void retract(int ref) {
+        arena[ref + FLAGS] |= F_DELETED;
+        liveClauses--;
+    }
+
+    /** Shortens the top-level trail to its first {@code mark} assignments (what it was at the start of a step). */
+    void undoTo(int mark) {
+        undo(mark);
+        level0 = mark;
+    }
+
+    /**
+     * Brings back the deleted clause {@code ref}. The trail is what it was when the clause was
+     * deleted, which it did not conflict with and did not propagate; finding otherwise is a bug.
+     */
+    void restore(int ref) {
+        arena[ref + FLAGS] &= ~F_DELETED;
+        liveClauses++;
+        if (occurrencesOn) occur(ref);
+        int start = trailSize;
+        int r = attach(ref);
+        if (r != OK || trailSize != start) {
+            throw new IllegalStateException("a restored clause propagates under the trail of its deletion");
+        }
+    }
+
+    /** Whether a conflict analysed so far depends on clause {@code ref}. */
+    boolean marked(int ref) {
+        return (arena[ref + FLAGS] & F_MARKED) != 0;
+    }
+
+    /** Marks clause {@code ref} as one the refutation depends on. */
+    void mark(int ref) {
+        arena[ref + FLAGS] |= F_MARKED;
+    }
+
+    /**
+     * Puts the literals of clause {@code ref} into the work buffer, {@code first} first (a literal of
+     * the clause in DIMACS, or 0 for the arena's order), for {@link #rup} and {@link #rat}.
+     */
+    void load(int ref, int first) {
+        int size = arena[ref + SIZE];
+        if (clause.length < size) clause = new int[Math.max(size, 2 * clause.length)];
+        System.arraycopy(arena, ref, clause, 0, size);
+        clauseSize = size;
+        if (first == 0) return;
+        int v = Math.abs(first);
+        if (v > cnfVariables) v = extensionIndex(v);
+        int code = first > 0 ? v << 1 : (v << 1) | 1;
+        for (int i = 1; i < size; i++) {
+            if (clause[i] == code) {
+                clause[i] = clause[0];
+                clause[0] = code;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Marks every clause the last conflict depends on: the conflicting clause and, for each false
+     * literal it rests on, the reason of that literal's assignment, back to the assumptions of the
+     * check (a pseudo-Boolean constraint's reasons are its literals that were false before). A
+     * variable whose dependencies were marked once stays justified until it is unassigned.
+     */
+    void analyze() {
+        if (++seenStamp == Integer.MAX_VALUE) {
+            Arrays.fill(seen, 0);
+            seenStamp = 1;
+        }
+        int n = 0;
+        switch (conflictKind) {
+            case CLAUSE_CONFLICT -> {
+                arena[conflictValue + FLAGS] |= F_MARKED;
+                n = pushLiterals(conflictValue, 0, n);
+            }
+            case CONSTRAINT_CONFLICT -> n = pushConstraint(conflictValue, trailSize, n);
+            case LITERAL_CONFLICT -> n = push(conflictValue >>> 1, n);
+            default -> { }
+        }
+        while (n > 0) {
+            int v = pending[--n];
+            if (justified[v]) continue;
+            justified[v] = true;
+            int p = positions[v];
+            int reason = trailReasons[p];
+            if (reason > 0) {
+                arena[reason + FLAGS] |= F_MARKED;
+                n = pushLiterals(reason, v, n);
+            } else if (reason < 0) {
+                n = pushConstraint(-1 - reason, p, n);
+            }
+        }
+    }
+
+    private int push(int v, int n) {
+        if (seen[v] == seenStamp) return n;
+        seen[v] = seenStamp;
+        pending[n] = v;
+        return n + 1;
+    }
+
+    /** Pushes the variables of clause {@code ref} other than {@code except}. */
+    private int pushLiterals(int ref, int except, int n) {
+        for (int k = ref, end = ref + arena[ref + SIZE]; k < end; k++) {
+            int v = arena[k] >>> 1;
+            if (v != except) n = push(v, n);
+        }
+        return n;
+    }
+
+    /** Pushes the variables of constraint {@code c} whose literal is false, assigned before trail position {@code before}. */
+    private int pushConstraint(int c, int before, int n) {
+        for (int k = pb.first(c), end = pb.first(c + 1); k < end; k++) {
+            int lit = pb.literalAt(k);
+            if (values[lit] == FALSE && positions[lit >>> 1] < before) n = push(lit >>> 1, n);
+        }
+        return n;
+    }
+
     // ---------------------------------------------------------------- propagation
 
     private void assign(int lit, int reason) {
         values[lit] = TRUE;
         values[lit ^ 1] = FALSE;
+        positions[lit >>> 1] = trailSize;
         trail[trailSize] = lit;
         trailReasons[trailSize++] = reason;
         if (pb != null) pb.falsified(lit ^ 1);
@@ -384,21 +649,53 @@ final class DratClauseDatabase {
      * false literal and then by the pseudo-Boolean constraints containing it: OK, CONFLICT or STOPPED.
      */
     private int propagate() {
+        int r = propagateQueue();
+        while (r == OK && deferredSize > 0) { // core first: one unit of an unmarked clause, then the queue again
+            deferredSize -= 2;
+            int lit = deferred[deferredSize];
+            if (values[lit] != 0) continue; // true by now (a false one was a conflict of its clause)
+            assign(lit, deferred[deferredSize + 1]);
+            r = propagateQueue();
+        }
+        deferredSize = 0;
+        return r;
+    }
+
+    private int propagateQueue() {
         final byte[] vals = values;
-        final int[] a = arena;
         while (propagated < trailSize) {
             final int falseLit = trail[propagated++] ^ 1;
             final int[] ws = watches[falseLit];
             if (ws != null) {
-                int r = propagateClauses(falseLit, ws, vals, a);
+                int r = propagateClauses(falseLit, ws, vals, arena);
                 if (r != OK) return r;
             }
             if (pb != null) {
                 int r = pb.propagate(falseLit, vals, pbAssigner);
+                if (r == CONFLICT) {
+                    conflictKind = CONSTRAINT_CONFLICT;
+                    conflictValue = pb.conflict();
+                }
                 if (r != OK) return r;
             }
         }
         return OK;
+    }
+
+    /**
+     * Whether propagation is to use marked clauses (and the pseudo-Boolean axioms) first and an unmarked
+     * clause's unit only when they have nothing more to propagate, so that checks rest on the clauses
+     * already marked where they can (drat-trim's core-first propagation). Only the order changes: the
+     * units deferred are all assigned before propagation ends without a conflict.
+     */
+    void preferMarked(boolean on) {
+        coreFirst = on;
+    }
+
+    private void defer(int lit, int ref) {
+        if (deferredSize == deferred.length) deferred = Arrays.copyOf(deferred, 2 * deferredSize);
+        deferred[deferredSize++] = lit;
+        deferred[deferredSize++] = ref;
     }
 
     /** Visits the clauses watching {@code falseLit} (list {@code ws}): OK, CONFLICT or STOPPED. */
@@ -464,9 +761,13 @@ final class DratClauseDatabase {
             if (vals[first] == FALSE) {
                 System.arraycopy(ws, i, ws, j, n - i);
                 watchSizes[falseLit] = j + n - i;
-                return CONFLICT;
+                return clauseConflict(ref);
             }
-            assign(first, ref);
+            if (coreFirst && (a[ref + FLAGS] & F_MARKED) == 0) {
+                defer(first, ref);
+            } else {
+                assign(first, ref);
+            }
         }
         watchSizes[falseLit] = j;
         return OK;
@@ -609,6 +910,10 @@ final class DratClauseDatabase {
         watches = Arrays.copyOf(watches, literals);
         watchSizes = Arrays.copyOf(watchSizes, literals);
         stamps = Arrays.copyOf(stamps, literals);
+        positions = Arrays.copyOf(positions, vars + 1);
+        justified = Arrays.copyOf(justified, vars + 1);
+        seen = Arrays.copyOf(seen, vars + 1);
+        pending = Arrays.copyOf(pending, vars + 1);
         trail = Arrays.copyOf(trail, vars + 1);
         trailReasons = Arrays.copyOf(trailReasons, vars + 1);
         if (occurrencesOn) {

@@ -43,6 +43,8 @@ final class DratPbConstraints {
     /** Per literal: the positions where it occurs. */
     private final int[][] occurrences;
     private final String unsatisfiable;
+    /** The constraint of the last {@link DratClauseDatabase#CONFLICT} of {@link #propagate}. */
+    private int conflict = -1;
     /** The largest variable of the constraints: literals beyond occur in none. */
     private final int variables;
 
@@ -169,10 +171,28 @@ final class DratPbConstraints {
         for (int pos : occurrences[falseLit]) {
             if ((++ticks & TICK_MASK) == 0 && limits.expired()) return DratClauseDatabase.STOPPED;
             int c = owner[pos];
-            if (slack[c] < 0) return DratClauseDatabase.CONFLICT;
+            if (slack[c] < 0) {
+                conflict = c;
+                return DratClauseDatabase.CONFLICT;
+            }
             force(c, values, out);
         }
         return DratClauseDatabase.OK;
+    }
+
+    /** The constraint whose negative slack was the last conflict {@link #propagate} reported. */
+    int conflict() {
+        return conflict;
+    }
+
+    /** Constraint {@code c}'s literals are at positions {@code first(c) .. first(c + 1) - 1} ({@link #literalAt}). */
+    int first(int c) {
+        return start[c];
+    }
+
+    /** The literal at {@code position} of the constraints' literal table. */
+    int literalAt(int position) {
+        return lits[position];
     }
 
     /** Assigns every unassigned literal of constraint c whose coefficient exceeds its slack (which stays the same). */

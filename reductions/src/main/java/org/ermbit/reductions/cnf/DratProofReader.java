@@ -44,7 +44,15 @@ abstract class DratProofReader {
     abstract boolean next() throws IOException, MalformedProofException;
 
     /** Where the current step starts, for messages: {@code line 12} (text) or {@code byte 345} (binary). */
-    abstract String where();
+    final String where() {
+        return where(stepPosition());
+    }
+
+    /** Where the current step starts: its line (text) or byte offset (binary), for {@link #where(long)}. */
+    abstract long stepPosition();
+
+    /** A step position of this encoding ({@link #stepPosition()}) for messages, as {@link #where()} shows it. */
+    abstract String where(long position);
 
     /** Whether the current step is a deletion (else an addition). */
     final boolean deletion() {

@@ -29,8 +29,13 @@ final class DratTextReader extends DratProofReader {
     }
 
     @Override
-    String where() {
-        return "line " + stepLine;
+    long stepPosition() {
+        return stepLine;
+    }
+
+    @Override
+    String where(long position) {
+        return "line " + position;
     }
 
     @Override

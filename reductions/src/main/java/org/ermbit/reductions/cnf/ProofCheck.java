@@ -8,19 +8,27 @@ package org.ermbit.reductions.cnf;
  */
 public sealed interface ProofCheck {
     /**
-     * Every lemma up to the refutation was checked (RUP, or RAT on its first literal when there are no
-     * pseudo-Boolean constraints) and the formula with those lemmas propagates to a conflict: the CNF
-     * (with its pseudo-Boolean constraints) is unsatisfiable.
+     * The formula with the proof's lemmas propagates to a conflict, and every lemma that conflict
+     * depends on was checked (RUP, or RAT on its first literal when there are no pseudo-Boolean
+     * constraints): the CNF (with its pseudo-Boolean constraints) is unsatisfiable.
      *
-     * @param lemmas     lemmas checked: the additions up to and including the one after which
-     *                   propagation conflicts (that is the empty clause only when no earlier lemma
-     *                   already made propagation conflict; the rest of the proof is not read)
-     * @param ratLemmas  of those, lemmas that needed the RAT check (0 with pseudo-Boolean constraints)
+     * @param lemmas     the additions up to and including the one after which propagation conflicts
+     *                   (that is the empty clause only when no earlier lemma already made propagation
+     *                   conflict; the rest of the proof is not read)
+     * @param ratLemmas  of the checked lemmas, those that needed the RAT check (0 with pseudo-Boolean
+     *                   constraints)
      * @param deletions  deletions carried out
      * @param ignoredDeletions deletions not carried out: of a clause that is not in the formula, or of a
      *                   clause that is the reason of a top-level assignment (keeping a clause is always sound)
+     * @param checkedLemmas lemmas checked: all of {@code lemmas} (forward checking), or those the
+     *                   conflict depends on (backward checking, {@link DratChecker.Order#BACKWARD})
      */
-    record Verified(long lemmas, long ratLemmas, long deletions, long ignoredDeletions) implements ProofCheck {
+    record Verified(long lemmas, long ratLemmas, long deletions, long ignoredDeletions, long checkedLemmas)
+            implements ProofCheck {
+        /** A forward check's outcome: every lemma was checked. */
+        public Verified(long lemmas, long ratLemmas, long deletions, long ignoredDeletions) {
+            this(lemmas, ratLemmas, deletions, ignoredDeletions, lemmas);
+        }
     }
 
     /** The proof does not show unsatisfiability: {@code reason} names the first failing lemma or the malformed input. */

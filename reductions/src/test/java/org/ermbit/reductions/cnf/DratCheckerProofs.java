@@ -117,7 +117,18 @@ final class DratCheckerProofs {
     /** Checks against clauses and pseudo-Boolean constraints, compacting after every deletion. */
     static ProofCheck checkCompacting(Cnf cnf, List<PbConstraint> pb, List<Step> steps, DratChecker.Format format) {
         try {
-            return DratChecker.check(cnf, pb, new ByteArrayInputStream(encode(steps, format)), format, Limits.none(), -1);
+            return DratChecker.check(cnf, pb, new ByteArrayInputStream(encode(steps, format)), format,
+                    DratChecker.Order.FORWARD, Limits.none(), -1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Checks backward ({@link DratChecker.Order#BACKWARD}) against clauses and pseudo-Boolean constraints. */
+    static ProofCheck checkBackward(Cnf cnf, List<PbConstraint> pb, byte[] proof, DratChecker.Format format) {
+        try {
+            return DratChecker.check(cnf, pb, new ByteArrayInputStream(proof), format, DratChecker.Order.BACKWARD,
+                    Limits.none());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,7 +39,9 @@ public final class ProofCertificates {
         return s.reason() + " while checking " + backend + "'s " + format + " proof";
     }
 
+    /** "N lemmas" when all were checked, else "the K of N lemmas the refutation uses" (backward checking). */
     private static String lemmas(ProofCheck.Verified v) {
-        return v.lemmas() + (v.lemmas() == 1 ? " lemma" : " lemmas");
+        String all = v.lemmas() + (v.lemmas() == 1 ? " lemma" : " lemmas");
+        return v.checkedLemmas() == v.lemmas() ? all : "the " + v.checkedLemmas() + " of " + all + " the refutation uses";
     }
 }

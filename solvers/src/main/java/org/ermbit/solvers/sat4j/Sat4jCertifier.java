@@ -29,28 +29,42 @@ final class Sat4jCertifier {
     }
 
     /** The UNSAT result; {@code recorder} is null when no proof was recorded. */
-    static SolveResult unsat(Sat4jProofRecorder recorder, Sat4jAxioms axioms, Map<String, String> stats, Limits limits, ResultFactory results) {
+    static SolveResult unsat(Sat4jProofRecorder recorder, Sat4jProofs proofs, Sat4jAxioms axioms, Map<String, String> stats,
+            Limits limits, ResultFactory results) {
         if (recorder == null) return results.unsat(stats);
         if (recorder.dropped().isPresent()) return results.unsatUnchecked(stats, NOT_CHECKED + recorder.dropped().get());
         List<PbConstraint> pb = axioms.pseudoBoolean();
         if (!DratChecker.supports(pb)) {
             return results.unsatUnchecked(stats, NOT_CHECKED + "a PB constraint's coefficients are too large for the checker");
         }
+        DratChecker.Order order = order(proofs, recorder.bytes(), Runtime.getRuntime().maxMemory());
         long start = System.nanoTime();
         ProofCheck check;
         try (InputStream proof = recorder.proof()) {
-            check = DratChecker.check(axioms.cnf(), pb, proof, DratChecker.Format.BINARY, limits);
+            check = DratChecker.check(axioms.cnf(), pb, proof, DratChecker.Format.BINARY, order, limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory stream does not fail
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         stats.put("proof.bytes", Long.toString(recorder.bytes()));
+        stats.put("proof.check", order.name().toLowerCase(java.util.Locale.ROOT));
         stats.put("proof.check time", String.format("%d.%03d s", took.toSeconds(), took.toMillisPart()));
         if (check instanceof ProofCheck.Verified v) {
-            stats.put("proof.lemmas checked", Long.toString(v.lemmas()));
+            stats.put("proof.lemmas", Long.toString(v.lemmas()));
+            stats.put("proof.lemmas checked", Long.toString(v.checkedLemmas()));
             return results.unsat(stats, ProofCertificates.ofPseudoBoolean(v));
         }
         if (check instanceof ProofCheck.Refuted r) return results.error(ProofCertificates.refuted(ID, ProofCertificates.DRUP, r));
         return results.unsatUnchecked(stats, NOT_CHECKED + ProofCertificates.stopped(ID, ProofCertificates.DRUP, (ProofCheck.Stopped) check));
+    }
+
+    /**
+     * Backward (only the lemmas the refutation uses) unless {@code proofs} asks for forward checking or
+     * the proof is larger than {@code maxHeap / BACKWARD_SHARE} bytes: checking backward keeps every
+     * clause of the proof in memory, a few times the proof's binary size.
+     */
+    static DratChecker.Order order(Sat4jProofs proofs, long proofBytes, long maxHeap) {
+        if (proofs == Sat4jProofs.FORWARD || proofBytes > maxHeap / Sat4jProofs.BACKWARD_SHARE) return DratChecker.Order.FORWARD;
+        return DratChecker.Order.BACKWARD;
     }
 }

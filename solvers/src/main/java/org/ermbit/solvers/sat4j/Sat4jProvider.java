@@ -18,14 +18,14 @@ import org.sat4j.pb.IPBSolver;
  * {@link Capability#BIGINT_COEFFS}, {@link Capability#OPTIMIZE}. The engine is
  * {@link #DEFAULT_CONFIG} unless the system property {@code ermbit.sat4j.config} or the constructor
  * names another {@link Sat4jConfig}. UNSAT answers of the clause-learning engines carry a checked
- * proof unless {@code -Dermbit.sat4j.proof=off} ({@link #PROOF_PROPERTY}).
+ * proof unless {@code -Dermbit.sat4j.proof=off} ({@link #PROOF_PROPERTY}, {@link Sat4jProofs}).
  */
 public final class Sat4jProvider implements SolverProvider {
     /** The engine used when none is configured (chosen by measurement, see docs/SOLVERS.md). */
     public static final Sat4jConfig DEFAULT_CONFIG = Sat4jConfig.DEFAULT;
     /** System property selecting the engine by {@link Sat4jConfig#optionName()}. */
     public static final String CONFIG_PROPERTY = "ermbit.sat4j.config";
-    /** System property turning the recording and checking of proofs off ({@code off}) or on ({@code check}, the default). */
+    /** System property turning the recording and checking of proofs off ({@code off}) or on ({@code check}, the default, or {@code forward}): {@link Sat4jProofs}. */
     public static final String PROOF_PROPERTY = "ermbit.sat4j.proof";
 
     private static final Set<Capability> CAPS = EnumSet.of(Capability.PSEUDO_BOOLEAN, Capability.BIGINT_COEFFS, Capability.OPTIMIZE);
@@ -33,7 +33,7 @@ public final class Sat4jProvider implements SolverProvider {
     private static final String VERSION = version();
 
     private final Sat4jConfig config;
-    private final boolean proofs;
+    private final Sat4jProofs proofs;
     /** Why the configured engine or proof setting is invalid (then {@link #probe()} reports the backend unavailable), or null. */
     private final String configError;
 
@@ -54,11 +54,16 @@ public final class Sat4jProvider implements SolverProvider {
             }
         }
         String proof = System.getProperty(PROOF_PROPERTY, "").trim();
-        if (!proof.isEmpty() && !proof.equals("check") && !proof.equals("off") && error == null) {
-            error = "invalid -D" + PROOF_PROPERTY + "=" + proof + " (expected check or off)";
+        Sat4jProofs p = Sat4jProofs.CHECK;
+        if (!proof.isEmpty()) {
+            try {
+                p = Sat4jProofs.parse(proof);
+            } catch (IllegalArgumentException e) {
+                if (error == null) error = "invalid -D" + PROOF_PROPERTY + "=" + proof + " (" + e.getMessage() + ")";
+            }
         }
         this.config = c;
-        this.proofs = !proof.equals("off");
+        this.proofs = p;
         this.configError = error;
     }
 
@@ -67,10 +72,15 @@ public final class Sat4jProvider implements SolverProvider {
         this(config, true);
     }
 
-    /** The given engine, recording and checking proofs when {@code proofs} (and the engine learns clauses). */
+    /** The given engine, recording and checking proofs ({@link Sat4jProofs#CHECK}) when {@code proofs} (and the engine learns clauses). */
     public Sat4jProvider(Sat4jConfig config, boolean proofs) {
-        this.config = config;
-        this.proofs = proofs;
+        this(config, proofs ? Sat4jProofs.CHECK : Sat4jProofs.OFF);
+    }
+
+    /** The given engine, with proofs as {@code proofs} says (recorded only when the engine learns clauses). */
+    public Sat4jProvider(Sat4jConfig config, Sat4jProofs proofs) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.proofs = java.util.Objects.requireNonNull(proofs, "proofs");
         this.configError = null;
     }
 
@@ -82,7 +92,7 @@ public final class Sat4jProvider implements SolverProvider {
     @Override
     public String description() {
         return "Sat4j pseudo-Boolean solver (pure Java, " + config.optionName()
-                + (proofs && config.learnsClauses() ? "; UNSAT with its DRUP proof checked by ermbit" : "") + ")";
+                + (proofs != Sat4jProofs.OFF && config.learnsClauses() ? "; UNSAT with its DRUP proof checked by ermbit" : "") + ")";
     }
 
     @Override

@@ -43,11 +43,11 @@ final class Sat4jSolver implements Solver {
 
     private final Sat4jConfig config;
     private final String version;
-    private final boolean proofs;
+    private final Sat4jProofs proofs;
     private final long proofBudget;
 
-    /** A solver that records and checks proofs when {@code proofs} and the engine learns clauses, within {@code proofBudget} bytes. */
-    Sat4jSolver(Sat4jConfig config, String version, boolean proofs, long proofBudget) {
+    /** A solver that records and checks proofs as {@code proofs} says when the engine learns clauses, within {@code proofBudget} bytes. */
+    Sat4jSolver(Sat4jConfig config, String version, Sat4jProofs proofs, long proofBudget) {
         this.config = config;
         this.version = version;
         this.proofs = proofs;
@@ -78,7 +78,8 @@ final class Sat4jSolver implements Solver {
         solver.newVar(Math.max(n, 1));
         solver.setExpectedNumberOfClauses(model.constraints().size());
         Sat4jAxioms axioms = new Sat4jAxioms(n);
-        Sat4jProofRecorder recorder = proofs && config.learnsClauses() && model.objective().isEmpty() ? new Sat4jProofRecorder(proofBudget) : null;
+        Sat4jProofRecorder recorder = proofs != Sat4jProofs.OFF && config.learnsClauses() && model.objective().isEmpty()
+                ? new Sat4jProofRecorder(proofBudget) : null;
         if (recorder != null) solver.setSearchListener(recorder);
         try {
             for (Var v : model.vars()) {
@@ -87,7 +88,7 @@ final class Sat4jSolver implements Solver {
             }
             for (Constraint c : model.constraints()) add(solver, axioms, c);
         } catch (ContradictionException e) {
-            return Sat4jCertifier.unsat(recorder, axioms, stats, limits, results);
+            return Sat4jCertifier.unsat(recorder, proofs, axioms, stats, limits, results);
         }
         Optional<Assignment> best = Optional.empty();
         int improvements = 0;
@@ -103,7 +104,7 @@ final class Sat4jSolver implements Solver {
             }
             if (!sat) {
                 stats.put("improvements", Integer.toString(improvements));
-                if (best.isEmpty()) return Sat4jCertifier.unsat(recorder, axioms, stats, limits, results);
+                if (best.isEmpty()) return Sat4jCertifier.unsat(recorder, proofs, axioms, stats, limits, results);
                 return results.optimal(model, best.get(), stats);
             }
             Assignment a = decode(solver, n);

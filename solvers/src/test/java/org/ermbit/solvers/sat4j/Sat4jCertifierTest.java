@@ -15,6 +15,7 @@ import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolveResult;
 import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.Status;
+import org.ermbit.reductions.cnf.DratChecker;
 import org.ermbit.solvers.HardModels;
 import org.ermbit.solvers.backend.ResultFactory;
 import org.junit.jupiter.api.Test;
@@ -49,20 +50,30 @@ class Sat4jCertifierTest {
 
     /** Sat4j's UNSAT of {@link #axioms} with a recorded proof of the one unit lemma {@code learned}, certified within {@code limits}. */
     private static SolveResult certified(int learned, Limits limits) throws ContradictionException {
+        return certified(Sat4jProofs.CHECK, limits, learned);
+    }
+
+    /** Sat4j's UNSAT of {@link #axioms} with a recorded proof of the unit lemmas {@code learned}, certified as {@code proofs} says. */
+    private static SolveResult certified(Sat4jProofs proofs, Limits limits, int... learned) throws ContradictionException {
         IPBSolver solver = SolverFactory.newDefault();
         solver.newVar(3);
         Sat4jAxioms a = axioms(solver);
         Sat4jProofRecorder proof = new Sat4jProofRecorder(1 << 20);
-        proof.learnUnit(learned);
-        return Sat4jCertifier.unsat(proof, a, new LinkedHashMap<>(), limits, new ResultFactory("sat4j", "test"));
+        for (int unit : learned) proof.learnUnit(unit);
+        return Sat4jCertifier.unsat(proof, proofs, a, new LinkedHashMap<>(), limits, new ResultFactory("sat4j", "test"));
     }
 
     @Test
     void aProofThatDoesNotCheckIsAnError() throws Exception {
-        SolveResult r = certified(3, Limits.none()); // z is not implied: not RUP
+        // z is not implied: forward, the lemma is not RUP; backward, adding it does not refute the axioms
+        SolveResult r = certified(Sat4jProofs.FORWARD, Limits.none(), 3);
         assertEquals(Status.ERROR, r.status(), r.toString());
         assertEquals("sat4j answered UNSAT, but its DRUP proof does not check: lemma 1 (byte 0) is not RUP"
                 + " (RAT is not checked when the formula has pseudo-Boolean constraints)", r.reason());
+        r = certified(3, Limits.none());
+        assertEquals(Status.ERROR, r.status(), r.toString());
+        assertEquals("sat4j answered UNSAT, but its DRUP proof does not check: the proof ends without deriving the"
+                + " empty clause (1 lemma read)", r.reason());
     }
 
     @Test
@@ -70,6 +81,36 @@ class Sat4jCertifierTest {
         SolveResult r = certified(1, Limits.none()); // RUP: ¬x propagates y and ¬y
         assertEquals(Status.UNSAT, r.status(), r.toString());
         assertEquals("DRUP proof of its PB constraints checked: 1 lemma", r.certificate().orElseThrow().summary());
+    }
+
+    @Test
+    void backwardCheckingSkipsALemmaTheRefutationDoesNotUse() throws Exception {
+        // z is not implied, but the refutation after x needs only x: checked backward, the proof
+        // certifies the UNSAT; checked forward, the unimplied first lemma is an error
+        SolveResult r = certified(Sat4jProofs.CHECK, Limits.none(), 3, 1);
+        assertEquals(Status.UNSAT, r.status(), r.toString());
+        assertEquals("DRUP proof of its PB constraints checked: the 1 of 2 lemmas the refutation uses",
+                r.certificate().orElseThrow().summary());
+        assertEquals("backward", r.stats().get("proof.check"));
+        assertEquals("2", r.stats().get("proof.lemmas"));
+        assertEquals("1", r.stats().get("proof.lemmas checked"));
+        SolveResult f = certified(Sat4jProofs.FORWARD, Limits.none(), 3, 1);
+        assertEquals(Status.ERROR, f.status(), f.toString());
+        assertTrue(f.reason().endsWith("lemma 1 (byte 0) is not RUP (RAT is not checked when the formula has pseudo-Boolean constraints)"),
+                f.reason());
+        // a lemma that is used and not implied is an error either way: after z, ¬z conflicts
+        SolveResult used = certified(Sat4jProofs.CHECK, Limits.none(), 3, -3);
+        assertEquals(Status.ERROR, used.status(), used.toString());
+        assertTrue(used.reason().endsWith("lemma 2 (byte 3) is not RUP (RAT is not checked when the formula has pseudo-Boolean constraints)"),
+                used.reason());
+    }
+
+    @Test
+    void proofsAreCheckedBackwardWhenTheyFitInAThirtySecondOfTheHeap() {
+        long heap = 32L << 20;
+        assertEquals(DratChecker.Order.BACKWARD, Sat4jCertifier.order(Sat4jProofs.CHECK, 1 << 20, heap));
+        assertEquals(DratChecker.Order.FORWARD, Sat4jCertifier.order(Sat4jProofs.CHECK, (1 << 20) + 1, heap));
+        assertEquals(DratChecker.Order.FORWARD, Sat4jCertifier.order(Sat4jProofs.FORWARD, 1, heap));
     }
 
     @Test
@@ -84,7 +125,7 @@ class Sat4jCertifierTest {
 
     @Test
     void aProofOverItsBudgetIsDroppedAndTheUnsatIsSat4jsClaim() {
-        try (Solver s = new Sat4jSolver(Sat4jConfig.DEFAULT, "test", true, 64)) {
+        try (Solver s = new Sat4jSolver(Sat4jConfig.DEFAULT, "test", Sat4jProofs.CHECK, 64)) {
             SolveResult r = s.solve(HardModels.pigeonholeCardinalities(6), Limits.none());
             assertEquals(Status.UNSAT, r.status(), r.toString());
             assertTrue(r.certificate().isEmpty());

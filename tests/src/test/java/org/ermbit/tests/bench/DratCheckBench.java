@@ -17,8 +17,9 @@ import org.ermbit.reductions.cnf.DratChecker;
 import org.ermbit.reductions.cnf.ProofCheck;
 
 /**
- * Times CaDiCaL (the {@code cadical} binary on the PATH) against ermbit's check of the binary DRAT
- * proof it writes, one Markdown row per formula (docs/BENCHMARKS.md, "Checked DRAT proofs").
+ * Times CaDiCaL (the {@code cadical} binary on the PATH) against ermbit's checks of the binary DRAT
+ * proof it writes, forward and backward one after the other, one Markdown row per formula
+ * (docs/BENCHMARKS.md, "Checked DRAT proofs" and "Backward checking").
  * Formulas: {@code php:N} (N pigeons, N − 1 holes), {@code rand3:V:C:SEED} (uniform random 3-SAT),
  * or a DIMACS file.
  *
@@ -30,8 +31,9 @@ public final class DratCheckBench {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("ermbit-drat-bench-");
-        System.out.println("| formula | variables | clauses | cadical, s | answer | proof, bytes | lemmas checked | RAT | check, s | check / cadical |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| formula | variables | clauses | cadical, s | answer | proof, bytes | lemmas | RAT"
+                + " | forward check, s | backward: lemmas checked | backward check, s | forward / cadical | backward / cadical |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String spec : args) {
             Cnf cnf = formula(spec);
             Path in = dir.resolve("f.cnf");
@@ -44,26 +46,32 @@ public final class DratCheckBench {
             int exit = p.waitFor();
             double solve = (System.nanoTime() - t0) / 1e9;
             String answer = exit == 20 ? "UNSAT" : exit == 10 ? "SAT" : "exit " + exit;
-            String check = "—";
-            String lemmas = "—";
-            String rat = "—";
-            String ratio = "—";
+            String row = "— | — | — | — | — | — | —";
             if (exit == 20) {
-                long t1 = System.nanoTime();
-                ProofCheck c;
-                try (InputStream proofIn = new BufferedInputStream(Files.newInputStream(proof), 1 << 16)) {
-                    c = DratChecker.check(cnf, proofIn, DratChecker.Format.BINARY, Limits.none());
-                }
-                double took = (System.nanoTime() - t1) / 1e9;
-                if (!(c instanceof ProofCheck.Verified v)) throw new IllegalStateException(spec + ": " + c);
-                check = String.format("%.2f", took);
-                lemmas = Long.toString(v.lemmas());
-                rat = Long.toString(v.ratLemmas());
-                ratio = String.format("%.1f", took / solve);
+                Timed forward = check(cnf, proof, DratChecker.Order.FORWARD, spec);
+                Timed backward = check(cnf, proof, DratChecker.Order.BACKWARD, spec);
+                row = String.format("%d | %d | %.2f | %d | %.2f | %.1f | %.1f", forward.v().lemmas(), forward.v().ratLemmas(),
+                        forward.seconds(), backward.v().checkedLemmas(), backward.seconds(), forward.seconds() / solve,
+                        backward.seconds() / solve);
             }
-            System.out.printf("| %s | %d | %d | %.2f | %s | %d | %s | %s | %s | %s |%n", spec, cnf.variables(), cnf.clauses().size(),
-                    solve, answer, Files.exists(proof) ? Files.size(proof) : 0, lemmas, rat, check, ratio);
+            System.out.printf("| %s | %d | %d | %.2f | %s | %d | %s |%n", spec, cnf.variables(), cnf.clauses().size(),
+                    solve, answer, Files.exists(proof) ? Files.size(proof) : 0, row);
         }
+    }
+
+    /** A verified check and its time. */
+    private record Timed(ProofCheck.Verified v, double seconds) {
+    }
+
+    private static Timed check(Cnf cnf, Path proof, DratChecker.Order order, String spec) throws IOException {
+        long t1 = System.nanoTime();
+        ProofCheck c;
+        try (InputStream proofIn = new BufferedInputStream(Files.newInputStream(proof), 1 << 16)) {
+            c = DratChecker.check(cnf, List.of(), proofIn, DratChecker.Format.BINARY, order, Limits.none());
+        }
+        double took = (System.nanoTime() - t1) / 1e9;
+        if (!(c instanceof ProofCheck.Verified v)) throw new IllegalStateException(spec + " " + order + ": " + c);
+        return new Timed(v, took);
     }
 
     static Cnf formula(String spec) {

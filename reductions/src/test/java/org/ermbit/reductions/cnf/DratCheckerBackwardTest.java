@@ -1,0 +1,290 @@
+package org.ermbit.reductions.cnf;
+
+import static org.ermbit.reductions.cnf.DratCheckerProofs.Step.add;
+import static org.ermbit.reductions.cnf.DratCheckerProofs.Step.del;
+import static org.ermbit.reductions.cnf.DratCheckerProofs.cnf;
+import static org.ermbit.reductions.cnf.DratCheckerProofs.steps;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ermbit.core.spi.CancelToken;
+import org.ermbit.core.spi.Limits;
+import org.ermbit.reductions.cnf.DratChecker.Format;
+import org.ermbit.reductions.cnf.DratCheckerPbFormulas.Formula;
+import org.ermbit.reductions.cnf.DratCheckerProofs.Step;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Backward checking ({@link DratChecker.Order#BACKWARD}): hand-worked proofs whose outcome depends on
+ * which lemmas the refutation needs; soundness on every planted (satisfiable) formula and proof kind of
+ * {@link DratCheckerSoundnessTest} and {@link DratCheckerPbSoundnessTest}; agreement with forward
+ * checking on the DPLL proofs of {@link DratCheckerCompletenessTest} (with RAT definitions and
+ * deletions) and on Sat4j's proofs of {@link DratCheckerSat4jTest}; and its limits.
+ */
+class DratCheckerBackwardTest {
+
+    private static final AtomicInteger SAT4J_RUNS = new AtomicInteger();
+    private static final AtomicLong SAT4J_LEMMAS = new AtomicLong();
+    private static final AtomicLong SAT4J_CHECKED = new AtomicLong();
+    private static final AtomicLong RESTORED = new AtomicLong();
+
+    /** The four clauses over 1 and 2: unsatisfiable, and nothing propagates at top level. */
+    private static final int[][] XOR_FREE = {{1, 2}, {-1, 2}, {1, -2}, {-1, -2}};
+
+    static ProofCheck backward(Cnf cnf, List<PbConstraint> pb, List<Step> steps, Format format) {
+        return DratCheckerProofs.checkBackward(cnf, pb, DratCheckerProofs.encode(steps, format), format);
+    }
+
+    static ProofCheck backward(Cnf cnf, List<Step> steps, Format format) {
+        return backward(cnf, List.of(), steps, format);
+    }
+
+    private static Cnf withClause(int variables, int[] extra) {
+        List<int[]> clauses = new ArrayList<>(List.of(XOR_FREE));
+        clauses.add(extra);
+        return new Cnf(variables, clauses);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aLemmaTheRefutationDoesNotNeedIsNotChecked(Format format) {
+        // (-3) is neither RUP nor RAT (the clause (3 4) resolves to (-3 4), not RUP); (2) is RUP and refutes
+        Cnf cnf = withClause(4, new int[] {3, 4});
+        List<Step> proof = steps(add(-3), add(2), add());
+        assertEquals(new ProofCheck.Refuted("lemma 1 (" + DratCheckerProofs.where(proof, format).get(0)
+                + ") is neither RUP nor RAT on its first literal -3"), DratCheckerProofs.check(cnf, proof, format));
+        // the conflict after (2) rests on (2), (1 -2) and (-1 -2): one lemma of two is checked, the empty clause not read
+        assertEquals(new ProofCheck.Verified(2, 0, 0, 0, 1), backward(cnf, proof, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aNeededLemmaThatIsNotImpliedRefutes(Format format) {
+        // satisfiable (2 true); (-2) is neither RUP nor RAT, and propagating it conflicts
+        Cnf cnf = cnf(2, new int[] {1, 2}, new int[] {-1, 2});
+        List<Step> proof = steps(add(1, 2), add(-2), add());
+        String expected = "lemma 2 (" + DratCheckerProofs.where(proof, format).get(1)
+                + ") is neither RUP nor RAT on its first literal -2";
+        assertEquals(new ProofCheck.Refuted(expected), DratCheckerProofs.check(cnf, proof, format));
+        assertEquals(new ProofCheck.Refuted(expected), backward(cnf, proof, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void theDependenciesOfTopLevelUnitsAreChecked(Format format) {
+        // (3) is not implied (3 occurs only in (-3 -4 5)), but the conflict after (2) uses 3 through
+        // the units (4) and (-5), so (3) must be checked, and it fails
+        Cnf cnf = withClause(5, new int[] {-3, -4, 5});
+        List<Step> proof = steps(add(4), add(-5), add(3), add(-3, 2), add(2), add());
+        assertInstanceOf(ProofCheck.Refuted.class, DratCheckerProofs.check(cnf, proof, format));
+        ProofCheck r = backward(cnf, proof, format);
+        assertEquals(new ProofCheck.Refuted("lemma 3 (" + DratCheckerProofs.where(proof, format).get(2)
+                + ") is neither RUP nor RAT on its first literal 3"), r);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aDeletedClauseComesBackForTheChecksBeforeItsDeletion(Format format) {
+        // (2) is RUP by (2 3) (2 -3), which are then deleted; (1) is RUP by (1 -2 4) (1 -2 -4) and the unit
+        // 2, and refutes with (-1 -2 5) (-1 -2 -5). Checking (2) backward needs the deleted clauses back
+        Cnf cnf = cnf(5, new int[] {2, 3}, new int[] {2, -3}, new int[] {1, -2, 4}, new int[] {1, -2, -4},
+                new int[] {-1, -2, 5}, new int[] {-1, -2, -5});
+        List<Step> proof = steps(add(2), del(3, 2), del(2, -3), add(1), add());
+        ProofCheck forward = DratCheckerProofs.check(cnf, proof, format);
+        assertEquals(new ProofCheck.Verified(2, 0, 2, 0), forward);
+        assertEquals(new ProofCheck.Verified(2, 0, 2, 0, 2), backward(cnf, proof, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aRestoredClauseWatchesItsLatestFalseLiteral(Format format) {
+        // D = (3 1 2) is satisfied by 3 (forced by (-4 3) once (4) is added) when it is deleted, with 1
+        // false since (-1) and 2 since (4). Going back past (4) unassigns 2 and 3 but not 1; checking (4)
+        // then needs D to propagate 3 when 2 becomes false, so D must watch 2 (the later false literal)
+        Cnf cnf = cnf(9, new int[] {3, 1, 2}, new int[] {-4, -2}, new int[] {-4, 3}, new int[] {-1, 5},
+                new int[] {-1, -5}, new int[] {4, -2}, new int[] {4, -3, 6}, new int[] {4, -3, -6},
+                new int[] {-7, -4, 9}, new int[] {-7, -4, -9}, new int[] {7, 8}, new int[] {7, -8});
+        List<Step> proof = steps(add(-1), add(4), del(3, 1, 2), add(7), add());
+        assertEquals(new ProofCheck.Verified(3, 0, 1, 0), DratCheckerProofs.check(cnf, proof, format));
+        assertEquals(new ProofCheck.Verified(3, 0, 1, 0, 3), backward(cnf, proof, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void pseudoBooleanReasonsAreFollowed(Format format) {
+        // 1 + 2 + 5 ≥ 1; (-2 4) (-2 -4) make 2 false, (-5 6) (-5 -6) make 5 false, (-1 3) (-1 -3) make 1
+        // false. Proof: (7) (not implied, and RAT is not allowed), (-1), (-5): after (-5) the constraint
+        // forces 2, which conflicts. The conflict reaches (-1) only as a reason of the constraint's
+        // propagation, so (-1) is checked; (7) is not
+        PbConstraint atLeastOne = PbConstraint.of(new int[] {1, 2, 5}, new long[] {1, 1, 1}, 1);
+        int[][] core = {{-2, 4}, {-2, -4}, {-5, 6}, {-5, -6}};
+        List<int[]> clauses = new ArrayList<>(List.of(core));
+        clauses.add(new int[] {-1, 3});
+        clauses.add(new int[] {-1, -3});
+        List<Step> proof = steps(add(7), add(-1), add(-5), add());
+        List<String> where = DratCheckerProofs.where(proof, format);
+        assertEquals(new ProofCheck.Refuted("lemma 1 (" + where.get(0)
+                + ") is not RUP (RAT is not checked when the formula has pseudo-Boolean constraints)"),
+                DratCheckerProofs.check(new Cnf(7, clauses), List.of(atLeastOne), proof, format));
+        assertEquals(new ProofCheck.Verified(3, 0, 0, 0, 2), backward(new Cnf(7, clauses), List.of(atLeastOne), proof, format));
+        // without (-1 3) (-1 -3) the formula is satisfiable (1 true) and (-1) is not RUP
+        assertEquals(new ProofCheck.Refuted("lemma 2 (" + where.get(1)
+                + ") is not RUP (RAT is not checked when the formula has pseudo-Boolean constraints)"),
+                backward(new Cnf(7, List.of(core)), List.of(atLeastOne), proof, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void limitsStopTheBackwardPass(Format format) throws IOException {
+        // 5000 copies of the RUP lemma (1 2), then (2): the stream cancels once it has handed out its
+        // last byte, so the conflict is reached and the backward pass must stop
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) steps.add(add(1, 2));
+        steps.add(add(2));
+        byte[] proof = DratCheckerProofs.encode(steps, format);
+        Cnf cnf = cnf(2, XOR_FREE);
+        // (2) is RUP by the CNF's (1 2) or by one copy of the lemma, whichever propagation meets first
+        ProofCheck.Verified v = assertInstanceOf(ProofCheck.Verified.class,
+                DratCheckerProofs.checkBackward(cnf, List.of(), proof, format));
+        assertEquals(5001, v.lemmas());
+        assertTrue(v.checkedLemmas() == 1 || v.checkedLemmas() == 2, v.toString());
+        CancelToken token = new CancelToken();
+        InputStream stream = new InputStream() {
+            int served;
+
+            @Override
+            public int read() {
+                if (served == proof.length) {
+                    token.cancel();
+                    return -1;
+                }
+                if (served == proof.length - 1) token.cancel();
+                return proof[served++] & 0xff;
+            }
+        };
+        ProofCheck r = DratChecker.check(cnf, List.of(), stream, format, DratChecker.Order.BACKWARD,
+                new Limits(Optional.empty(), token));
+        assertEquals(new ProofCheck.Stopped("cancelled"), r);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.ermbit.reductions.cnf.DratCheckerSoundnessTest#seeds")
+    void nothingVerifiesASatisfiableCnf(long seed) {
+        Random rnd = new Random(seed);
+        DratCheckerSoundnessTest.Planted p = DratCheckerSoundnessTest.planted(rnd);
+        List<Step> dpll = new ArrayList<>();
+        Cnf weaker = DratCheckerSoundnessTest.strengthened(rnd, p, dpll);
+        List<Step> random = DratCheckerSoundnessTest.randomProof(rnd, p.cnf());
+        List<Step> resolvents = DratCheckerSoundnessTest.resolventProof(rnd, p.cnf());
+        List<Step> unitGames = DratCheckerSoundnessTest.unitProof(rnd, p.cnf());
+        for (Format format : Format.values()) {
+            for (List<Step> proof : List.of(random, resolvents, unitGames)) {
+                ProofCheck r = backward(p.cnf(), proof, format);
+                assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " " + format + " " + proof + ": " + r);
+            }
+            ProofCheck r = backward(weaker, dpll, format);
+            assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " DPLL proof of a stronger CNF " + format + ": " + r);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.ermbit.reductions.cnf.DratCheckerPbSoundnessTest#seeds")
+    void nothingVerifiesASatisfiableFormulaWithConstraints(long seed) {
+        Random rnd = new Random(seed);
+        int n = 5 + rnd.nextInt(8);
+        boolean[] model = new boolean[n + 1];
+        for (int v = 1; v <= n; v++) model[v] = rnd.nextBoolean();
+        Formula f = DratCheckerPbSoundnessTest.planted(rnd, model);
+        List<Step> random = DratCheckerSoundnessTest.randomProof(rnd, f.cnf());
+        List<Step> implied = new ArrayList<>(DratCheckerPbFormulas.proof(f, rnd));
+        implied.add(add());
+        List<Step> stronger = DratCheckerPbSoundnessTest.strongerProof(rnd, f);
+        for (Format format : Format.values()) {
+            for (List<Step> proof : List.of(random, implied, stronger)) {
+                ProofCheck r = backward(f.cnf(), f.pb(), proof, format);
+                assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " " + format + " " + f + " " + proof + ": " + r);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.ermbit.reductions.cnf.DratCheckerCompletenessTest#seeds")
+    void agreesWithForwardCheckingOnDpllProofs(long seed) {
+        Random rnd = new Random(seed);
+        Cnf cnf = DratCheckerCompletenessTest.randomCnf(rnd);
+        boolean sat = DratCheckerDpll.bruteForceSatisfiable(cnf);
+        DratCheckerDpll.Search search = DratCheckerDpll.search(cnf, rnd, seed % 3 != 0, seed % 4 < 2);
+        List<Step> proof = seed % 2 == 0
+                ? DratCheckerCompletenessTest.withDefinitions(search.proof(), cnf.variables(), rnd) : search.proof();
+        for (Format format : Format.values()) {
+            ProofCheck forward = DratCheckerProofs.check(cnf, proof, format);
+            ProofCheck r = backward(cnf, proof, format);
+            if (sat) {
+                assertFalse(r instanceof ProofCheck.Verified, "satisfiable CNF verified, seed " + seed + " " + format);
+                continue;
+            }
+            ProofCheck.Verified f = assertInstanceOf(ProofCheck.Verified.class, forward, "seed " + seed);
+            ProofCheck.Verified b = assertInstanceOf(ProofCheck.Verified.class, r, "seed " + seed + " " + format);
+            assertEquals(f.lemmas(), b.lemmas(), "seed " + seed + ": the same conflict");
+            assertEquals(f.deletions() + f.ignoredDeletions(), b.deletions() + b.ignoredDeletions(), "seed " + seed);
+            assertTrue(b.checkedLemmas() <= b.lemmas() && b.ratLemmas() <= b.checkedLemmas(), "seed " + seed + ": " + b);
+            if (format == Format.TEXT) RESTORED.addAndGet(b.deletions());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.ermbit.reductions.cnf.DratCheckerSat4jTest#seeds")
+    void checksSat4jsProofs(long seed) {
+        List<List<Step>> proof = new ArrayList<>();
+        Formula f = DratCheckerSat4jTest.unsatisfiable(new Random(seed), proof);
+        for (Format format : Format.values()) {
+            ProofCheck.Verified forward = assertInstanceOf(ProofCheck.Verified.class,
+                    DratCheckerProofs.check(f.cnf(), f.pb(), proof.get(0), format), "seed " + seed);
+            ProofCheck.Verified b = assertInstanceOf(ProofCheck.Verified.class,
+                    backward(f.cnf(), f.pb(), proof.get(0), format), "seed " + seed + " " + format);
+            assertEquals(forward.lemmas(), b.lemmas(), "seed " + seed + ": the same conflict");
+            assertTrue(b.checkedLemmas() <= b.lemmas(), b.toString());
+            if (format == Format.TEXT) {
+                SAT4J_LEMMAS.addAndGet(b.lemmas());
+                SAT4J_CHECKED.addAndGet(b.checkedLemmas());
+            }
+        }
+        SAT4J_RUNS.incrementAndGet();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.ermbit.reductions.cnf.DratCheckerSat4jTest#holes")
+    void checksSat4jsPigeonholeProofs(int p) {
+        Formula f = DratCheckerSat4jTest.pigeonhole(p);
+        List<Step> proof = DratCheckerSat4jTest.sat4jProof(f);
+        for (Format format : Format.values()) {
+            ProofCheck.Verified b = assertInstanceOf(ProofCheck.Verified.class, backward(f.cnf(), f.pb(), proof, format),
+                    "pigeonhole " + p + " " + format);
+            assertTrue(b.checkedLemmas() <= b.lemmas(), b.toString());
+        }
+    }
+
+    /**
+     * Over a full run: deleted clauses were brought back in verified proofs, and backward checking
+     * skipped lemmas of Sat4j's proofs (its point).
+     */
+    @AfterAll
+    static void theSeedsExercisedIt() {
+        if (SAT4J_RUNS.get() < DratCheckerSat4jTest.SEEDS) return;
+        assertTrue(RESTORED.get() >= 100, "deletions undone in verified proofs: " + RESTORED.get());
+        assertTrue(SAT4J_CHECKED.get() < SAT4J_LEMMAS.get(), SAT4J_CHECKED + " of " + SAT4J_LEMMAS + " lemmas checked");
+    }
+}
