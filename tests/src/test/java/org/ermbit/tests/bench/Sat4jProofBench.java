@@ -13,13 +13,14 @@ import org.ermbit.reductions.encode.EncoderOptions;
 import org.ermbit.reductions.encode.ErmEncoder;
 import org.ermbit.reductions.lower.Lowerings;
 import org.ermbit.solvers.sat4j.Sat4jConfig;
+import org.ermbit.solvers.sat4j.Sat4jProofs;
 import org.ermbit.solvers.sat4j.Sat4jProvider;
 
 /**
  * What Sat4j's checked proofs cost (docs/BENCHMARKS.md, "Checked DRUP proofs of Sat4j"): for each
  * instance file, the question "loss ≤ threshold" (encoded with symmetry breaking, lowered for sat4j)
- * is solved by sat4j alone, without proofs and then with proofs recorded and checked, one after the
- * other in one JVM. Usage: {@code java -cp cli/target/ermbit.jar:tests/target/test-classes
+ * is solved by sat4j alone, without proofs, then with proofs recorded and checked forward, then with
+ * the default ({@link Sat4jProofs#CHECK}: backward for proofs that fit), one after the other in one JVM. Usage: {@code java -cp cli/target/ermbit.jar:tests/target/test-classes
  * org.ermbit.tests.bench.Sat4jProofBench TIMEOUT_S FILE...}. Prints per run the status, the wall time
  * of the solve (including the check), and the proof's size, lemmas and check time.
  */
@@ -30,12 +31,12 @@ public final class Sat4jProofBench {
 
     public static void main(String[] args) {
         Duration timeout = Duration.ofSeconds(Long.parseLong(args[0]));
-        System.out.println("| instance | proofs | status | solve + check (s) | proof (MB) | lemmas checked | check (s) |");
+        System.out.println("| instance | proofs | status | solve + check (s) | proof (MB) | lemmas checked / read | check (s) |");
         System.out.println("|---|---|---|---:|---:|---:|---:|");
         for (int k = 1; k < args.length; k++) {
             ErmInstance inst = InstanceReader.read(Path.of(args[k]));
             Model m = ErmEncoder.encode(inst, new EncoderOptions(true)).atMost(inst.threshold()).model();
-            for (boolean proofs : new boolean[] {false, true}) {
+            for (Sat4jProofs proofs : Sat4jProofs.values()) {
                 Sat4jProvider provider = new Sat4jProvider(Sat4jConfig.DEFAULT, proofs);
                 Model low = Lowerings.forCapabilities(provider.capabilities()).apply(m).model();
                 Instant start = Instant.now();
@@ -45,8 +46,10 @@ public final class Sat4jProofBench {
                 }
                 long ms = Duration.between(start, Instant.now()).toMillis();
                 String bytes = r.stats().get("proof.bytes");
-                System.out.printf("| %s | %s | %s | %d.%03d | %s | %s | %s |%n", inst.name(), proofs ? "check" : "off", r.status(), ms / 1000, ms % 1000,
-                        bytes == null ? "" : megabytes(Long.parseLong(bytes)), r.stats().getOrDefault("proof.lemmas checked", r.reason()),
+                String lemmas = r.stats().containsKey("proof.lemmas checked")
+                        ? r.stats().get("proof.lemmas checked") + " / " + r.stats().get("proof.lemmas") : r.reason();
+                System.out.printf("| %s | %s | %s | %d.%03d | %s | %s | %s |%n", inst.name(), r.stats().getOrDefault("proof.check", proofs.optionName()),
+                        r.status(), ms / 1000, ms % 1000, bytes == null ? "" : megabytes(Long.parseLong(bytes)), lemmas,
                         r.stats().getOrDefault("proof.check time", "").replace(" s", ""));
             }
         }
