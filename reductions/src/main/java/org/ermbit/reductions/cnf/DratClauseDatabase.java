@@ -349,14 +349,7 @@ final class DratClauseDatabase {
             }
         }
         if (unassigned == 0) return clauseConflict(ref);
-        if (unassigned == 1) {
-            int start = trailSize;
-            assign(a[ref], ref);
-            int r = propagate();
-            if (r != OK) return r;
-            markReasons(start);
-            return OK;
-        }
+        if (unassigned == 1) return propagateUnit(a[ref], ref);
         a[ref + FLAGS] |= F_WATCHED;
         watch(a[ref], a[ref + 1], ref);
         watch(a[ref + 1], a[ref], ref);
@@ -474,13 +467,17 @@ final class DratClauseDatabase {
             watch(a[ref], a[ref + 1], ref);
             watch(a[ref + 1], a[ref], ref);
         }
-        if (front == 1 && values[a[ref]] == 0) {
-            int start = trailSize;
-            assign(a[ref], ref);
-            int r = propagate();
-            if (r != OK) return r;
-            markReasons(start);
-        }
+        if (front == 1 && values[a[ref]] == 0) return propagateUnit(a[ref], ref);
+        return OK;
+    }
+
+    /** Assigns {@code lit}, the one unassigned literal of clause {@code ref}, at top level and propagates. */
+    private int propagateUnit(int lit, int ref) {
+        int start = trailSize;
+        assign(lit, ref);
+        int r = propagate();
+        if (r != OK) return r;
+        markReasons(start);
         return OK;
     }
 

@@ -204,10 +204,7 @@ class DratCheckerBackwardTest {
     @MethodSource("org.ermbit.reductions.cnf.DratCheckerPbSoundnessTest#seeds")
     void nothingVerifiesASatisfiableFormulaWithConstraints(long seed) {
         Random rnd = new Random(seed);
-        int n = 5 + rnd.nextInt(8);
-        boolean[] model = new boolean[n + 1];
-        for (int v = 1; v <= n; v++) model[v] = rnd.nextBoolean();
-        Formula f = DratCheckerPbSoundnessTest.planted(rnd, model);
+        Formula f = DratCheckerPbSoundnessTest.planted(rnd, DratCheckerPbSoundnessTest.randomModel(rnd));
         List<Step> random = DratCheckerSoundnessTest.randomProof(rnd, f.cnf());
         List<Step> implied = new ArrayList<>(DratCheckerPbFormulas.proof(f, rnd));
         implied.add(add());

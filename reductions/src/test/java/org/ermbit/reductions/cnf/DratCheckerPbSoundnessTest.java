@@ -34,6 +34,14 @@ class DratCheckerPbSoundnessTest {
         return LongStream.range(0, SEEDS);
     }
 
+    /** A random assignment of n in 5..12 variables (index 0 unused), for {@link #planted}. */
+    static boolean[] randomModel(Random rnd) {
+        int n = 5 + rnd.nextInt(8);
+        boolean[] model = new boolean[n + 1];
+        for (int v = 1; v <= n; v++) model[v] = rnd.nextBoolean();
+        return model;
+    }
+
     /** n in 5..12 variables, n..3n clauses of 3 literals and 1..n/2+1 constraints the planted model satisfies. */
     static Formula planted(Random rnd, boolean[] model) {
         int n = model.length - 1;
@@ -69,9 +77,7 @@ class DratCheckerPbSoundnessTest {
     @MethodSource("seeds")
     void nothingVerifiesASatisfiableFormula(long seed) {
         Random rnd = new Random(seed);
-        int n = 5 + rnd.nextInt(8);
-        boolean[] model = new boolean[n + 1];
-        for (int v = 1; v <= n; v++) model[v] = rnd.nextBoolean();
+        boolean[] model = randomModel(rnd);
         Formula f = planted(rnd, model);
         assertTrue(f.cnf().isSatisfiedBy(model), "the planted model");
         for (PbConstraint p : f.pb()) assertTrue(p.isSatisfiedBy(model), "the planted model on " + p);

@@ -18,8 +18,8 @@ import org.ermbit.solvers.backend.ResultFactory;
  * Turns Sat4j's UNSAT into an answer: certified when a proof was recorded and {@link DratChecker}
  * verifies it as a DRUP proof of the axioms Sat4j was given; an error naming the failing lemma when it
  * does not check (never an answer); Sat4j's claim, as with proofs off, when no proof was recorded, the
- * recorder dropped it, the coefficients are beyond the checker, or the limits stop the check — its
- * reason then says why ({@code DRUP proof not checked: …}).
+ * recorder dropped it, the coefficients are beyond the checker, its spill file cannot be read back, or
+ * the limits stop the check — its reason then says why ({@code DRUP proof not checked: …}).
  */
 final class Sat4jCertifier {
     private static final String ID = "sat4j";
@@ -42,11 +42,12 @@ final class Sat4jCertifier {
         ProofCheck check;
         try (InputStream proof = recorder.proof()) {
             check = DratChecker.check(axioms.cnf(), pb, proof, DratChecker.Format.BINARY, order, limits);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // an in-memory stream does not fail
+        } catch (IOException | UncheckedIOException e) { // only a spill file can fail
+            return results.unsatUnchecked(stats, NOT_CHECKED + "could not read it back: " + e.getMessage());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         stats.put("proof.bytes", Long.toString(recorder.bytes()));
+        if (recorder.spilled()) stats.put("proof.on disk", "yes");
         stats.put("proof.check", order.name().toLowerCase(java.util.Locale.ROOT));
         stats.put("proof.check time", String.format("%d.%03d s", took.toSeconds(), took.toMillisPart()));
         if (check instanceof ProofCheck.Verified v) {

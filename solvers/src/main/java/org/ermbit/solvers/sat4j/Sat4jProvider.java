@@ -114,7 +114,8 @@ public final class Sat4jProvider implements SolverProvider {
 
     @Override
     public Solver create() {
-        return new Sat4jSolver(config, VERSION, proofs, Sat4jProofRecorder.defaultBudget());
+        return new Sat4jSolver(config, VERSION, proofs, Sat4jProofRecorder.defaultBudget(),
+                Sat4jProofRecorder.defaultSpillDirectory(), Sat4jProofRecorder.defaultDiskBudget());
     }
 
     /** Sat4j's bundle version from its jar manifest, e.g. {@code 2.3.6.v20201214}. */

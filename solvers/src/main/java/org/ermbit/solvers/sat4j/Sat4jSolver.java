@@ -1,6 +1,7 @@
 package org.ermbit.solvers.sat4j;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +46,21 @@ final class Sat4jSolver implements Solver {
     private final String version;
     private final Sat4jProofs proofs;
     private final long proofBudget;
+    private final Path spillDirectory;
+    private final long diskBudget;
 
-    /** A solver that records and checks proofs as {@code proofs} says when the engine learns clauses, within {@code proofBudget} bytes. */
-    Sat4jSolver(Sat4jConfig config, String version, Sat4jProofs proofs, long proofBudget) {
+    /**
+     * A solver that records and checks proofs as {@code proofs} says when the engine learns clauses,
+     * within {@code proofBudget} bytes of memory and then {@code diskBudget} bytes in a temporary file in
+     * {@code spillDirectory} (null: none).
+     */
+    Sat4jSolver(Sat4jConfig config, String version, Sat4jProofs proofs, long proofBudget, Path spillDirectory, long diskBudget) {
         this.config = config;
         this.version = version;
         this.proofs = proofs;
         this.proofBudget = proofBudget;
+        this.spillDirectory = spillDirectory;
+        this.diskBudget = diskBudget;
     }
 
     @Override
@@ -79,8 +88,17 @@ final class Sat4jSolver implements Solver {
         solver.setExpectedNumberOfClauses(model.constraints().size());
         Sat4jAxioms axioms = new Sat4jAxioms(n);
         Sat4jProofRecorder recorder = proofs != Sat4jProofs.OFF && config.learnsClauses() && model.objective().isEmpty()
-                ? new Sat4jProofRecorder(proofBudget) : null;
+                ? new Sat4jProofRecorder(proofBudget, spillDirectory, diskBudget) : null;
         if (recorder != null) solver.setSearchListener(recorder);
+        try {
+            return search(model, limits, solver, results, stats, n, axioms, recorder);
+        } finally {
+            if (recorder != null) recorder.close(); // deletes a spill file
+        }
+    }
+
+    private SolveResult search(Model model, Limits limits, IPBSolver solver, ResultFactory results, Map<String, String> stats,
+            int n, Sat4jAxioms axioms, Sat4jProofRecorder recorder) {
         try {
             for (Var v : model.vars()) {
                 if (v.lower().signum() > 0) axioms.clause(solver, v.index() + 1);

@@ -3,7 +3,12 @@ package org.ermbit.solvers.sat4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.ermbit.core.ir.LinearExpr;
@@ -125,11 +130,24 @@ class Sat4jCertifierTest {
 
     @Test
     void aProofOverItsBudgetIsDroppedAndTheUnsatIsSat4jsClaim() {
-        try (Solver s = new Sat4jSolver(Sat4jConfig.DEFAULT, "test", Sat4jProofs.CHECK, 64)) {
+        try (Solver s = new Sat4jSolver(Sat4jConfig.DEFAULT, "test", Sat4jProofs.CHECK, 64, null, 0)) {
             SolveResult r = s.solve(HardModels.pigeonholeCardinalities(6), Limits.none());
             assertEquals(Status.UNSAT, r.status(), r.toString());
             assertTrue(r.certificate().isEmpty());
             assertEquals("DRUP proof not checked: the proof outgrew its memory budget of 64 bytes", r.reason());
+        }
+    }
+
+    @Test
+    void aProofThatOutgrowsMemoryIsCheckedFromItsFile(@TempDir Path dir) throws IOException {
+        try (Solver s = new Sat4jSolver(Sat4jConfig.DEFAULT, "test", Sat4jProofs.CHECK, 64, dir, 1L << 30)) {
+            SolveResult r = s.solve(HardModels.pigeonholeCardinalities(6), Limits.none());
+            assertEquals(Status.UNSAT, r.status(), r.toString());
+            assertEquals("DRUP", r.certificate().orElseThrow().format());
+            assertEquals("yes", r.stats().get("proof.on disk"));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(0, files.count(), "the file is gone after the solve");
         }
     }
 

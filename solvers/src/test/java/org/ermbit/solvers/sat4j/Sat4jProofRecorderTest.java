@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.sat4j.core.Vec;
 import org.sat4j.core.VecInt;
@@ -114,6 +118,59 @@ class Sat4jProofRecorderTest {
         exact.learnUnit(-1);
         assertEquals("the proof outgrew its memory budget of 9 bytes", exact.dropped().orElseThrow());
         assertEquals("the proof outgrew its memory budget of 2 MiB", dropAbove(2L << 20));
+    }
+
+    /** 400,000 unit steps of literals up to ±2^27 (about 2.4 MB); their decoded steps go to {@code expected}. */
+    private static void units(Sat4jProofRecorder r, List<List<Integer>> expected) {
+        for (int k = 1; k <= 400_000 && r.dropped().isEmpty(); k++) {
+            int lit = (k % 2 == 0 ? 1 : -1) * (k * 331 % (1 << 27) + 1);
+            r.learnUnit(lit);
+            expected.add(List.of((int) 'a', lit));
+        }
+    }
+
+    private static long files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void aProofThatOutgrowsMemoryMovesToAFileAndComesBackWhole(@TempDir Path dir) throws IOException {
+        List<List<Integer>> expected = new ArrayList<>();
+        try (Sat4jProofRecorder r = new Sat4jProofRecorder(100_000, dir, 1L << 30)) {
+            units(r, expected);
+            assertTrue(r.dropped().isEmpty(), r.dropped().toString());
+            assertTrue(r.spilled());
+            assertEquals(1, files(dir));
+            try (InputStream in = r.proof()) {
+                assertEquals(expected, decode(in));
+            }
+            r.learnUnit(7); // recording goes on after a read
+            expected.add(List.of((int) 'a', 7));
+            try (InputStream in = r.proof()) {
+                assertEquals(expected, decode(in));
+            }
+        }
+        assertEquals(0, files(dir), "close deletes the file");
+    }
+
+    @Test
+    void aProofOverItsDiskBudgetIsDroppedWithItsFile(@TempDir Path dir) throws IOException {
+        Sat4jProofRecorder r = new Sat4jProofRecorder(100, dir, 2 << 20);
+        units(r, new ArrayList<>());
+        assertEquals("the proof outgrew its budget of 100 bytes in memory and 2 MiB on disk (" + dir + ")", r.dropped().orElseThrow());
+        assertFalse(r.spilled());
+        assertEquals(0, files(dir));
+        assertThrows(IllegalStateException.class, r::proof);
+    }
+
+    @Test
+    void aSpillDirectoryThatCannotBeWrittenDropsTheProof(@TempDir Path dir) {
+        Path missing = dir.resolve("missing");
+        Sat4jProofRecorder r = new Sat4jProofRecorder(100, missing, 1L << 30);
+        units(r, new ArrayList<>());
+        assertTrue(r.dropped().orElseThrow().startsWith("could not write the proof to " + missing + ": "), r.dropped().get());
     }
 
     private static String dropAbove(long budget) {
