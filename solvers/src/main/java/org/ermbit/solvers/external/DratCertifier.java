@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ermbit.core.spi.Limits;
@@ -14,6 +15,7 @@ import org.ermbit.reductions.cnf.Cnf;
 import org.ermbit.reductions.cnf.DratChecker;
 import org.ermbit.reductions.cnf.ProofCheck;
 import org.ermbit.solvers.backend.ProofCertificates;
+import org.ermbit.solvers.backend.ProofCheckOrder;
 
 /**
  * Turns a SAT solver's UNSAT claim and the binary DRAT proof it wrote into an answer: UNSAT with the
@@ -30,16 +32,20 @@ final class DratCertifier {
 
     Answer certify(Cnf cnf, Path proof, Map<String, String> solverStats, Limits limits) throws IOException {
         if (!Files.isRegularFile(proof)) return new Answer.Error(backend + " answered UNSAT but wrote no DRAT proof");
+        long bytes = Files.size(proof);
+        DratChecker.Order order = ProofCheckOrder.forSize(bytes);
         long start = System.nanoTime();
         ProofCheck check;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(proof), 1 << 16)) {
-            check = DratChecker.check(cnf, in, DratChecker.Format.BINARY, limits);
+            check = DratChecker.check(cnf, List.of(), in, DratChecker.Format.BINARY, order, limits);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (check instanceof ProofCheck.Verified v) {
             Map<String, String> stats = new HashMap<>(solverStats);
-            stats.put("proof.bytes", Long.toString(Files.size(proof)));
-            stats.put("proof.lemmas checked", Long.toString(v.lemmas()));
+            stats.put("proof.bytes", Long.toString(bytes));
+            stats.put("proof.check", ProofCheckOrder.name(order));
+            stats.put("proof.lemmas", Long.toString(v.lemmas()));
+            stats.put("proof.lemmas checked", Long.toString(v.checkedLemmas()));
             stats.put("proof.rat lemmas", Long.toString(v.ratLemmas()));
             stats.put("proof.check time", String.format("%d.%03d s", took.toSeconds(), took.toMillisPart()));
             return new Answer.Unsat(stats, Optional.of(ProofCertificates.ofCnf(v)));

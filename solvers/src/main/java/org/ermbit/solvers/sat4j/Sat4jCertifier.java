@@ -12,6 +12,7 @@ import org.ermbit.reductions.cnf.DratChecker;
 import org.ermbit.reductions.cnf.PbConstraint;
 import org.ermbit.reductions.cnf.ProofCheck;
 import org.ermbit.solvers.backend.ProofCertificates;
+import org.ermbit.solvers.backend.ProofCheckOrder;
 import org.ermbit.solvers.backend.ResultFactory;
 
 /**
@@ -37,7 +38,7 @@ final class Sat4jCertifier {
         if (!DratChecker.supports(pb)) {
             return results.unsatUnchecked(stats, NOT_CHECKED + "a PB constraint's coefficients are too large for the checker");
         }
-        DratChecker.Order order = order(proofs, recorder.bytes(), Runtime.getRuntime().maxMemory());
+        DratChecker.Order order = proofs == Sat4jProofs.FORWARD ? DratChecker.Order.FORWARD : ProofCheckOrder.forSize(recorder.bytes());
         long start = System.nanoTime();
         ProofCheck check;
         try (InputStream proof = recorder.proof()) {
@@ -48,7 +49,7 @@ final class Sat4jCertifier {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         stats.put("proof.bytes", Long.toString(recorder.bytes()));
         if (recorder.spilled()) stats.put("proof.on disk", "yes");
-        stats.put("proof.check", order.name().toLowerCase(java.util.Locale.ROOT));
+        stats.put("proof.check", ProofCheckOrder.name(order));
         stats.put("proof.check time", String.format("%d.%03d s", took.toSeconds(), took.toMillisPart()));
         if (check instanceof ProofCheck.Verified v) {
             stats.put("proof.lemmas", Long.toString(v.lemmas()));
@@ -57,15 +58,5 @@ final class Sat4jCertifier {
         }
         if (check instanceof ProofCheck.Refuted r) return results.error(ProofCertificates.refuted(ID, ProofCertificates.DRUP, r));
         return results.unsatUnchecked(stats, NOT_CHECKED + ProofCertificates.stopped(ID, ProofCertificates.DRUP, (ProofCheck.Stopped) check));
-    }
-
-    /**
-     * Backward (only the lemmas the refutation uses) unless {@code proofs} asks for forward checking or
-     * the proof is larger than {@code maxHeap / BACKWARD_SHARE} bytes: checking backward keeps every
-     * clause of the proof in memory, a few times the proof's binary size.
-     */
-    static DratChecker.Order order(Sat4jProofs proofs, long proofBytes, long maxHeap) {
-        if (proofs == Sat4jProofs.FORWARD || proofBytes > maxHeap / Sat4jProofs.BACKWARD_SHARE) return DratChecker.Order.FORWARD;
-        return DratChecker.Order.BACKWARD;
     }
 }

@@ -11,14 +11,12 @@ public enum Sat4jProofs {
     OFF,
     /**
      * The default: the proof is checked backward (only the lemmas the refutation uses) when it fits in
-     * {@link #BACKWARD_SHARE} of the heap, since the checker then keeps every clause, and forward otherwise.
+     * a 32nd of the heap, since the checker then keeps every clause, and forward otherwise
+     * ({@link org.ermbit.solvers.backend.ProofCheckOrder}).
      */
     CHECK,
     /** The proof is checked forward, every lemma in order, with the least memory. */
     FORWARD;
-
-    /** The largest proof checked backward under {@link #CHECK}: the heap's maximum divided by this. */
-    public static final int BACKWARD_SHARE = 32;
 
     /** The value of {@code -Dermbit.sat4j.proof} that selects this setting. */
     public String optionName() {

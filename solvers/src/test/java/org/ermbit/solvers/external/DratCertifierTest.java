@@ -40,6 +40,18 @@ class DratCertifierTest {
         assertEquals("5", u.stats().get("proof.bytes"));
         assertEquals("1", u.stats().get("proof.lemmas checked"));
         assertEquals("0", u.stats().get("proof.rat lemmas"));
+        assertEquals("backward", u.stats().get("proof.check"), "a proof of 5 bytes fits a 32nd of any heap");
+    }
+
+    @Test
+    void checkedBackwardALemmaTheRefutationDoesNotUseIsNotChecked() throws IOException {
+        // lemmas (3) (a fresh variable), then (1): after (1), (-1 2) and (-1 -2) conflict; (3) is not checked
+        byte[] proof = {'a', 6, 0, 'a', 2, 0};
+        Answer.Unsat u = assertInstanceOf(Answer.Unsat.class,
+                new DratCertifier("ext-x").certify(FOUR, proof(proof), Map.of(), Limits.none()));
+        assertEquals("DRAT proof of its CNF checked: the 1 of 2 lemmas the refutation uses", u.certificate().orElseThrow().summary());
+        assertEquals("2", u.stats().get("proof.lemmas"));
+        assertEquals("1", u.stats().get("proof.lemmas checked"));
     }
 
     @Test

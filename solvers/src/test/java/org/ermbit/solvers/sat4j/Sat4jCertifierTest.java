@@ -22,6 +22,7 @@ import org.ermbit.core.spi.Solver;
 import org.ermbit.core.spi.Status;
 import org.ermbit.reductions.cnf.DratChecker;
 import org.ermbit.solvers.HardModels;
+import org.ermbit.solvers.backend.ProofCheckOrder;
 import org.ermbit.solvers.backend.ResultFactory;
 import org.junit.jupiter.api.Test;
 import org.sat4j.pb.IPBSolver;
@@ -113,9 +114,8 @@ class Sat4jCertifierTest {
     @Test
     void proofsAreCheckedBackwardWhenTheyFitInAThirtySecondOfTheHeap() {
         long heap = 32L << 20;
-        assertEquals(DratChecker.Order.BACKWARD, Sat4jCertifier.order(Sat4jProofs.CHECK, 1 << 20, heap));
-        assertEquals(DratChecker.Order.FORWARD, Sat4jCertifier.order(Sat4jProofs.CHECK, (1 << 20) + 1, heap));
-        assertEquals(DratChecker.Order.FORWARD, Sat4jCertifier.order(Sat4jProofs.FORWARD, 1, heap));
+        assertEquals(DratChecker.Order.BACKWARD, ProofCheckOrder.forSize(1 << 20, heap));
+        assertEquals(DratChecker.Order.FORWARD, ProofCheckOrder.forSize((1 << 20) + 1, heap));
     }
 
     @Test
