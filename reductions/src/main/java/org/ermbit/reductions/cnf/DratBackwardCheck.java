@@ -93,7 +93,7 @@ final class DratBackwardCheck {
             store(ref, mark, pivot);
             if (r == DratClauseDatabase.STOPPED) return stopped();
             if (r == DratClauseDatabase.CONFLICT) {
-                db.mark(ref);
+                db.mark(ref); // the analysis reaches it too (the conflict is new with it); marked here regardless
                 db.analyze();
                 return null;
             }

@@ -148,6 +148,92 @@ class DratCheckerBackwardTest {
 
     @ParameterizedTest
     @EnumSource(Format.class)
+    void outcomesBeforeAnyConflictMatchForwardChecking(Format format) {
+        Cnf cnf = cnf(2, XOR_FREE);
+        // no conflict: the counts name the lemmas read
+        assertEquals(new ProofCheck.Refuted("the proof ends without deriving the empty clause (1 lemma read)"),
+                backward(cnf, steps(add(1, 2)), format));
+        assertEquals(new ProofCheck.Refuted("the proof ends without deriving the empty clause (2 lemmas read)"),
+                backward(cnf, steps(add(1, 2), add(1, 2, 3)), format));
+        // an empty lemma before any conflict
+        List<Step> empty = steps(add(1, 2), add());
+        assertEquals(new ProofCheck.Refuted("lemma 2 (" + DratCheckerProofs.where(empty, format).get(1)
+                + ") is the empty clause, but propagation finds no conflict"), backward(cnf, empty, format));
+        assertEquals(DratCheckerProofs.check(cnf, empty, format), backward(cnf, empty, format));
+        // malformed input is named as in forward checking
+        byte[] cut = format == Format.TEXT ? "1 2 0\n1 -2".getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+                : new byte[] {'a', 2, 4, 0, 'a', 2, 5};
+        ProofCheck forward = DratCheckerProofs.check(cnf, cut, format);
+        assertInstanceOf(ProofCheck.Refuted.class, forward);
+        assertTrue(((ProofCheck.Refuted) forward).reason().startsWith("truncated proof"), forward.toString());
+        assertEquals(forward, DratCheckerProofs.checkBackward(cnf, List.of(), cut, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void deletionsThatDoNothingAreCountedAsIgnored(Format format) {
+        // deleting a tautology, a clause not in the formula, and the reason of a top-level unit: all ignored
+        Cnf cnf = cnf(2, XOR_FREE);
+        List<Step> proof = steps(del(1, -1), del(1, 2, 3), add(2), del(2), add());
+        // after (2): (1 -2) and (-1 -2) conflict, so the deletion of (2) is never read
+        assertEquals(new ProofCheck.Verified(1, 0, 0, 2, 1), backward(cnf, proof, format));
+        assertEquals(new ProofCheck.Verified(1, 0, 0, 2), DratCheckerProofs.check(cnf, proof, format));
+        Cnf wider = withClause(3, new int[] {-3, 1, 2});
+        List<Step> reason = steps(add(3, 1), add(-1, 3), add(3), del(3), add(-3, 2), add(2));
+        ProofCheck f = DratCheckerProofs.check(wider, reason, format);
+        assertEquals(f instanceof ProofCheck.Verified v ? v.ignoredDeletions() : -1,
+                ((ProofCheck.Verified) backward(wider, reason, format)).ignoredDeletions(), f.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aRatLemmaTheRefutationUsesIsCheckedAsRat(Format format) {
+        // (3) is RAT (nothing contains -3 before (-3 2)), not RUP; after (-3 2), 3 forces 2 and the
+        // clauses (1 -2) (-1 -2) conflict: the refutation uses (3)
+        Cnf cnf = cnf(2, XOR_FREE);
+        List<Step> proof = steps(add(3), add(-3, 2), add());
+        assertEquals(new ProofCheck.Verified(2, 1, 0, 0), DratCheckerProofs.check(cnf, proof, format));
+        assertEquals(new ProofCheck.Verified(2, 1, 0, 0, 2), backward(cnf, proof, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void theRatPivotIsTheFirstLiteralAsWritten(Format format) {
+        // 5 is false at top level, so (5 3) is stored with 3 first, and it propagates 3, which conflicts
+        // with (-3 4) (-3 -4). (5 3) is not RAT on 5 (its resolvent with (-5) is (3), not RUP), though it
+        // would be on 3 (the resolvents (5 4), (5 -4) are RUP by (4 6) (4 -6) and (-4 7) (-4 -7))
+        Cnf cnf = cnf(7, new int[] {-5}, new int[] {-3, 4}, new int[] {-3, -4}, new int[] {4, 6}, new int[] {4, -6},
+                new int[] {-4, 7}, new int[] {-4, -7});
+        List<Step> proof = steps(add(5, 3), add());
+        String expected = "lemma 1 (" + DratCheckerProofs.where(proof, format).get(0)
+                + ") is neither RUP nor RAT on its first literal 5";
+        assertEquals(new ProofCheck.Refuted(expected), DratCheckerProofs.check(cnf, proof, format));
+        assertEquals(new ProofCheck.Refuted(expected), backward(cnf, proof, format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void cancellingWhileTheProofIsReadStopsIt(Format format) throws IOException {
+        // 5000 copies of (1 2) and no conflict: the stream cancels after a fifth of the proof
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) steps.add(add(1, 2));
+        byte[] proof = DratCheckerProofs.encode(steps, format);
+        CancelToken token = new CancelToken();
+        InputStream stream = new InputStream() {
+            int served;
+
+            @Override
+            public int read() {
+                if (served == proof.length / 5) token.cancel();
+                return served < proof.length ? proof[served++] & 0xff : -1;
+            }
+        };
+        assertEquals(new ProofCheck.Stopped("cancelled"), DratChecker.check(cnf(2, XOR_FREE), List.of(), stream, format,
+                DratChecker.Order.BACKWARD, new Limits(Optional.empty(), token)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
     void limitsStopTheBackwardPass(Format format) throws IOException {
         // 5000 copies of the RUP lemma (1 2), then (2): the stream cancels once it has handed out its
         // last byte, so the conflict is reached and the backward pass must stop
