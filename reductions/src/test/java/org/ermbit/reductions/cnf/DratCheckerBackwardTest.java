@@ -52,6 +52,13 @@ class DratCheckerBackwardTest {
         return backward(cnf, List.of(), steps, format);
     }
 
+    /** Forward and backward checking both refute {@code proof} (additions only) naming lemma {@code k} and {@code why}. */
+    private static void assertBothRefute(Cnf cnf, List<Step> proof, Format format, int k, String why) {
+        ProofCheck expected = new ProofCheck.Refuted("lemma " + k + " (" + DratCheckerProofs.where(proof, format).get(k - 1) + ") " + why);
+        assertEquals(expected, DratCheckerProofs.check(cnf, proof, format));
+        assertEquals(expected, backward(cnf, proof, format));
+    }
+
     private static Cnf withClause(int variables, int[] extra) {
         List<int[]> clauses = new ArrayList<>(List.of(XOR_FREE));
         clauses.add(extra);
@@ -75,11 +82,7 @@ class DratCheckerBackwardTest {
     void aNeededLemmaThatIsNotImpliedRefutes(Format format) {
         // satisfiable (2 true); (-2) is neither RUP nor RAT, and propagating it conflicts
         Cnf cnf = cnf(2, new int[] {1, 2}, new int[] {-1, 2});
-        List<Step> proof = steps(add(1, 2), add(-2), add());
-        String expected = "lemma 2 (" + DratCheckerProofs.where(proof, format).get(1)
-                + ") is neither RUP nor RAT on its first literal -2";
-        assertEquals(new ProofCheck.Refuted(expected), DratCheckerProofs.check(cnf, proof, format));
-        assertEquals(new ProofCheck.Refuted(expected), backward(cnf, proof, format));
+        assertBothRefute(cnf, steps(add(1, 2), add(-2), add()), format, 2, "is neither RUP nor RAT on its first literal -2");
     }
 
     @ParameterizedTest
@@ -204,11 +207,7 @@ class DratCheckerBackwardTest {
         // would be on 3 (the resolvents (5 4), (5 -4) are RUP by (4 6) (4 -6) and (-4 7) (-4 -7))
         Cnf cnf = cnf(7, new int[] {-5}, new int[] {-3, 4}, new int[] {-3, -4}, new int[] {4, 6}, new int[] {4, -6},
                 new int[] {-4, 7}, new int[] {-4, -7});
-        List<Step> proof = steps(add(5, 3), add());
-        String expected = "lemma 1 (" + DratCheckerProofs.where(proof, format).get(0)
-                + ") is neither RUP nor RAT on its first literal 5";
-        assertEquals(new ProofCheck.Refuted(expected), DratCheckerProofs.check(cnf, proof, format));
-        assertEquals(new ProofCheck.Refuted(expected), backward(cnf, proof, format));
+        assertBothRefute(cnf, steps(add(5, 3), add()), format, 1, "is neither RUP nor RAT on its first literal 5");
     }
 
     @ParameterizedTest
