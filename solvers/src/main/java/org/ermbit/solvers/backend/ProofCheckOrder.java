@@ -5,8 +5,8 @@ import org.ermbit.reductions.cnf.DratChecker;
 /**
  * In which order a certifying backend has its proof checked: backward (only the lemmas the refutation
  * uses; every clause of the proof stays in memory, a few times the proof's binary size) when the proof
- * fits in a {@value #HEAP_SHARE}th of the heap, forward (streaming, memory for the live clauses only)
- * otherwise. Measured in docs/BENCHMARKS.md, "Backward checking".
+ * fits in a 32nd of the heap ({@link #HEAP_SHARE}), forward (streaming, memory for the live clauses
+ * only) otherwise. Measured in docs/BENCHMARKS.md, "Backward checking".
  */
 public final class ProofCheckOrder {
     /** The largest proof checked backward: the heap's maximum divided by this. */
