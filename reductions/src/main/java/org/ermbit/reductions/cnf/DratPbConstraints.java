@@ -38,10 +38,11 @@ final class DratPbConstraints {
     private final int[] start;
     private final int[] lits;
     private final long[] coefs;
-    private final int[] owner;
     private final long[] slack;
     /** Per literal: the positions where it occurs. */
+    /** Per literal: the constraints it occurs in, and its (saturated) coefficient in each. */
     private final int[][] occurrences;
+    private final long[][] occurrenceCoefficients;
     private final String unsatisfiable;
     /** The constraint of the last {@link DratClauseDatabase#CONFLICT} of {@link #propagate}. */
     private int conflict = -1;
@@ -96,13 +97,20 @@ final class DratPbConstraints {
         this.start = Arrays.copyOf(startOf, kept + 1);
         this.lits = Arrays.copyOf(l, at);
         this.coefs = Arrays.copyOf(a, at);
-        this.owner = Arrays.copyOf(own, at);
         this.slack = Arrays.copyOf(s, kept);
         this.unsatisfiable = unsat;
         occurrences = new int[counts.length][];
-        for (int lit = 0; lit < counts.length; lit++) occurrences[lit] = new int[counts[lit]];
+        occurrenceCoefficients = new long[counts.length][];
+        for (int lit = 0; lit < counts.length; lit++) {
+            occurrences[lit] = new int[counts[lit]];
+            occurrenceCoefficients[lit] = new long[counts[lit]];
+        }
         Arrays.fill(counts, 0);
-        for (int pos = 0; pos < at; pos++) occurrences[lits[pos]][counts[lits[pos]]++] = pos;
+        for (int pos = 0; pos < at; pos++) {
+            int lit = lits[pos];
+            occurrences[lit][counts[lit]] = own[pos];
+            occurrenceCoefficients[lit][counts[lit]++] = coefs[pos];
+        }
     }
 
     /** Whether {@code p} can be checked in long arithmetic: d ≤ 0, or its saturated coefficient sum is below 2^62. */
@@ -143,13 +151,17 @@ final class DratPbConstraints {
     /** Literal {@code lit} has become false: the slack of every constraint containing it drops. */
     void falsified(int lit) {
         if (lit >= occurrences.length) return;
-        for (int pos : occurrences[lit]) slack[owner[pos]] -= coefs[pos];
+        int[] cs = occurrences[lit];
+        long[] as = occurrenceCoefficients[lit];
+        for (int k = 0; k < cs.length; k++) slack[cs[k]] -= as[k];
     }
 
     /** Literal {@code lit}, false until now, is unassigned: undoes {@link #falsified}. */
     void restored(int lit) {
         if (lit >= occurrences.length) return;
-        for (int pos : occurrences[lit]) slack[owner[pos]] += coefs[pos];
+        int[] cs = occurrences[lit];
+        long[] as = occurrenceCoefficients[lit];
+        for (int k = 0; k < cs.length; k++) slack[cs[k]] += as[k];
     }
 
     /**
@@ -168,9 +180,8 @@ final class DratPbConstraints {
      */
     int propagate(int falseLit, byte[] values, Assigner out) {
         if (falseLit >= occurrences.length) return DratClauseDatabase.OK;
-        for (int pos : occurrences[falseLit]) {
+        for (int c : occurrences[falseLit]) {
             if ((++ticks & TICK_MASK) == 0 && limits.expired()) return DratClauseDatabase.STOPPED;
-            int c = owner[pos];
             if (slack[c] < 0) {
                 conflict = c;
                 return DratClauseDatabase.CONFLICT;
