@@ -67,8 +67,7 @@ final class DratBackwardCheck {
         while (true) {
             if (++read % LIMITS_EVERY == 0 && limits.expired()) return stopped();
             if (!reader.next()) {
-                return new ProofCheck.Refuted("the proof ends without deriving the empty clause ("
-                        + lemmas + (lemmas == 1 ? " lemma" : " lemmas") + " read)");
+                return DratRefutations.endsWithoutConflict(lemmas, "read");
             }
             int size = db.prepare(reader.literals(), reader.size());
             if (reader.deletion()) {
@@ -83,8 +82,7 @@ final class DratBackwardCheck {
             lemmas++;
             if (size < 0) continue; // a tautology: RUP, and constrains nothing
             if (size == 0) { // the formula propagates without conflict: the empty clause is not RUP
-                return new ProofCheck.Refuted("lemma " + lemmas + " (" + reader.where()
-                        + ") is the empty clause, but propagation finds no conflict");
+                return DratRefutations.emptyNotRup(lemmas, reader.where());
             }
             int mark = db.trailSize();
             int pivot = ratAllowed ? db.firstLiteral() : 0;
@@ -128,14 +126,12 @@ final class DratBackwardCheck {
             }
             if (!ratAllowed) {
                 db.backtrack();
-                return new ProofCheck.Refuted("lemma " + numbers[i] + " (" + reader.where(positions[i])
-                        + ") is not RUP (RAT is not checked when the formula has pseudo-Boolean constraints)");
+                return DratRefutations.notRup(numbers[i], reader.where(positions[i]));
             }
             r = db.rat();
             db.backtrack();
             if (r == DratClauseDatabase.FAILED) {
-                return new ProofCheck.Refuted("lemma " + numbers[i] + " (" + reader.where(positions[i])
-                        + ") is neither RUP nor RAT on its first literal " + pivots[i]);
+                return DratRefutations.neitherRupNorRat(numbers[i], reader.where(positions[i]), pivots[i]);
             }
             if (r == DratClauseDatabase.STOPPED) return stopped();
             ratLemmas++;

@@ -238,8 +238,7 @@ public final class DratChecker {
                 while (true) {
                     if (++steps % LIMITS_EVERY == 0 && limits.expired()) return stopped();
                     if (!reader.next()) {
-                        return new ProofCheck.Refuted("the proof ends without deriving the empty clause ("
-                                + lemmas + (lemmas == 1 ? " lemma" : " lemmas") + " checked)");
+                        return DratRefutations.endsWithoutConflict(lemmas, "checked");
                     }
                     int size = db.prepare(reader.literals(), reader.size());
                     if (reader.deletion()) {
@@ -252,19 +251,16 @@ public final class DratChecker {
                     if (r == DratClauseDatabase.OK) {
                         if (size == 0) {
                             db.backtrack();
-                            return new ProofCheck.Refuted("lemma " + lemmas + " (" + reader.where()
-                                    + ") is the empty clause, but propagation finds no conflict");
+                            return DratRefutations.emptyNotRup(lemmas, reader.where());
                         }
                         if (!ratAllowed) {
                             db.backtrack();
-                            return new ProofCheck.Refuted("lemma " + lemmas + " (" + reader.where()
-                                    + ") is not RUP (RAT is not checked when the formula has pseudo-Boolean constraints)");
+                            return DratRefutations.notRup(lemmas, reader.where());
                         }
                         r = db.rat();
                         if (r == DratClauseDatabase.FAILED) {
                             db.backtrack();
-                            return new ProofCheck.Refuted("lemma " + lemmas + " (" + reader.where()
-                                    + ") is neither RUP nor RAT on its first literal " + db.firstLiteral());
+                            return DratRefutations.neitherRupNorRat(lemmas, reader.where(), db.firstLiteral());
                         }
                         if (r == DratClauseDatabase.OK) ratLemmas++;
                     }
