@@ -17,9 +17,10 @@ import org.ermbit.core.spi.Status;
  * exactly the UNSAT ones carry a certificate.
  */
 final class CertifiedRefutations {
-    /** The two kinds of certificate, with their format and the start of their summary. */
+    /** The kinds of certificate, with their format and the start of their summary. */
     enum Kind {
         DRAT("DRAT", "DRAT proof of its CNF checked: "),
+        RUP("RUP", "RUP proof of its CNF checked: "),
         DRUP("DRUP", "DRUP proof of its PB constraints checked: ");
 
         final String format;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.ModelBuilder;
@@ -23,6 +24,7 @@ import org.ermbit.solvers.external.PicosatProvider;
 import org.ermbit.solvers.logicng.LogicNgProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -68,17 +70,37 @@ class CnfSatSolversTest {
         }
     }
 
-    /** With {@code -Dermbit.cadical.proof=off} CaDiCaL writes no proof, and its UNSAT is its claim alone. */
+    /**
+     * PicoSAT's UNSAT answers are reported only with its RUP proof ({@code picosat -R}) checked: on
+     * pigeonhole formulas and on every random model brute force shows unsatisfiable.
+     */
     @Test
-    void withProofsOffCadicalsUnsatHasNoCertificate() {
-        String old = System.getProperty(CadicalProvider.PROOF_PROPERTY);
-        System.setProperty(CadicalProvider.PROOF_PROPERTY, "off");
+    void picosatsUnsatAnswersCarryACheckedRupProof() {
+        SolverProvider p = new PicosatProvider();
+        requireAvailable(p);
+        try (Solver s = p.create()) {
+            CertifiedRefutations.pigeonholesUpTo(s, 7, CertifiedRefutations.Kind.RUP);
+            CertifiedRefutations.randomModels(p, s, 60, 5, CertifiedRefutations.Kind.RUP, true);
+        }
+    }
+
+    static Stream<Arguments> proofProperties() {
+        return Stream.of(Arguments.of(CadicalProvider.PROOF_PROPERTY, (Supplier<SolverProvider>) CadicalProvider::new),
+                Arguments.of(PicosatProvider.PROOF_PROPERTY, (Supplier<SolverProvider>) PicosatProvider::new));
+    }
+
+    /** With {@code -Dermbit.cadical.proof=off} ({@code picosat} likewise) the binary writes no proof, and its UNSAT is its claim alone. */
+    @ParameterizedTest
+    @MethodSource("proofProperties")
+    void withProofsOffTheUnsatHasNoCertificate(String property, Supplier<SolverProvider> provider) {
+        String old = System.getProperty(property);
+        System.setProperty(property, "off");
         SolverProvider p;
         try {
-            p = new CadicalProvider();
+            p = provider.get();
         } finally {
-            if (old == null) System.clearProperty(CadicalProvider.PROOF_PROPERTY);
-            else System.setProperty(CadicalProvider.PROOF_PROPERTY, old);
+            if (old == null) System.clearProperty(property);
+            else System.setProperty(property, old);
         }
         requireAvailable(p);
         try (Solver s = p.create()) {
@@ -112,8 +134,8 @@ class CnfSatSolversTest {
         try (Solver s = p.create()) {
             SolveResult no = s.solve(u.build(), Limits.none());
             assertEquals(Status.UNSAT, no.status(), no.toString());
-            // logicng and ext-cadical (proofs on by default) refute with a checked proof, the others without
-            assertEquals(p instanceof LogicNgProvider || p instanceof CadicalProvider, no.certificate().isPresent(), no.toString());
+            // logicng, ext-cadical and ext-picosat (proofs on by default) refute with a checked proof, ext-minisat without
+            assertEquals(!(p instanceof MinisatProvider), no.certificate().isPresent(), no.toString());
         }
     }
 

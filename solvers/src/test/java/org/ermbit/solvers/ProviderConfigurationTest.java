@@ -10,6 +10,8 @@ import org.ermbit.core.spi.Capability;
 import org.ermbit.core.spi.SolverProvider;
 import org.ermbit.solvers.cpsat.CpSatProvider;
 import org.ermbit.solvers.external.CadicalProvider;
+import org.ermbit.solvers.external.MinisatProvider;
+import org.ermbit.solvers.external.PicosatProvider;
 import org.ermbit.solvers.javasmt.Cvc5Provider;
 import org.ermbit.solvers.sat4j.Sat4jProvider;
 import org.ermbit.solvers.z3.Z3Provider;
@@ -35,6 +37,7 @@ class ProviderConfigurationTest {
             "ermbit.z3.products, Native, invalid -Dermbit.z3.products=Native",
             "ermbit.cvc5.products, bitz, invalid -Dermbit.cvc5.products=bitz",
             "ermbit.cadical.proof, no, invalid -Dermbit.cadical.proof=no (expected check or off)",
+            "ermbit.picosat.proof, forward, invalid -Dermbit.picosat.proof=forward (expected check or off)",
             "ermbit.sat4j.proof, yes, invalid -Dermbit.sat4j.proof=yes (expected check, forward or off)",
     })
     void invalidSettingMakesTheBackendUnavailableWithTheReason(String property, String value, String reason) {
@@ -71,6 +74,17 @@ class ProviderConfigurationTest {
     }
 
     @Test
+    void picosatsProofSettingIsNamedInTheDescription() {
+        String checked = "UNSAT only with its RUP proof checked by ermbit";
+        assertEquals("PicoSAT (external picosat binary) on DIMACS CNF via the adder PB encoding; " + checked, new PicosatProvider().description());
+        assertTrue(withProperty(PicosatProvider.PROOF_PROPERTY, "check", () -> new PicosatProvider().description()).contains(checked));
+        assertFalse(withProperty(PicosatProvider.PROOF_PROPERTY, "off", () -> new PicosatProvider().description()).contains(checked));
+        // MiniSat writes no proofs: nothing to turn off, and its property is not read
+        assertFalse(new MinisatProvider().description().contains("proof"));
+        assertEquals(new MinisatProvider().probe(), withProperty("ermbit.minisat.proof", "bogus", () -> new MinisatProvider().probe()));
+    }
+
+    @Test
     void sat4jsProofSettingIsNamedInTheDescription() {
         String checked = "; UNSAT with its DRUP proof checked by ermbit";
         assertEquals("Sat4j pseudo-Boolean solver (pure Java, default" + checked + ")", new Sat4jProvider().description());
@@ -93,6 +107,7 @@ class ProviderConfigurationTest {
 
     private static SolverProvider provider(String property) {
         if (property.contains("cadical")) return new CadicalProvider();
+        if (property.contains("picosat")) return new PicosatProvider();
         if (property.contains("sat4j")) return new Sat4jProvider();
         if (property.contains("cvc5")) return new Cvc5Provider();
         return property.contains("z3") ? new Z3Provider() : new CpSatProvider();

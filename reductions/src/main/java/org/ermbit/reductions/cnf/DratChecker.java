@@ -112,9 +112,11 @@ public final class DratChecker {
      * Proof encodings: DRAT text ({@code 1 -2 0} adds a clause, {@code d 1 -2 0} deletes one, lines
      * starting with {@code c} are comments) and binary DRAT (a byte {@code 'a'} or {@code 'd'}, then the
      * literals as variable-length unsigned integers {@code 2*var + (negative ? 1 : 0)}, 7 bits per byte,
-     * low bits first, high bit set when more bytes follow, then a 0).
+     * low bits first, high bit set when more bytes follow, then a 0), and PicoSAT's RUP proofs
+     * ({@code picosat -R FILE}: a first line {@code %RUPD32 VARIABLES CLAUSES}, then lemmas as in DRAT
+     * text, without deletions).
      */
-    public enum Format { TEXT, BINARY }
+    public enum Format { TEXT, BINARY, RUP }
 
     /**
      * In which order lemmas are checked. {@link #FORWARD}: every lemma as it is read, streaming the

@@ -32,8 +32,9 @@ abstract class DratProofReader {
 
     static DratProofReader of(InputStream in, DratChecker.Format format) {
         return switch (format) {
-            case TEXT -> new DratTextReader(in);
+            case TEXT -> new DratTextReader(in, false);
             case BINARY -> new DratBinaryReader(in);
+            case RUP -> new DratTextReader(in, true);
         };
     }
 

@@ -2,18 +2,28 @@ package org.ermbit.reductions.cnf;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
  * Reads DRAT text: whitespace-separated integers, each clause ended by {@code 0} (a clause may span
  * lines, and a line may hold several), a deletion starts with the token {@code d}, and a line whose
  * first token starts with {@code c} is a comment. LF, CRLF and CR line ends are lines. Anything else
  * — another token, {@code -0}, a variable above {@link #MAX_VARIABLE}, input ending inside a clause —
- * is malformed, reported with its line.
+ * is malformed, reported with its line. In PicoSAT's RUP variant the first line must be the header
+ * {@code %RUPD32 VARIABLES CLAUSES} (padded with spaces as PicoSAT writes it) and deletions are malformed.
  */
 final class DratTextReader extends DratProofReader {
 
     private static final int NONE = -2;
     private static final int SHOWN = 41;
+    /** PicoSAT's RUP header; PicoSAT pads the line with spaces to leave room for the final counts. */
+    private static final Pattern RUP_HEADER = Pattern.compile("%RUPD32 +\\d{1,10} +\\d{1,19} *");
+    /** Longest header line read (PicoSAT writes 256 characters). */
+    private static final int MAX_HEADER = 4096;
+
+    /** PicoSAT's RUP variant: a header line first, no deletions. */
+    private final boolean rup;
+    private boolean headerRead;
 
     private long line = 1;
     private boolean lineStart = true;
@@ -24,8 +34,10 @@ final class DratTextReader extends DratProofReader {
     private int tokenLength;
     private boolean tokenLonger;
 
-    DratTextReader(InputStream in) {
+    /** {@code rup}: PicoSAT's RUP variant (header line, no deletions) instead of DRAT text. */
+    DratTextReader(InputStream in, boolean rup) {
         super(in);
+        this.rup = rup;
     }
 
     @Override
@@ -40,6 +52,7 @@ final class DratTextReader extends DratProofReader {
 
     @Override
     boolean next() throws IOException, MalformedProofException {
+        if (rup && !headerRead) readRupHeader();
         boolean started = false;
         while (true) {
             int c = pending;
@@ -81,6 +94,7 @@ final class DratTextReader extends DratProofReader {
             if (c == 'd' && !started) {
                 int d = read();
                 if (d == -1 || isSpace(d)) {
+                    if (rup) throw malformed("a RUP proof has no deletions");
                     pending = d;
                     startStep(true);
                     started = true;
@@ -96,6 +110,21 @@ final class DratTextReader extends DratProofReader {
             int lit = literal(c, read());
             if (lit == 0) return true;
             addLiteral(lit);
+        }
+    }
+
+    /** Reads and checks the first line of a RUP proof; the counts it gives are not needed for the check. */
+    private void readRupHeader() throws IOException, MalformedProofException {
+        headerRead = true;
+        StringBuilder header = new StringBuilder();
+        int c = read();
+        while (c != -1 && c != '\n' && c != '\r' && header.length() <= MAX_HEADER) {
+            header.append((char) c);
+            c = read();
+        }
+        pending = c;
+        if (header.length() > MAX_HEADER || !RUP_HEADER.matcher(header).matches()) {
+            throw malformed("a RUP proof starts with the line %RUPD32 VARIABLES CLAUSES");
         }
     }
 

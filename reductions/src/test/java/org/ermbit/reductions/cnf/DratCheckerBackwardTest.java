@@ -275,7 +275,7 @@ class DratCheckerBackwardTest {
         List<Step> random = DratCheckerSoundnessTest.randomProof(rnd, p.cnf());
         List<Step> resolvents = DratCheckerSoundnessTest.resolventProof(rnd, p.cnf());
         List<Step> unitGames = DratCheckerSoundnessTest.unitProof(rnd, p.cnf());
-        for (Format format : Format.values()) {
+        for (Format format : DratCheckerProofs.DRAT_FORMATS) {
             for (List<Step> proof : List.of(random, resolvents, unitGames)) {
                 ProofCheck r = backward(p.cnf(), proof, format);
                 assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " " + format + " " + proof + ": " + r);
@@ -294,7 +294,7 @@ class DratCheckerBackwardTest {
         List<Step> implied = new ArrayList<>(DratCheckerPbFormulas.proof(f, rnd));
         implied.add(add());
         List<Step> stronger = DratCheckerPbSoundnessTest.strongerProof(rnd, f);
-        for (Format format : Format.values()) {
+        for (Format format : DratCheckerProofs.DRAT_FORMATS) {
             for (List<Step> proof : List.of(random, implied, stronger)) {
                 ProofCheck r = backward(f.cnf(), f.pb(), proof, format);
                 assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " " + format + " " + f + " " + proof + ": " + r);
@@ -311,7 +311,7 @@ class DratCheckerBackwardTest {
         DratCheckerDpll.Search search = DratCheckerDpll.search(cnf, rnd, seed % 3 != 0, seed % 4 < 2);
         List<Step> proof = seed % 2 == 0
                 ? DratCheckerCompletenessTest.withDefinitions(search.proof(), cnf.variables(), rnd) : search.proof();
-        for (Format format : Format.values()) {
+        for (Format format : DratCheckerProofs.DRAT_FORMATS) {
             ProofCheck forward = DratCheckerProofs.check(cnf, proof, format);
             ProofCheck r = backward(cnf, proof, format);
             if (sat) {
@@ -332,7 +332,7 @@ class DratCheckerBackwardTest {
     void checksSat4jsProofs(long seed) {
         List<List<Step>> proof = new ArrayList<>();
         Formula f = DratCheckerSat4jTest.unsatisfiable(new Random(seed), proof);
-        for (Format format : Format.values()) {
+        for (Format format : DratCheckerProofs.DRAT_FORMATS) {
             ProofCheck.Verified forward = assertInstanceOf(ProofCheck.Verified.class,
                     DratCheckerProofs.check(f.cnf(), f.pb(), proof.get(0), format), "seed " + seed);
             ProofCheck.Verified b = assertInstanceOf(ProofCheck.Verified.class,
@@ -352,7 +352,7 @@ class DratCheckerBackwardTest {
     void checksSat4jsPigeonholeProofs(int p) {
         Formula f = DratCheckerSat4jTest.pigeonhole(p);
         List<Step> proof = DratCheckerSat4jTest.sat4jProof(f);
-        for (Format format : Format.values()) {
+        for (Format format : DratCheckerProofs.DRAT_FORMATS) {
             ProofCheck.Verified b = assertInstanceOf(ProofCheck.Verified.class, backward(f.cnf(), f.pb(), proof, format),
                     "pigeonhole " + p + " " + format);
             assertTrue(b.checkedLemmas() <= b.lemmas(), b.toString());

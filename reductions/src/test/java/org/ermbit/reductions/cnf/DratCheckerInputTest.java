@@ -129,7 +129,7 @@ class DratCheckerInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aStreamFailureIsAnIoException(Format format) {
         byte[] proof = DratCheckerProofs.encode(List.of(DratCheckerProofs.Step.add(1, 2)), format);
         InputStream failing = new InputStream() {
@@ -146,7 +146,7 @@ class DratCheckerInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void expiredLimitsStopBeforeAnything(Format format) throws IOException {
         Limits past = new Limits(Optional.of(Instant.EPOCH), new CancelToken());
         Cnf refuted = cnf(1, new int[] {1}, new int[] {-1});
@@ -159,7 +159,7 @@ class DratCheckerInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void cancellingDuringTheProofStopsIt(Format format) throws IOException {
         // 5000 copies of the lemma (1 2) (each RUP): the stream hands out one byte per read and cancels
         // after the first fifth; the checker must notice within the remaining 4000 lemmas

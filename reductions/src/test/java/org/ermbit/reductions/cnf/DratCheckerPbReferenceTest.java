@@ -63,7 +63,7 @@ class DratCheckerPbReferenceTest {
         Random rnd = new Random(seed);
         Formula f = seed % 2 == 0 ? randomFormula(rnd) : unsatisfiableFormula(rnd);
         List<Step> steps = DratCheckerPbFormulas.proof(f, rnd);
-        for (Format format : Format.values()) {
+        for (Format format : DratCheckerProofs.DRAT_FORMATS) {
             ProofCheck expected = new Reference(f.cnf(), f.pb()).run(steps, DratCheckerProofs.where(steps, format));
             assertEquals(expected, DratCheckerProofs.check(f.cnf(), f.pb(), steps, format), "seed " + seed + " " + f + " " + steps);
             assertEquals(expected, DratCheckerProofs.checkCompacting(f.cnf(), f.pb(), steps, format), "seed " + seed);

@@ -85,7 +85,7 @@ class DratCheckerPbSoundnessTest {
         List<Step> implied = new ArrayList<>(DratCheckerPbFormulas.proof(f, rnd));
         implied.add(Step.add());
         List<Step> stronger = strongerProof(rnd, f);
-        for (Format format : Format.values()) {
+        for (Format format : DratCheckerProofs.DRAT_FORMATS) {
             for (List<Step> proof : List.of(random, implied, stronger)) {
                 ProofCheck r = DratCheckerProofs.check(f.cnf(), f.pb(), proof, format);
                 assertFalse(r instanceof ProofCheck.Verified, "seed " + seed + " " + format + " " + f + " " + proof + ": " + r);

@@ -84,6 +84,9 @@ final class DratCheckerProofs {
         out.write((int) u);
     }
 
+    /** The two DRAT encodings (PicoSAT's RUP variant has no deletions and gets tests of its own). */
+    static final List<DratChecker.Format> DRAT_FORMATS = List.of(DratChecker.Format.TEXT, DratChecker.Format.BINARY);
+
     static byte[] encode(List<Step> steps, DratChecker.Format format) {
         return format == DratChecker.Format.TEXT ? text(steps) : binary(steps);
     }

@@ -184,7 +184,7 @@ class DratCheckerSat4jTest {
     }
 
     static void assertVerified(Formula f, List<Step> proof, String what) {
-        for (Format format : Format.values()) {
+        for (Format format : DratCheckerProofs.DRAT_FORMATS) {
             ProofCheck r = DratCheckerProofs.check(f.cnf(), f.pb(), proof, format);
             assertInstanceOf(ProofCheck.Verified.class, r, what + " " + format + ": " + r + "\n" + f + "\n" + proof);
             if (format == Format.TEXT) {

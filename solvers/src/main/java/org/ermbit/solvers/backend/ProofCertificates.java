@@ -7,12 +7,14 @@ import org.ermbit.reductions.cnf.ProofCheck;
  * How a backend that refutes its formula with a clausal proof reports the check of that proof
  * ({@link org.ermbit.reductions.cnf.DratChecker}): the certificate of a verified proof, and the
  * reasons for a proof that does not check (an error, never an answer) or whose check the limits stopped.
- * Two kinds exist: a DRAT proof of the CNF a SAT solver was given, and a DRUP proof over the
- * pseudo-Boolean constraints Sat4j was given.
+ * Two kinds exist: a DRAT (or, from PicoSAT, RUP) proof of the CNF a SAT solver was given, and a DRUP
+ * proof over the pseudo-Boolean constraints Sat4j was given.
  */
 public final class ProofCertificates {
     /** Proof format of a CNF refutation. */
     public static final String DRAT = "DRAT";
+    /** Proof format of a CNF refutation by PicoSAT (reverse unit propagation, no deletions). */
+    public static final String RUP = "RUP";
     /** Proof format of a refutation of pseudo-Boolean constraints by learned clauses. */
     public static final String DRUP = "DRUP";
 
@@ -21,7 +23,12 @@ public final class ProofCertificates {
 
     /** The certificate of a verified DRAT proof of the CNF the backend was given. */
     public static UnsatCertificate ofCnf(ProofCheck.Verified v) {
-        return new UnsatCertificate(DRAT, DRAT + " proof of its CNF checked: " + lemmas(v));
+        return ofCnf(DRAT, v);
+    }
+
+    /** The certificate of a verified proof in {@code format} ({@link #DRAT} or {@link #RUP}) of the CNF the backend was given. */
+    public static UnsatCertificate ofCnf(String format, ProofCheck.Verified v) {
+        return new UnsatCertificate(format, format + " proof of its CNF checked: " + lemmas(v));
     }
 
     /** The certificate of a verified DRUP proof of the pseudo-Boolean (PB) constraints the backend was given. */

@@ -2,7 +2,6 @@ package org.ermbit.solvers.external;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.ermbit.core.spi.Availability;
 
 /**
  * {@code ext-cadical}: the CaDiCaL SAT solver binary ({@code cadical} on the PATH), see {@link CnfSatProvider}.
@@ -11,23 +10,10 @@ import org.ermbit.core.spi.Availability;
  */
 public final class CadicalProvider extends CnfSatProvider {
     /** The system property that turns proof checking off ({@code off}) or on ({@code check}, the default). */
-    public static final String PROOF_PROPERTY = "ermbit.cadical.proof";
-
-    private final String proofSettingError;
+    public static final String PROOF_PROPERTY = proofProperty("cadical");
 
     public CadicalProvider() {
-        this(System.getProperty(PROOF_PROPERTY, "").trim());
-    }
-
-    private CadicalProvider(String proofSetting) {
         super("cadical", List.of("--version"), Pattern.compile("(\\S+)"), "CaDiCaL", DimacsSatSolver.Style.COMPETITION, List.of("-q"),
-                !proofSetting.equals("off"));
-        this.proofSettingError = proofSetting.isEmpty() || proofSetting.equals("check") || proofSetting.equals("off") ? null
-                : "invalid -D" + PROOF_PROPERTY + "=" + proofSetting + " (expected check or off)";
-    }
-
-    @Override
-    public Availability probe() {
-        return proofSettingError != null ? Availability.missing(proofSettingError) : super.probe();
+                ProofOutput.DRAT_AFTER_INPUT);
     }
 }

@@ -27,14 +27,14 @@ final class DimacsSatSolver extends ExternalSolver {
 
     private final Style style;
     private final List<String> options;
-    private final boolean drat;
+    private final ProofOutput proofs;
 
-    /** {@code drat}: the binary writes a binary DRAT proof to a second file argument after the CNF. */
-    DimacsSatSolver(String id, String version, Path binary, Style style, List<String> options, boolean drat) {
+    /** {@code proofs}: whether and how the binary is asked for a proof of UNSAT. */
+    DimacsSatSolver(String id, String version, Path binary, Style style, List<String> options, ProofOutput proofs) {
         super(id, version, binary);
         this.style = style;
         this.options = options;
-        this.drat = drat;
+        this.proofs = proofs;
     }
 
     @Override
@@ -50,11 +50,12 @@ final class DimacsSatSolver extends ExternalSolver {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
         cmd.addAll(options);
+        Path proof = dir.resolve(proofs.fileName);
+        cmd.addAll(proofs.beforeInput(proof));
         cmd.add(in.toString());
         Path result = dir.resolve("result.txt");
         if (style == Style.MINISAT_RESULT_FILE) cmd.add(result.toString());
-        Path proof = dir.resolve("proof.drat");
-        if (drat) cmd.add(proof.toString());
+        cmd.addAll(proofs.afterInput(proof));
         ProcessOutcome o = ProcessRunner.run(cmd, dir, limits);
         Answer killed = Answer.ofKilled(o);
         if (killed != null) return killed;
@@ -63,7 +64,7 @@ final class DimacsSatSolver extends ExternalSolver {
         String text = style == Style.MINISAT_RESULT_FILE ? (Files.exists(result) ? Files.readString(result) : "") : o.stdout();
         String verdict = verdict(text);
         if (o.exitCode() == 20 && "UNSAT".equals(verdict)) {
-            return drat ? new DratCertifier(id).certify(enc.cnf(), proof, stats, limits) : new Answer.Unsat(stats);
+            return proofs == ProofOutput.NONE ? new Answer.Unsat(stats) : new DratCertifier(id, proofs).certify(enc.cnf(), proof, stats, limits);
         }
         if (o.exitCode() == 10 && "SAT".equals(verdict)) {
             boolean[] bits = witness(text, enc.cnf().variables(), style);

@@ -33,7 +33,7 @@ class DratCertifierTest {
 
     @Test
     void aCheckedProofIsAnUnsatWithItsCertificateAndStatistics() throws IOException {
-        Answer a = new DratCertifier("ext-x").certify(FOUR, proof(REFUTATION), Map.of("exit code", "20"), Limits.none());
+        Answer a = new DratCertifier("ext-x", ProofOutput.DRAT_AFTER_INPUT).certify(FOUR, proof(REFUTATION), Map.of("exit code", "20"), Limits.none());
         Answer.Unsat u = assertInstanceOf(Answer.Unsat.class, a);
         assertEquals("DRAT proof of its CNF checked: 1 lemma", u.certificate().orElseThrow().summary());
         assertEquals("20", u.stats().get("exit code"));
@@ -48,7 +48,7 @@ class DratCertifierTest {
         // lemmas (3) (a fresh variable), then (1): after (1), (-1 2) and (-1 -2) conflict; (3) is not checked
         byte[] proof = {'a', 6, 0, 'a', 2, 0};
         Answer.Unsat u = assertInstanceOf(Answer.Unsat.class,
-                new DratCertifier("ext-x").certify(FOUR, proof(proof), Map.of(), Limits.none()));
+                new DratCertifier("ext-x", ProofOutput.DRAT_AFTER_INPUT).certify(FOUR, proof(proof), Map.of(), Limits.none()));
         assertEquals("DRAT proof of its CNF checked: the 1 of 2 lemmas the refutation uses", u.certificate().orElseThrow().summary());
         assertEquals("2", u.stats().get("proof.lemmas"));
         assertEquals("1", u.stats().get("proof.lemmas checked"));
@@ -57,7 +57,7 @@ class DratCertifierTest {
     @Test
     void aProofThatStopsShortIsAnError() throws IOException {
         // the lemma (1 ∨ 2) is RUP (it is a clause of the CNF) but refutes nothing: the proof ends without a conflict
-        Answer a = new DratCertifier("ext-x").certify(FOUR, proof(new byte[] {'a', 2, 4, 0}), Map.of(), Limits.none());
+        Answer a = new DratCertifier("ext-x", ProofOutput.DRAT_AFTER_INPUT).certify(FOUR, proof(new byte[] {'a', 2, 4, 0}), Map.of(), Limits.none());
         Answer.Error e = assertInstanceOf(Answer.Error.class, a);
         assertEquals(true, e.reason().startsWith("ext-x answered UNSAT, but its DRAT proof does not check: "), e.reason());
     }
@@ -65,11 +65,11 @@ class DratCertifierTest {
     @Test
     void aStoppedCheckIsUnknownWithTheStopReason() throws IOException {
         Limits past = new Limits(Optional.of(Instant.now().minusSeconds(1)), new CancelToken());
-        Answer.Unknown late = assertInstanceOf(Answer.Unknown.class, new DratCertifier("ext-x").certify(FOUR, proof(REFUTATION), Map.of(), past));
+        Answer.Unknown late = assertInstanceOf(Answer.Unknown.class, new DratCertifier("ext-x", ProofOutput.DRAT_AFTER_INPUT).certify(FOUR, proof(REFUTATION), Map.of(), past));
         assertEquals("timeout while checking ext-x's DRAT proof", late.reason());
         Limits cancelled = Limits.none();
         cancelled.cancel().cancel();
-        Answer.Unknown stopped = assertInstanceOf(Answer.Unknown.class, new DratCertifier("ext-x").certify(FOUR, proof(REFUTATION), Map.of(), cancelled));
+        Answer.Unknown stopped = assertInstanceOf(Answer.Unknown.class, new DratCertifier("ext-x", ProofOutput.DRAT_AFTER_INPUT).certify(FOUR, proof(REFUTATION), Map.of(), cancelled));
         assertEquals("cancelled while checking ext-x's DRAT proof", stopped.reason());
     }
 }

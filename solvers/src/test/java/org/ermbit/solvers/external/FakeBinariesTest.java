@@ -76,7 +76,7 @@ class FakeBinariesTest {
     }
 
     private static SolveResult competition(String name, String body, Model m) throws IOException {
-        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), false)) {
+        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), ProofOutput.NONE)) {
             return s.solve(m, Limits.none());
         }
     }
@@ -105,7 +105,7 @@ class FakeBinariesTest {
     private static SolveResult unsatWithProof(String name, String proof, Model m) throws IOException {
         String body = "for a; do p=\"$a\"; done\n" + (proof == null ? "" : "printf '" + proof + "' > \"$p\"\n")
                 + "echo 's UNSATISFIABLE'; exit 20";
-        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), true)) {
+        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), ProofOutput.DRAT_AFTER_INPUT)) {
             return s.solve(m, Limits.none());
         }
     }
@@ -121,6 +121,35 @@ class FakeBinariesTest {
         assertEquals(Status.UNSAT, two.status(), two.reason());
         assertEquals("DRAT", two.certificate().orElseThrow().format());
         assertEquals("DRAT proof of its CNF checked: 1 lemma", two.certificate().orElseThrow().summary());
+    }
+
+    /**
+     * A solver called like PicoSAT with proofs ({@code -R FILE} before the CNF): it writes the RUP text
+     * {@code proof} ({@code printf} escapes) and claims UNSAT; any other command line exits with 3.
+     */
+    private static SolveResult unsatWithRupProof(String name, String proof, Model m) throws IOException {
+        String body = "[ \"$1\" = -R ] && [ $# -eq 3 ] && [ \"${3##*.}\" = cnf ] || exit 3\n"
+                + "printf '" + proof + "' > \"$2\"\necho 's UNSATISFIABLE'; exit 20";
+        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), ProofOutput.RUP_OPTION)) {
+            return s.solve(m, Limits.none());
+        }
+    }
+
+    @Test
+    void aRupProofIsAskedForBeforeTheCnfAndChecked() throws IOException {
+        // (-1) conflicts at the top level with the four clauses over x, y (hand-checked): 1 lemma
+        SolveResult two = unsatWithRupProof("rup-two", "%%RUPD32 2 4   \\n-1 0\\n-2 0\\n0\\n", allFourClauses());
+        assertEquals(Status.UNSAT, two.status(), two.reason());
+        assertEquals("RUP", two.certificate().orElseThrow().format());
+        assertEquals("RUP proof of its CNF checked: 1 lemma", two.certificate().orElseThrow().summary());
+        SolveResult lie = unsatWithRupProof("rup-lie", "%%RUPD32 1 1\\n0\\n", mustBeTrue());
+        assertEquals(Status.ERROR, lie.status());
+        assertEquals("fake-rup-lie answered UNSAT, but its RUP proof does not check: lemma 1 (line 2) is the empty clause, "
+                + "but propagation finds no conflict", lie.reason());
+        SolveResult headless = unsatWithRupProof("rup-headless", "-1 0\\n0\\n", allFourClauses());
+        assertEquals(Status.ERROR, headless.status());
+        assertEquals("fake-rup-headless answered UNSAT, but its RUP proof does not check: malformed proof at line 1: "
+                + "a RUP proof starts with the line %RUPD32 VARIABLES CLAUSES", headless.reason());
     }
 
     /** An UNSAT claim is an answer only with its proof: a wrong, empty or missing proof makes it an error. */
@@ -188,13 +217,13 @@ class FakeBinariesTest {
     void minisatStyleReadsTheResultFile() throws IOException {
         String body = "out=\"$2\"\n"; // minisat CNF RESULT
         try (DimacsSatSolver sat = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-sat", body + "printf 'SAT\\n1 0\\n' > \"$out\"; exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), false);
+                script("minisat-sat", body + "printf 'SAT\\n1 0\\n' > \"$out\"; exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE);
              DimacsSatSolver unsat = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-unsat", body + "printf 'UNSAT\\n' > \"$out\"; exit 20"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), false);
+                script("minisat-unsat", body + "printf 'UNSAT\\n' > \"$out\"; exit 20"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE);
              DimacsSatSolver indet = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-indet", body + "printf 'INDET\\n' > \"$out\"; exit 0"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), false);
+                script("minisat-indet", body + "printf 'INDET\\n' > \"$out\"; exit 0"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE);
              DimacsSatSolver none = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-none", "exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), false)) {
+                script("minisat-none", "exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE)) {
             SolveResult s = sat.solve(mustBeTrue(), Limits.none());
             assertEquals(Status.SAT, s.status(), s.reason());
             assertEquals(BigInteger.ONE, s.model().orElseThrow().value(0));
