@@ -19,7 +19,8 @@ import org.ermbit.reductions.cnf.ProofCheck;
 /**
  * Times CaDiCaL (the {@code cadical} binary on the PATH) against ermbit's checks of the binary DRAT
  * proof it writes, forward and backward one after the other, one Markdown row per formula
- * (docs/BENCHMARKS.md, "Checked DRAT proofs" and "Backward checking").
+ * (docs/BENCHMARKS.md, "Checked DRAT proofs" and "Backward checking"). With
+ * {@code -Dermbit.bench.prover=picosat} PicoSAT and its RUP proof ({@code picosat -R}) take CaDiCaL's place.
  * Formulas: {@code php:N} (N pigeons, N − 1 holes), {@code rand3:V:C:SEED} (uniform random 3-SAT),
  * or a DIMACS file.
  *
@@ -30,9 +31,12 @@ public final class DratCheckBench {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        boolean picosat = System.getProperty("ermbit.bench.prover", "cadical").equals("picosat");
+        String prover = picosat ? "picosat" : "cadical";
+        DratChecker.Format format = picosat ? DratChecker.Format.RUP : DratChecker.Format.BINARY;
         Path dir = Files.createTempDirectory("ermbit-drat-bench-");
-        System.out.println("| formula | variables | clauses | cadical, s | answer | proof, bytes | lemmas | RAT"
-                + " | forward check, s | backward: lemmas checked | backward check, s | forward / cadical | backward / cadical |");
+        System.out.println("| formula | variables | clauses | " + prover + ", s | answer | proof, bytes | lemmas | RAT"
+                + " | forward check, s | backward: lemmas checked | backward check, s | forward / " + prover + " | backward / " + prover + " |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String spec : args) {
             Cnf cnf = formula(spec);
@@ -41,15 +45,17 @@ public final class DratCheckBench {
             Files.writeString(in, DimacsWriter.write(cnf), StandardCharsets.US_ASCII);
             Files.deleteIfExists(proof);
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder("cadical", "-q", in.toString(), proof.toString())
+            List<String> command = picosat ? List.of("picosat", "-n", "-R", proof.toString(), in.toString())
+                    : List.of("cadical", "-q", in.toString(), proof.toString());
+            Process p = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
             int exit = p.waitFor();
             double solve = (System.nanoTime() - t0) / 1e9;
             String answer = exit == 20 ? "UNSAT" : exit == 10 ? "SAT" : "exit " + exit;
             String row = "— | — | — | — | — | — | —";
             if (exit == 20) {
-                Timed forward = check(cnf, proof, DratChecker.Order.FORWARD, spec);
-                Timed backward = check(cnf, proof, DratChecker.Order.BACKWARD, spec);
+                Timed forward = check(cnf, proof, format, DratChecker.Order.FORWARD, spec);
+                Timed backward = check(cnf, proof, format, DratChecker.Order.BACKWARD, spec);
                 row = String.format("%d | %d | %.2f | %d | %.2f | %.1f | %.1f", forward.v().lemmas(), forward.v().ratLemmas(),
                         forward.seconds(), backward.v().checkedLemmas(), backward.seconds(), forward.seconds() / solve,
                         backward.seconds() / solve);
@@ -63,11 +69,11 @@ public final class DratCheckBench {
     private record Timed(ProofCheck.Verified v, double seconds) {
     }
 
-    private static Timed check(Cnf cnf, Path proof, DratChecker.Order order, String spec) throws IOException {
+    private static Timed check(Cnf cnf, Path proof, DratChecker.Format format, DratChecker.Order order, String spec) throws IOException {
         long t1 = System.nanoTime();
         ProofCheck c;
         try (InputStream proofIn = new BufferedInputStream(Files.newInputStream(proof), 1 << 16)) {
-            c = DratChecker.check(cnf, List.of(), proofIn, DratChecker.Format.BINARY, order, Limits.none());
+            c = DratChecker.check(cnf, List.of(), proofIn, format, order, Limits.none());
         }
         double took = (System.nanoTime() - t1) / 1e9;
         if (!(c instanceof ProofCheck.Verified v)) throw new IllegalStateException(spec + " " + order + ": " + c);
