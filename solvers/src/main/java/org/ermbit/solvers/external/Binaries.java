@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Limits;
+import org.ermbit.solvers.backend.ScratchFiles;
 
 /** Finds solver binaries on the PATH and reads their version. */
 public final class Binaries {
@@ -52,7 +53,7 @@ public final class Binaries {
     static Availability probe(String name, Path binary, List<String> versionArgs, Pattern versionPattern) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("ermbit-probe-");
+            dir = ScratchFiles.createDirectory("probe");
             List<String> cmd = new ArrayList<>();
             cmd.add(binary.toString());
             cmd.addAll(versionArgs);
@@ -65,7 +66,7 @@ public final class Binaries {
         } catch (IOException e) {
             return Availability.missing(name + " could not be run: " + e.getMessage());
         } finally {
-            TempDirs.deleteQuietly(dir);
+            ScratchFiles.deleteQuietly(dir);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.ermbit.solvers.external;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import org.ermbit.core.ir.Model;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolveResult;
 import org.ermbit.core.spi.Solver;
+import org.ermbit.solvers.backend.ScratchFiles;
 
 /**
  * Common skeleton of the external-process solvers: refusal check, a fresh working directory per
@@ -44,12 +44,12 @@ abstract class ExternalSolver implements Solver {
         Path dir = null;
         Answer a;
         try {
-            dir = Files.createTempDirectory("ermbit-" + id + "-");
+            dir = ScratchFiles.createDirectory(id);
             a = run(model, dir, limits);
         } catch (IOException | RuntimeException e) {
             a = new Answer.Error(id + " failed: " + e.getMessage());
         } finally {
-            TempDirs.deleteQuietly(dir);
+            ScratchFiles.deleteQuietly(dir);
         }
         Duration t = Duration.between(start, Instant.now());
         if (a instanceof Answer.Sat s) {

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.ermbit.solvers.backend.BinaryDratSteps;
+import org.ermbit.solvers.backend.ScratchFiles;
 import org.sat4j.core.LiteralsUtils;
 import org.sat4j.minisat.constraints.cnf.BinaryClause;
 import org.sat4j.minisat.constraints.cnf.HTClause;
@@ -146,7 +147,7 @@ public final class Sat4jProofRecorder extends SearchListenerAdapter<ISolverServi
     private void spill() {
         try {
             diskLimit = Math.min(maxDiskBytes, Files.getFileStore(spillDirectory).getUsableSpace() / 2);
-            file = Files.createTempFile(spillDirectory, "ermbit-sat4j-proof-", ".drat");
+            file = ScratchFiles.createFile(spillDirectory, "sat4j-proof", ".drat");
             file.toFile().deleteOnExit();
             out = new BufferedOutputStream(Files.newOutputStream(file), CHUNK);
         } catch (IOException | RuntimeException e) {
