@@ -66,7 +66,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aLemmaTheRefutationDoesNotNeedIsNotChecked(Format format) {
         // (-3) is neither RUP nor RAT (the clause (3 4) resolves to (-3 4), not RUP); (2) is RUP and refutes
         Cnf cnf = withClause(4, new int[] {3, 4});
@@ -78,7 +78,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aNeededLemmaThatIsNotImpliedRefutes(Format format) {
         // satisfiable (2 true); (-2) is neither RUP nor RAT, and propagating it conflicts
         Cnf cnf = cnf(2, new int[] {1, 2}, new int[] {-1, 2});
@@ -86,7 +86,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void theDependenciesOfTopLevelUnitsAreChecked(Format format) {
         // (3) is not implied (3 occurs only in (-3 -4 5)), but the conflict after (2) uses 3 through
         // the units (4) and (-5), so (3) must be checked, and it fails
@@ -99,7 +99,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aDeletedClauseComesBackForTheChecksBeforeItsDeletion(Format format) {
         // (2) is RUP by (2 3) (2 -3), which are then deleted; (1) is RUP by (1 -2 4) (1 -2 -4) and the unit
         // 2, and refutes with (-1 -2 5) (-1 -2 -5). Checking (2) backward needs the deleted clauses back
@@ -112,7 +112,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aRestoredClauseWatchesItsLatestFalseLiteral(Format format) {
         // D = (3 1 2) is satisfied by 3 (forced by (-4 3) once (4) is added) when it is deleted, with 1
         // false since (-1) and 2 since (4). Going back past (4) unassigns 2 and 3 but not 1; checking (4)
@@ -126,7 +126,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void pseudoBooleanReasonsAreFollowed(Format format) {
         // 1 + 2 + 5 ≥ 1; (-2 4) (-2 -4) make 2 false, (-5 6) (-5 -6) make 5 false, (-1 3) (-1 -3) make 1
         // false. Proof: (7) (not implied, and RAT is not allowed), (-1), (-5): after (-5) the constraint
@@ -150,7 +150,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void outcomesBeforeAnyConflictMatchForwardChecking(Format format) {
         Cnf cnf = cnf(2, XOR_FREE);
         // no conflict: the counts name the lemmas read
@@ -173,7 +173,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void deletionsThatDoNothingAreCountedAsIgnored(Format format) {
         // deleting a tautology, a clause not in the formula, and the reason of a top-level unit: all ignored
         Cnf cnf = cnf(2, XOR_FREE);
@@ -189,7 +189,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aRatLemmaTheRefutationUsesIsCheckedAsRat(Format format) {
         // (3) is RAT (nothing contains -3 before (-3 2)), not RUP; after (-3 2), 3 forces 2 and the
         // clauses (1 -2) (-1 -2) conflict: the refutation uses (3)
@@ -200,7 +200,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void theRatPivotIsTheFirstLiteralAsWritten(Format format) {
         // 5 is false at top level, so (5 3) is stored with 3 first, and it propagates 3, which conflicts
         // with (-3 4) (-3 -4). (5 3) is not RAT on 5 (its resolvent with (-5) is (3), not RUP), though it
@@ -211,7 +211,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void cancellingWhileTheProofIsReadStopsIt(Format format) throws IOException {
         // 5000 copies of (1 2) and no conflict: the stream cancels after a fifth of the proof
         List<Step> steps = new ArrayList<>();
@@ -232,7 +232,7 @@ class DratCheckerBackwardTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void limitsStopTheBackwardPass(Format format) throws IOException {
         // 5000 copies of the RUP lemma (1 2), then (2): the stream cancels once it has handed out its
         // last byte, so the conflict is reached and the backward pass must stop

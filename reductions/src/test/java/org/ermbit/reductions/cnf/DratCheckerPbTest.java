@@ -44,7 +44,7 @@ class DratCheckerPbTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aUnitLemmaThatPropagatesThroughTheConstraint(Format format) {
         // clauses (-1 2)(-1 -2)(-2 -3). Lemma (-1): assign 1: (-1 2) gives 2, (-1 -2) conflicts: RUP.
         // Adding (-1): x1 false, slack 2 − 2 = 0, so x2 and x3 are forced; (-2 -3) conflicts.
@@ -60,7 +60,7 @@ class DratCheckerPbTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aLemmaThatIsOnlyRatIsRefusedByName(Format format) {
         // clauses (-1 2)(-1 -2), satisfiable with the constraint (x1 = 0, x2 = x3 = 1).
         // lemma 1 (-1): RUP by the clauses; adding it: slack 0 forces x2, x3.
@@ -84,7 +84,7 @@ class DratCheckerPbTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void anUnsatisfiableConstraintNeedsNoLemma(Format format) {
         // x1 + x2 ≥ 3: the coefficients sum to 2 < 3; the proof is not read (even a malformed one)
         List<PbConstraint> pb = List.of(pb(new int[] {1, 2}, new long[] {1, 1}, 3));
@@ -96,7 +96,7 @@ class DratCheckerPbTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void topLevelPropagationOfTheConstraintsAloneConflicts(Format format) {
         // x1 + x2 ≥ 2 (slack 0: forces x1, x2) and -1 + -2 ≥ 1 (then slack −1): a conflict
         List<PbConstraint> pb = List.of(pb(new int[] {1, 2}, new long[] {1, 1}, 2), pb(new int[] {-1, -2}, new long[] {1, 1}, 1));
@@ -110,7 +110,7 @@ class DratCheckerPbTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void saturationAndHugeCoefficients(Format format) {
         // 3·x1 + x2 + x3 ≥ 2 (saturated: 2·x1 + x2 + x3 ≥ 2, slack 2): nothing forced at first;
         // clauses (-1 4)(-1 -4)(-2 -3). Lemma (2): assign -2: slack 1 < 2 forces x1; (-1 4) gives 4,
@@ -147,7 +147,7 @@ class DratCheckerPbTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void deletionsApplyToClausesOnly(Format format) {
         // x1 + x2 + x3 ≥ 2 (slack 1) and the clause (1 2 3). Deleting "3 2 1" removes the clause;
         // deleting it again is ignored. Lemma (1 2): assign -1, -2: slack 1 − 2 < 0: RUP by the
@@ -170,7 +170,7 @@ class DratCheckerPbTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void aClauseIsNotTakenForTheReasonOfWhatAConstraintForced(Format format) {
         // x7 + x8 ≥ 1 forces nothing; x5 + x6 ≥ 2 (constraint 1) forces x5 and x6 at top level.
         // Clauses (1 2)(-1 3)(-1 -3)(1 -5 4)(1 -6 -4): with x5, x6 the last two are (1 4)(1 -4).
@@ -183,7 +183,7 @@ class DratCheckerPbTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"TEXT", "BINARY"})
     void constraintsMayUseVariablesBeyondTheCnfsAndProofsBeyondBoth(Format format) {
         // the CNF declares 1 variable; the constraint x1 + x7 ≥ 2 forces x1 and x7 at top level.
         // Lemma (7): RUP (7 is true). Lemma (-7 9 -1), 9 beyond both: assign -9 (7 and 1 are already
