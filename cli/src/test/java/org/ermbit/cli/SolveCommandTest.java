@@ -153,7 +153,8 @@ class SolveCommandTest {
         CliRun r = CliRun.of("solve", f.toString(), "--timeout", "1", "--no-local-search");
         assertEquals(0, r.exit(), r.err());
         assertEquals("s UNKNOWN", statusLine(r));
-        assertTrue(r.out().contains("c reason: sat4j: UNKNOWN (timeout)"), r.out());
+        // the deadline may fall in the search or, on a loaded machine, while the model is still being lowered
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("c reason: sat4j: UNKNOWN \\(timeout( while lowering the model for the backend)?\\)")), r.out());
     }
 
     /**
