@@ -14,8 +14,9 @@ public record BenchConfig(Path manifest, List<String> solvers, ChildRunner.Limit
         solvers = List.copyOf(solvers);
         families = List.copyOf(families);
         if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
-        if (solvers.stream().distinct().count() != solvers.size()) throw new IllegalArgumentException("a solver is listed twice");
-        if (jobs < 1) throw new IllegalArgumentException("jobs must be >= 1");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String s : solvers) if (!seen.add(s)) throw new IllegalArgumentException("--solvers: " + s + " is listed twice");
+        if (jobs < 1) throw new IllegalArgumentException("-j, --jobs: must be at least 1, got " + jobs);
     }
 
     /** Every family of the MANIFEST. */

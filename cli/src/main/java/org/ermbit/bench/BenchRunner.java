@@ -63,7 +63,12 @@ public final class BenchRunner {
     }
 
     public Summary run() {
-        Manifest manifest = Manifest.open(config.manifest());
+        Path suite = config.manifest();
+        if (!Files.exists(suite)) throw new InputException(suite.toString(), "", "no such file or directory");
+        if (Files.isDirectory(suite) && !Files.exists(suite.resolve(Manifest.FILE_NAME))) {
+            throw new InputException(suite.toString(), "", "no " + Manifest.FILE_NAME + " in this directory (a suite is a directory with a MANIFEST, see ermbit generate)");
+        }
+        Manifest manifest = Manifest.open(suite);
         if (manifest.entries().isEmpty()) throw new InputException(manifest.file().toString(), "", "no instances (is this a suite directory or MANIFEST?)");
         for (ManifestEntry e : manifest.entries()) {
             if (!Files.isRegularFile(manifest.baseDir().resolve(e.path()))) {
@@ -78,6 +83,7 @@ public final class BenchRunner {
             checkRowsMatch(csv, all);
             // repaired only once the CSV is accepted: a refused CSV is left as it was, and its error stays the only line
             if (!csv.repair().isEmpty()) err.println("ermbit bench: " + PrintableText.oneLine(config.csv() + ": " + csv.repaired()));
+            csv.openForAppend(); // a CSV that cannot be created is refused before any run starts
             List<Task> todo = mine.stream().filter(t -> !csv.done(t)).toList();
             err.println("ermbit bench: " + todo.size() + " runs to do (" + (mine.size() - todo.size()) + " already in " + PrintableText.oneLine(config.csv().toString())
                     + ", shard " + config.shard() + " of " + all.size() + " runs)");
@@ -92,8 +98,9 @@ public final class BenchRunner {
 
     /**
      * Refuses to mix runs in one CSV: a row for one of our tasks (of any shard: all of them are
-     * reported) must have our limits, and must have been judged against the answer the MANIFEST states
-     * now (its WRONG flag depends on it).
+     * reported) must have our limits, must have been judged against the answer the MANIFEST states
+     * now, and its {@code wrong} cell must be what that judgement gives for its answer (a row whose
+     * answer contradicts the MANIFEST is never taken as correct because the cell says so).
      */
     private void checkRowsMatch(ResultCsv csv, List<Task> tasks) {
         Map<String, Task> byKey = new HashMap<>();
@@ -105,6 +112,12 @@ public final class BenchRunner {
                 throw new InputException(config.csv().toString(), r.solver() + " on " + r.instance(), "was judged against the MANIFEST's "
                         + r.mode().word() + " " + r.expected() + ", the MANIFEST now says " + t.entry().mode().word() + " " + t.entry().expected()
                         + ": use another CSV");
+            }
+            boolean wrong = AnswerCheck.contradiction(r.expected(), r.status(), r.loss()).isPresent();
+            if (wrong != r.wrong()) {
+                throw new InputException(config.csv().toString(), r.solver() + " on " + r.instance(), "answered " + r.status()
+                        + r.loss().map(l -> " (loss " + l + ")").orElse("") + ", which " + (wrong ? "contradicts" : "agrees with") + " the MANIFEST's "
+                        + r.expected() + ", but its wrong cell says " + r.wrong() + ": the CSV was edited; use another CSV");
             }
             if (r.timeoutMs() != config.limits().timeoutMs() || r.memoryMb() != config.limits().memoryMb()) {
                 throw new InputException(config.csv().toString(), r.solver() + " on " + r.instance(), "was run with a " + Score.seconds(r.timeoutMs())

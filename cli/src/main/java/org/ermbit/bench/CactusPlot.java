@@ -27,10 +27,10 @@ public final class CactusPlot {
     public static boolean write(List<RunResult> rows, List<String> solvers, String title, Path base) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
                 .xAxisTitle("instances solved").yAxisTitle("wall time per instance (s)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         Map<String, List<Long>> series = solvedTimes(rows, solvers);
         if (series.isEmpty()) return false;
+        chart.getStyler().setYAxisLogarithmic(spansADecade(series));
         for (var e : series.entrySet()) {
             List<Long> times = e.getValue();
             double[] x = new double[times.size()];
@@ -49,6 +49,22 @@ public final class CactusPlot {
             throw new UncheckedIOException("cannot write the cactus plot " + base, e);
         }
         return true;
+    }
+
+    /**
+     * Whether the plotted times span a factor of 10 or more, so that a logarithmic time axis shows at
+     * least one labelled power of ten (XChart labels only those); otherwise the axis is linear.
+     */
+    static boolean spansADecade(Map<String, List<Long>> series) {
+        long min = Long.MAX_VALUE;
+        long max = 1;
+        for (List<Long> times : series.values()) {
+            for (long t : times) {
+                min = Math.min(min, Math.max(t, 1));
+                max = Math.max(max, Math.max(t, 1));
+            }
+        }
+        return max / 10 >= min;
     }
 
     /**

@@ -71,11 +71,23 @@ public final class ChildRunner {
         this.javaPrefix = List.copyOf(javaPrefix);
     }
 
-    /** This JVM's {@code java} with this process's class path, running {@code org.ermbit.cli.Main}. */
+    /**
+     * This JVM's {@code java} with this process's class path, running {@code org.ermbit.cli.Main}, and
+     * this JVM's ermbit settings ({@link #ermbitSettings}) so that a child solves as the parent would.
+     */
     static List<String> defaultJava() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-                "-XX:+UseSerialGC", "org.ermbit.cli.Main");
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
+                "-XX:+UseSerialGC"));
+        cmd.addAll(ermbitSettings(System.getProperties()));
+        cmd.add("org.ermbit.cli.Main");
+        return cmd;
+    }
+
+    /** {@code -Dermbit.NAME=VALUE} for every property named {@code ermbit.…} (backend settings such as {@code ermbit.sat4j.config}), by name. */
+    static List<String> ermbitSettings(java.util.Properties properties) {
+        return properties.stringPropertyNames().stream().filter(n -> n.startsWith("ermbit.")).sorted()
+                .map(n -> "-D" + n + "=" + properties.getProperty(n)).toList();
     }
 
     /** Why the task's solver cannot run its mode (a counter on a decision, a solver on a count), or empty. */

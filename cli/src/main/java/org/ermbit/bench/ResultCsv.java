@@ -36,6 +36,8 @@ public final class ResultCsv implements AutoCloseable {
     private long incompleteBytes;
     private String repaired = "";
     private Writer writer;
+    /** The file was empty when opened: the header goes before the first row. */
+    private boolean headerPending;
 
     private ResultCsv(Path file, Map<String, RunResult> rows, long completeBytes, long incompleteBytes) {
         this.file = file;
@@ -139,16 +141,34 @@ public final class ResultCsv implements AutoCloseable {
         return rows.containsKey(t.key());
     }
 
-    /** Appends one row and flushes it to disk. */
-    public synchronized void append(RunResult r) {
+    /**
+     * Opens the file for appending, after {@link #repair}: a new file is created (with its directories)
+     * holding the header; an existing empty one gets the header with its first row. An {@link
+     * InputException} when it cannot be.
+     */
+    public synchronized void openForAppend() {
+        if (writer != null) return;
         repair(); // never append to a cut-off line
         try {
-            if (writer == null) {
-                boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-                if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                if (fresh) writer.write(HEADER + "\n");
+            boolean created = !Files.exists(file);
+            headerPending = !created && Files.size(file) == 0;
+            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (created) {
+                writer.write(HEADER + "\n");
+                writer.flush();
             }
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "cannot be written: " + e.getMessage());
+        }
+    }
+
+    /** Appends one row and flushes it to disk. */
+    public synchronized void append(RunResult r) {
+        openForAppend();
+        try {
+            if (headerPending) writer.write(HEADER + "\n");
+            headerPending = false;
             writer.write(format(r) + "\n");
             writer.flush();
         } catch (IOException e) {

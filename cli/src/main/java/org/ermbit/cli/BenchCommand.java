@@ -123,15 +123,15 @@ final class BenchCommand implements Callable<Integer> {
         try {
             s = new BenchRunner(config, new ChildRunner(config.limits())::run, out, err).run();
         } catch (BenchRunner.Interrupted e) {
-            err.println("ermbit bench: interrupted after " + e.done() + " of " + e.todo() + " runs; they are in "
-                    + PrintableText.oneLine(csv.toString()) + ", the same command resumes");
+            err.println("ermbit bench: interrupted after " + e.done() + " of " + e.todo() + " runs; "
+                    + (e.done() == 0 ? "none had finished" : "they are in " + PrintableText.oneLine(csv.toString())) + ", the same command resumes");
             return Main.EXIT_INTERRUPTED;
         }
         return s.wrong() > 0 ? BenchRunner.EXIT_WRONG : 0;
     }
 
     private void checkSolverIds() {
-        List<String> known = new ArrayList<>(SolverRegistry.load().ids());
+        java.util.Set<String> known = new java.util.LinkedHashSet<>(SolverRegistry.load().ids());
         known.add(Routes.PORTFOLIO);
         known.add(ChildRunner.DEFAULT_CONFIGURATION);
         known.addAll(Baselines.ids());

@@ -262,6 +262,16 @@ class BenchReportTest {
         assertTrue(CactusPlot.solvedTimes(rows.subList(5, 6), List.of("b")).isEmpty());
     }
 
+    /** Bug fixed (session 23): within one power of ten a logarithmic time axis had no labels; it is linear then. */
+    @Test
+    void theTimeAxisIsLogarithmicOnlyAcrossAPowerOfTen() {
+        assertFalse(CactusPlot.spansADecade(java.util.Map.of("a", List.of(1400L, 3800L))));
+        assertFalse(CactusPlot.spansADecade(java.util.Map.of("a", List.of(1000L), "b", List.of(9999L))));
+        assertTrue(CactusPlot.spansADecade(java.util.Map.of("a", List.of(1000L), "b", List.of(10_000L))));
+        assertTrue(CactusPlot.spansADecade(java.util.Map.of("a", List.of(0L, 10L))));
+        assertFalse(CactusPlot.spansADecade(java.util.Map.of("a", List.of(0L, 9L))));
+    }
+
     private static RunResult plotRow(String solver, Mode mode, RunStatus st, long ms, boolean wrong) {
         return new RunResult(solver, "i" + ms + ".json", "f", mode, ExpectedAnswer.unknown(), st, Optional.empty(), ms, 0, wrong, 10_000, 256, "");
     }

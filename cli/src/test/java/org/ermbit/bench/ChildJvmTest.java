@@ -42,6 +42,74 @@ class ChildJvmTest {
         assertTrue(Files.readString(dir.resolve("r.md")).contains("WRONG"));
     }
 
+    /**
+     * Bug fixed (session 23): ermbit's settings ({@code -Dermbit.…}, e.g. via ERMBIT_JAVA_OPTS) did not
+     * reach the child JVMs, so bench measured the defaults. With {@code ermbit.cpsat.workers=0} (an
+     * invalid setting) the child's cpsat must be unavailable with that reason.
+     */
+    @Test
+    void ermbitSettingsReachTheChildJvms(@TempDir Path dir) throws Exception {
+        Path suite = dir.resolve("suite");
+        new SuiteWriter(suite, new Labeler(Labeler.DEFAULT_CAP)).write(ParityGenerator.generate(2, 1, DomainTags.integers(3)));
+        Path csv = dir.resolve("r.csv");
+        String old = System.getProperty("ermbit.cpsat.workers");
+        System.setProperty("ermbit.cpsat.workers", "0");
+        int code;
+        StringWriter err = new StringWriter();
+        try {
+            code = Main.run(new String[] {"bench", suite.toString(), "--solvers", "cpsat", "--timeout", "60", "--memory", "256",
+                    "--csv", csv.toString(), "--no-plot"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        } finally {
+            if (old == null) System.clearProperty("ermbit.cpsat.workers");
+            else System.setProperty("ermbit.cpsat.workers", old);
+        }
+        assertEquals(0, code, err.toString());
+        RunResult row = ResultCsv.open(csv).rows().get(0);
+        assertEquals(RunStatus.UNAVAILABLE, row.status(), row.reason());
+        assertTrue(row.reason().contains("invalid -Dermbit.cpsat.workers=0"), row.reason());
+    }
+
+    @Test
+    void onlyErmbitSettingsArePassedOnInOrder() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("ermbit.z3.products", "native");
+        p.setProperty("ermbit.cadical.proof", "off");
+        p.setProperty("java.io.tmpdir", "/elsewhere");
+        p.setProperty("ermbitx.other", "1");
+        assertEquals(List.of("-Dermbit.cadical.proof=off", "-Dermbit.z3.products=native"), ChildRunner.ermbitSettings(p));
+    }
+
+    /** Bug fixed (session 23): a missing SUITE, or a directory without a MANIFEST, said "no instances". */
+    @Test
+    void aMissingSuiteOrManifestIsNamed(@TempDir Path dir) throws Exception {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("nope");
+        int code = Main.run(new String[] {"bench", missing.toString(), "--csv", dir.resolve("r.csv").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(2, code);
+        assertEquals("ermbit: " + missing + ": no such file or directory", err.toString().strip());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        StringWriter err2 = new StringWriter();
+        code = Main.run(new String[] {"bench", empty.toString(), "--csv", dir.resolve("r.csv").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err2));
+        assertEquals(2, code);
+        assertEquals("ermbit: " + empty + ": no MANIFEST in this directory (a suite is a directory with a MANIFEST, see ermbit generate)",
+                err2.toString().strip());
+        assertFalse(Files.exists(dir.resolve("r.csv")), "nothing is written for a refused suite");
+    }
+
+    /** Bug fixed (session 23): the list of known ids named logicng twice (a backend and a model counter). */
+    @Test
+    void theKnownSolverListNamesEachIdOnce(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", dir.toString(), "--solvers", "nosuch"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(2, code);
+        String known = err.toString().substring(err.toString().indexOf("(known: ") + 8, err.toString().lastIndexOf(')'));
+        List<String> ids = List.of(known.split(", "));
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), known);
+        assertTrue(ids.contains("logicng") && ids.contains("sat4j") && ids.contains("default"), known);
+    }
+
     @Test
     void aCountSuiteRunsCountersInChildJvmsAndCatchesAWrongCount(@TempDir Path dir) throws Exception {
         Path suite = dir.resolve("counts");

@@ -2,6 +2,8 @@ package org.ermbit.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -80,5 +83,58 @@ class ResultCsvRowsTest {
         InputException e = assertThrows(InputException.class, runner::run);
         assertEquals(csv + ": a on parity/parity-k2-h1-b3.json: was judged against the MANIFEST's solve sat, the MANIFEST now says solve unsat:"
                 + " use another CSV", e.oneLine());
+    }
+
+    /**
+     * Bug fixed (session 23): bench trusted a row's wrong cell, so an edited row (SAT on an unsat
+     * instance, wrong cell empty) was counted as solved and bench exited 0. The cell must now be what
+     * judging the row's answer against the MANIFEST gives; the CSV is refused otherwise, untouched.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            SAT,0,100,10,      | answered SAT (loss 0), which contradicts the MANIFEST's unsat, but its wrong cell says false
+            UNSAT,,100,20,WRONG | answered UNSAT, which agrees with the MANIFEST's unsat, but its wrong cell says true
+            """)
+    void aWrongCellThatDisagreesWithTheAnswerIsRefused(String cells, String message, @TempDir Path dir) throws Exception {
+        Path suite = HarnessTest.suite(dir.resolve("suite"));
+        Path csv = dir.resolve("r.csv");
+        String text = ResultCsv.HEADER + "\n" + "a,parity/parity-k2-h1-b3.json,parity,solve,unsat," + cells.strip() + ",10000,256,\n";
+        Files.writeString(csv, text);
+        BenchConfig c = new BenchConfig(suite, List.of("a"), new ChildRunner.Limits(10_000, 256), 1, Shard.all(), csv, false);
+        HarnessTest.Scripted runs = new HarnessTest.Scripted();
+        BenchRunner runner = new BenchRunner(c, runs, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        InputException e = assertThrows(InputException.class, runner::run);
+        assertEquals(csv + ": a on parity/parity-k2-h1-b3.json: " + message + ": the CSV was edited; use another CSV", e.oneLine());
+        assertEquals(0, runs.calls.get());
+        assertEquals(text, Files.readString(csv));
+    }
+
+    /** Bug fixed (session 23): a CSV that could not be created failed as an internal error after the first run. */
+    @Test
+    void aCsvThatCannotBeCreatedIsRefusedBeforeAnyRun(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+        Path suite = HarnessTest.suite(dir.resolve("suite"));
+        Path csv = Path.of("/proc/self/ermbit-results.csv");
+        BenchConfig c = new BenchConfig(suite, List.of("a"), new ChildRunner.Limits(10_000, 256), 1, Shard.all(), csv, false);
+        HarnessTest.Scripted runs = new HarnessTest.Scripted();
+        BenchRunner runner = new BenchRunner(c, runs, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        InputException e = assertThrows(InputException.class, runner::run);
+        assertTrue(e.oneLine().startsWith(csv + ": cannot be written: "), e.oneLine());
+        assertEquals(0, runs.calls.get());
+    }
+
+    /** A new CSV holds the header as soon as bench accepts it, before any run; an existing empty one gets it with its first row. */
+    @Test
+    void theHeaderIsWrittenWhenTheCsvIsOpened(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("sub/r.csv");
+        try (ResultCsv r = ResultCsv.read(csv)) {
+            r.openForAppend();
+            assertEquals(ResultCsv.HEADER + "\n", Files.readString(csv));
+        }
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        try (ResultCsv r = ResultCsv.read(empty)) {
+            r.openForAppend();
+            assertEquals("", Files.readString(empty));
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.number.Rational;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -147,5 +149,36 @@ class VerdictAndScoreRulesTest {
         Files.writeString(dir.resolve(Manifest.FILE_NAME), "a.json f solve sat planted\na.json f solve unsat planted\n");
         InputException twice = assertThrows(InputException.class, () -> Manifest.open(dir));
         assertEquals(dir.resolve(Manifest.FILE_NAME) + ": line 2: path a.json is listed twice", twice.oneLine());
+    }
+
+    /**
+     * Bug fixed (session 23): a solve line stating an optimum was accepted, and every UNSAT on it was
+     * judged WRONG whatever the threshold. EXPECTED must fit MODE; unknown fits every mode.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            solve optimum=1    | a solve line states sat, unsat or unknown, not optimum=1
+            solve count=3      | a solve line states sat, unsat or unknown, not count=3
+            optimize sat       | a optimize line states optimum=p/q or unknown, not sat
+            optimize count=0   | a optimize line states optimum=p/q or unknown, not count=0
+            count unsat        | a count line states count=N or unknown, not unsat
+            count optimum=1/2  | a count line states count=N or unknown, not optimum=1/2
+            """)
+    void expectedAnswersMustFitTheMode(String modeAndExpected, String message, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(Manifest.FILE_NAME), "a.json f solve unknown -\nb.json f " + modeAndExpected + " planted\n");
+        InputException e = assertThrows(InputException.class, () -> Manifest.open(dir));
+        assertEquals(dir.resolve(Manifest.FILE_NAME) + ": line 2: " + message, e.oneLine());
+        Files.writeString(dir.resolve(Manifest.FILE_NAME), "a.json f optimize unknown -\nb.json f count unknown -\nc.json f solve unsat -\n");
+        assertEquals(3, Manifest.open(dir).entries().size());
+    }
+
+    @Test
+    void optionErrorsOfTheConfigurationNameTheOption(@TempDir Path dir) {
+        ChildRunner.Limits limits = new ChildRunner.Limits(1000, 256);
+        Path csv = dir.resolve("r.csv");
+        assertEquals("-j, --jobs: must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> new BenchConfig(dir, List.of("a"), limits, 0, Shard.all(), csv, false)).getMessage());
+        assertEquals("--solvers: sat4j is listed twice", assertThrows(IllegalArgumentException.class,
+                () -> new BenchConfig(dir, List.of("sat4j", "z3", "sat4j"), limits, 1, Shard.all(), csv, false)).getMessage());
     }
 }

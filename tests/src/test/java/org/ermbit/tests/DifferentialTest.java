@@ -114,6 +114,7 @@ class DifferentialTest {
     /** The backends whose UNSAT answers carry a proof ermbit checked, and how their prover entries say so. */
     private static final Map<String, String> CHECKED_PROOF = Map.of(
             "ext-cadical", "(DRAT proof of its CNF checked: ",
+            "ext-picosat", "(RUP proof of its CNF checked: ",
             "logicng", "(DRAT proof of its CNF checked: ",
             "sat4j", "(DRUP proof of its PB constraints checked: ");
 

@@ -452,23 +452,19 @@ class EmbeddingRobustnessTest {
     }
 
     /**
-     * An instance built in Java may have no data points (the file reader requires one): every
-     * vector then has loss 0 (sum and mean alike, by hand), so decide is SAT and the optimum is 0.
+     * Bug fixed (session 23): an instance built in Java could have no data points, which the file
+     * reader refuses (FORMAT.md: N ≥ 1); the solvers answered SAT / optimum 0 while the local search's
+     * thread died with an ArrayIndexOutOfBoundsException, and InstanceWriter wrote a file the reader
+     * then refused. The constructor now refuses it, like the reader.
      */
     @Test
-    void anInstanceWithoutDataPointsHasOptimumZero() {
+    void anInstanceWithoutDataPointsIsRefused() {
         ErmInstance base = Case.of(8000).inst();
         for (Aggregate agg : List.of(Aggregate.SUM, Aggregate.MEAN)) {
-            ErmInstance empty = new ErmInstance("empty", Optional.empty(), base.architecture(), base.domains(), base.fixed(),
-                    new Loss(LossType.ABSOLUTE, agg), Rational.ZERO, new Dataset(List.of(), List.of()), Optional.empty());
-            for (boolean search : List.of(true, false)) {
-                ErmSolver solver = new ErmSolver(ErmOptions.defaults().withLocalSearch(search));
-                ErmResult d = solver.decide(empty);
-                assertEquals(Outcome.SAT, d.outcome(), agg + " " + d.reason());
-                ErmResult o = solver.optimize(empty);
-                assertEquals(Outcome.OPTIMUM, o.outcome(), agg + " " + o.reason());
-                assertEquals(Rational.ZERO, o.loss().orElseThrow());
-            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ErmInstance("empty", Optional.empty(),
+                    base.architecture(), base.domains(), base.fixed(), new Loss(LossType.ABSOLUTE, agg), Rational.ZERO,
+                    new Dataset(List.of(), List.of()), Optional.empty()));
+            assertEquals("the data set needs at least one point", e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ermbit.core.number.Rational;
 import org.ermbit.core.format.Counted;
+import org.ermbit.core.format.PrintableText;
 
 /**
  * One ERM_bit question (DESIGN §3): is there a parameter vector in the domains, agreeing with the
@@ -24,8 +25,9 @@ public record ErmInstance(
         Optional<Expected> expected) {
 
     /**
-     * Checks what the file reader also checks: no component is null, data rows match the network's
-     * inputs and outputs, classification targets are ±1, fixed parameters exist and are fixed once.
+     * Checks what the file reader also checks: no component is null, the name is not blank and prints
+     * on one line, there is at least one data point, data rows match the network's inputs and outputs,
+     * classification targets are ±1, fixed parameters exist and are fixed once.
      *
      * @throws NullPointerException naming the first null component
      * @throws IllegalArgumentException for an instance that breaks one of the other rules
@@ -42,7 +44,14 @@ public record ErmInstance(
         java.util.Objects.requireNonNull(threshold, "threshold");
         java.util.Objects.requireNonNull(data, "data");
         java.util.Objects.requireNonNull(expected, "expected (use Optional.empty())");
+        for (int i = 0; i < fixed.size(); i++) java.util.Objects.requireNonNull(fixed.get(i), "fixed[" + i + "]");
         fixed = List.copyOf(fixed);
+        if (name.isBlank()) throw new IllegalArgumentException("name must not be empty");
+        if (name.chars().anyMatch(PrintableText::breaksLine)) {
+            throw new IllegalArgumentException("name must not contain control characters or line separators such as line breaks"
+                    + " (it is printed in comment lines)");
+        }
+        if (data.size() == 0) throw new IllegalArgumentException("the data set needs at least one point");
         validate(architecture, fixed, loss, data);
     }
 

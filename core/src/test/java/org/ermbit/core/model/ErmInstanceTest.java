@@ -71,4 +71,46 @@ class ErmInstanceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(List.of(), hinge, zero));
         assertEquals("hinge loss needs targets 1 or -1, got 0", e.getMessage());
     }
+
+    @Test
+    void nameAndDataFollowTheReadersRules() {
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> new ErmInstance(" ", Optional.empty(), NET, DOMAINS, List.of(), SQUARED, Rational.ZERO, DATA, Optional.empty()));
+        assertEquals("name must not be empty", blank.getMessage());
+        for (String name : List.of("a\ns SATISFIABLE", "a\rb", "tab\there", "a\u2028b", "nul\u0000")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ErmInstance(name, Optional.empty(), NET, DOMAINS, List.of(), SQUARED, Rational.ZERO, DATA, Optional.empty()));
+            assertEquals("name must not contain control characters or line separators such as line breaks (it is printed in comment lines)",
+                    e.getMessage());
+        }
+        assertEquals("ünïcode name", new ErmInstance("ünïcode name", Optional.empty(), NET, DOMAINS, List.of(), SQUARED, Rational.ZERO,
+                DATA, Optional.empty()).name());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> with(List.of(), SQUARED, new Dataset(List.of(), List.of())));
+        assertEquals("the data set needs at least one point", empty.getMessage());
+    }
+
+    @Test
+    void nullPartsAreNamed() {
+        assertEquals("activation", assertThrows(NullPointerException.class, () -> new LayerSpec(2, null)).getMessage());
+        assertEquals("type", assertThrows(NullPointerException.class, () -> new Loss(null, Aggregate.SUM)).getMessage());
+        assertEquals("aggregate (Loss.defaultAggregate(type) gives the default)",
+                assertThrows(NullPointerException.class, () -> new Loss(LossType.SQUARED, null)).getMessage());
+        assertEquals("ref", assertThrows(NullPointerException.class, () -> new FixedParameter(null, Rational.ONE)).getMessage());
+        assertEquals("value", assertThrows(NullPointerException.class, () -> new FixedParameter(ParameterRef.bias(1, 0), null)).getMessage());
+        assertEquals("inputs", assertThrows(NullPointerException.class, () -> new Dataset(null, List.of())).getMessage());
+        assertEquals("targets", assertThrows(NullPointerException.class, () -> new Dataset(List.of(), null)).getMessage());
+        List<List<Rational>> nullRow = new java.util.ArrayList<>();
+        nullRow.add(null);
+        assertEquals("inputs[0]", assertThrows(NullPointerException.class, () -> new Dataset(nullRow, List.of(List.of()))).getMessage());
+        List<Rational> nullEntry = new java.util.ArrayList<>();
+        nullEntry.add(Rational.ONE);
+        nullEntry.add(null);
+        assertEquals("targets[0][1]", assertThrows(NullPointerException.class,
+                () -> new Dataset(List.of(List.of(Rational.ONE)), List.of(nullEntry))).getMessage());
+        List<FixedParameter> fixed = new java.util.ArrayList<>();
+        fixed.add(fix(ParameterRef.bias(1, 0)));
+        fixed.add(null);
+        assertEquals("fixed[1]", assertThrows(NullPointerException.class, () -> with(fixed, SQUARED, DATA)).getMessage());
+    }
 }

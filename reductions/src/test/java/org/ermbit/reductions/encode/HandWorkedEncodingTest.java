@@ -255,23 +255,6 @@ class HandWorkedEncodingTest {
         assertTrue(past.getMessage().startsWith("not supported: the exact integers of this instance need 2049 bits"), past.getMessage());
     }
 
-    /**
-     * An instance built in Java with no data points (the file reader refuses them): the loss is the
-     * empty sum, 0, for sum and mean alike, with a positive scale (mean divides by n only when n > 0).
-     */
-    @Test
-    void noDataPointsGiveLossZero() {
-        for (Aggregate agg : List.of(Aggregate.SUM, Aggregate.MEAN)) {
-            ErmInstance none = new ErmInstance("none", Optional.empty(), new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity()))),
-                    ParameterDomains.uniform(new Domain.FixedPoint(2, 0)), List.of(), new Loss(LossType.SQUARED, agg), Rational.ZERO,
-                    new Dataset(List.of(), List.of()), Optional.empty());
-            Encoding enc = ErmEncoder.encode(none, EncoderOptions.defaults());
-            assertEquals(BigInteger.ONE, enc.lossScale(), agg.toString());
-            NetworkParameters p = new NetworkParameters(List.of(new LayerParameters(rows(new long[][] {{1}}), List.of(Rational.ONE))));
-            assertEquals(BigInteger.ZERO, enc.scaledLoss().evaluate(enc.intendedAssignment(p)::value), agg.toString());
-        }
-    }
-
     /** A 1-1 identity network with 2-bit weights on the single point x → y. */
     private static ErmInstance oneIdentityPoint(Rational x, Rational y) {
         return oneIdentityUnit(new Domain.FixedPoint(2, 0), x, y);

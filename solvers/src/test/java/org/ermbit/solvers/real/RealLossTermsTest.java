@@ -162,21 +162,6 @@ class RealLossTermsTest {
         assertTrue(!r.rationalCheck());
     }
 
-    @Test
-    void anEmptyDataSetHasLossZeroForEveryAggregate() {
-        // the exact evaluator aggregates no points to 0 (sum, mean and max alike)
-        Architecture a = new Architecture(1, List.of(new LayerSpec(1, new Activation.Identity())));
-        for (Loss loss : List.of(new Loss(LossType.SQUARED, Aggregate.SUM), new Loss(LossType.SQUARED, Aggregate.MEAN),
-                new Loss(LossType.MAX_ABS, Aggregate.MAX))) {
-            ErmInstance inst = instance(a, List.of(), loss, List.of(), List.of());
-            RealResult below = RealDecider.decide(inst, Rational.MINUS_ONE, Limits.none());
-            assertEquals(RealResult.Outcome.UNSAT, below.outcome(), loss + ": " + below.reason());
-            RealResult at = RealDecider.decide(inst, Rational.ZERO, Limits.none());
-            assertEquals(RealResult.Outcome.SAT, at.outcome(), loss + ": " + at.reason());
-            assertEquals(Rational.ZERO, at.loss().orElseThrow().rational().orElseThrow(), loss.toString());
-        }
-    }
-
     private static Activation randomActivation(Random r) {
         return switch (r.nextInt(5)) {
             case 0 -> new Activation.Relu();
