@@ -1,5 +1,6 @@
 package org.ermbit.cli;
 
+import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
-import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.counting.CheckResult;
 import org.ermbit.reductions.counting.GradientBitReduction;
 import org.ermbit.solvers.count.ModelCounter;
@@ -55,8 +55,10 @@ public final class CheckSharp3SatGradBitCommand implements Callable<Integer> {
         ModelCounter counter = ModelCounters.byId(counterId).orElseThrow(
                 () -> new UsageException("unknown counter '" + counterId + "' (known: " + String.join(", ", ModelCounters.ids()) + ")"));
         CheckReport.requireOneLineNames(files);
-        List<Cnf> cnfs = files.stream().map(DimacsReader::read).toList(); // all inputs validated before any work
-        CheckReport report = new CheckReport(spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        // all inputs validated before any work
+        List<Cnf> cnfs = files.stream().map(f -> CnfInputs.readForCounting(f, out, "sharp3sat-gradbit encodes the plain model count")).toList();
+        CheckReport report = new CheckReport(out);
         for (int i = 0; i < files.size() && !report.interrupted(i, files.size()); i++) {
             CheckResult r = GradientBitReduction.check(cnfs.get(i), cnf -> count(counter, cnf, limit), maxBits);
             report.add(files.get(i), r);

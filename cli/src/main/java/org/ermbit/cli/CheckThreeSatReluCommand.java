@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.reductions.counting.CheckResult;
 import org.ermbit.reductions.cnf.Cnf;
-import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.hardness.ThreeSatToRelu;
 import org.ermbit.solvers.hardness.ThreeSatReluCheck;
 import org.ermbit.solvers.pipeline.ErmOptions;
@@ -47,7 +46,8 @@ final class CheckThreeSatReluCommand implements Callable<Integer> {
     public Integer call() {
         List<Cnf> formulas = new ArrayList<>();
         CheckReport.requireOneLineNames(files);
-        for (Path f : files) formulas.add(DimacsReader.read(f));
+        PrintWriter warnings = spec.commandLine().getOut();
+        for (Path f : files) formulas.add(CnfInputs.read(f, warnings));
         SolverOptions.checkIds(solvers, List.of());
         ErmOptions options = ErmOptions.defaults().withSolvers(solvers);
         if (timeout != null) options = options.withTimeout(SolverOptions.parseTimeout(timeout));

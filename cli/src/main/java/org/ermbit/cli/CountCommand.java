@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.spi.CancelToken;
 import org.ermbit.core.spi.Limits;
@@ -52,10 +51,7 @@ public final class CountCommand implements Callable<Integer> {
         Optional<Instant> deadline = Optional.ofNullable(timeout)
                 .map(t -> Instant.now().plus(SolverOptions.parseTimeout(t)));
         DimacsReader.Parsed parsed = DimacsReader.readWithWarnings(file);
-        parsed.countingType().filter(t -> !t.equals("mc")).ifPresent(t -> {
-            throw new InputException(file.toString(), "", "not supported: the file asks for '" + PrintableText.oneLine(t)
-                    + "' ('c t " + PrintableText.oneLine(t) + "'); ermbit count computes plain model counts ('c t mc': unweighted, unprojected)");
-        });
+        CnfInputs.requirePlainCount(parsed, file, "ermbit count computes plain model counts");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("c ermbit count " + PrintableText.oneLine(file.toString()));

@@ -43,6 +43,7 @@ final class OutputFiles {
      * "-"; only {@code export -o -} writes to standard output (where stdout carries nothing else).
      */
     private static void refuseStandardOutput(Path file, String option) {
+        if (file.toString().isEmpty()) throw new UsageException(option + ": empty file name");
         if (file.toString().equals("-")) {
             throw new UsageException(option + ": '-' (standard output) is not supported here; give a file name (./- names a file called -)");
         }

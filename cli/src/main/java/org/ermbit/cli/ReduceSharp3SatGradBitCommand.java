@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.reductions.cnf.Cnf;
-import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.counting.GradientBitReduction;
 import org.ermbit.reductions.gadget.NetworkTooLarge;
 import picocli.CommandLine;
@@ -33,7 +32,8 @@ public final class ReduceSharp3SatGradBitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cnf cnf = DimacsReader.read(input);
+        PrintWriter out = spec.commandLine().getOut();
+        Cnf cnf = CnfInputs.readForCounting(input, out, "sharp3sat-gradbit encodes the plain model count");
         String name = ReducedInstances.nameFor(input, GradientBitReduction.NAME);
         GradientBitReduction.Built built;
         try {
@@ -42,7 +42,6 @@ public final class ReduceSharp3SatGradBitCommand implements Callable<Integer> {
             throw ReducedInstances.pastTheCaps(input, e);
         }
         ReducedInstances.write(built.readout().instance(), input, output);
-        PrintWriter out = spec.commandLine().getOut();
         out.println("c wrote " + PrintableText.oneLine(output.toString()) + ": " + ReducedInstances.sizeLine(built.readout().instance()));
         out.println("c " + built.front().readoutStatement(GradientBitReduction.thetaName(built.readout().theta())));
         out.println("c dL/dtheta has at most " + built.front().gradientBitsBound() + " bits");

@@ -13,7 +13,6 @@ import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.NetworkParameters;
 import org.ermbit.core.model.Witness;
 import org.ermbit.reductions.cnf.Cnf;
-import org.ermbit.reductions.cnf.DimacsReader;
 import org.ermbit.reductions.hardness.ThreeSatToRelu;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +57,7 @@ final class ReduceThreeSatReluCommand implements Callable<Integer> {
         OutputFiles.checkWritable(output, "--output");
         if (witnessOut != null) OutputFiles.checkWritable(witnessOut, "--witness-out");
         PrintWriter out = spec.commandLine().getOut();
-        Cnf cnf = DimacsReader.read(input);
+        Cnf cnf = CnfInputs.read(input, out);
         ErmInstance inst = reduction.reduce(cnf);
         // an instance ermbit could not read back (past the ermbit/1 caps: 10^6 inputs, 10^7 parameters, 64 MiB) is refused
         ReducedInstances.requireWritable(inst, input);

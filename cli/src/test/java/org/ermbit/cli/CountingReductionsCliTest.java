@@ -43,6 +43,56 @@ class CountingReductionsCliTest {
         return p;
     }
 
+    /**
+     * Bug fixed (session 23): reduce and check of sharp3sat-gradbit read a projected or weighted
+     * question ('c t pmc', 'c t wmc') as a plain count, check reporting "agree" with the unprojected
+     * count (3 here; projected on x1 it is 2). They refuse it like ermbit count, writing nothing.
+     */
+    @Test
+    void aProjectedOrWeightedQuestionIsRefusedNotCountedPlainly() throws IOException {
+        Path pmc = write("tpmc.cnf", "c t pmc\np cnf 2 1\n1 2 0\nc p show 1 0\n");
+        Path wmc = write("twmc.cnf", "c t wmc\np cnf 2 1\nc p weight 1 0.3 0\n1 2 0\n");
+        Path out = dir.resolve("x.json");
+        for (Path f : List.of(pmc, wmc)) {
+            String type = f == pmc ? "pmc" : "wmc";
+            String reason = f + ": not supported: the file asks for '" + type + "' ('c t " + type
+                    + "'); sharp3sat-gradbit encodes the plain model count ('c t mc': unweighted, unprojected)";
+            CliRun reduce = CliRun.of("reduce", "sharp3sat-gradbit", f.toString(), "-o", out.toString());
+            assertEquals(2, reduce.exit(), reduce.out());
+            assertEquals("ermbit: " + reason, reduce.err().strip());
+            assertFalse(Files.exists(out));
+            CliRun check = CliRun.of("check", "sharp3sat-gradbit", f.toString());
+            assertEquals(2, check.exit(), check.out());
+            assertEquals("ermbit: " + reason, check.err().strip());
+            assertEquals("", check.out());
+        }
+    }
+
+    /** The reader's warnings (here: fewer clauses than declared) reach reduce's and check's output as c lines. */
+    @Test
+    void readerWarningsAreShown() throws IOException {
+        Path f = write("short.cnf", "p cnf 2 2\n1 2 0\n");
+        String warning = "c warning: " + f + ": the p-line declares 2 clauses but the file has 1; counted the clauses present";
+        CliRun reduce = CliRun.of("reduce", "sharp3sat-gradbit", f.toString(), "-o", dir.resolve("s.json").toString());
+        assertEquals(0, reduce.exit(), reduce.err());
+        assertEquals(warning, reduce.out().lines().findFirst().orElseThrow());
+        CliRun check = CliRun.of("check", "sharp3sat-gradbit", f.toString());
+        assertEquals(0, check.exit(), check.err());
+        assertEquals(warning, check.out().lines().findFirst().orElseThrow());
+        assertTrue(check.out().contains(f + " source=3 target=3 agree"), check.out());
+    }
+
+    /** Bug fixed (session 23): an empty file name was "is a directory" without a name. */
+    @Test
+    void anEmptyFileNameIsSaidToBeOne() throws IOException {
+        CliRun count = CliRun.of("count", "");
+        assertEquals(2, count.exit());
+        assertEquals("ermbit: empty file name, expected a DIMACS CNF file", count.err().strip());
+        CliRun reduce = CliRun.of("reduce", "sharp3sat-gradbit", resource("mode0.cnf").toString(), "-o", "");
+        assertEquals(2, reduce.exit());
+        assertEquals("ermbit: --output: empty file name", reduce.err().strip());
+    }
+
     @Test
     void reduceWritesAPolynomialInstanceWhoseGradientBitsHoldTheStatedCount() throws IOException {
         Path cnf = resource("mode0.cnf"); // stated count 3 (ganak)

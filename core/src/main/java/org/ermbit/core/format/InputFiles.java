@@ -39,6 +39,7 @@ public final class InputFiles {
     public static byte[] read(Path path, String what) {
         String label = path.toString();
         if (label.equals(STANDARD_INPUT)) return readStandardInput();
+        if (label.isEmpty()) throw new InputException("", "", "empty file name, expected " + what);
         if (Files.isDirectory(path)) throw new InputException(label, "", "is a directory, expected " + what);
         try (InputStream file = availableHintOnly(Files.newInputStream(path))) {
             return readCapped(file, label);

@@ -12,7 +12,8 @@ import org.ermbit.core.format.InputFiles;
  * Reads DIMACS CNF leniently where real files are sloppy, and strictly where sloppiness would change
  * the formula. Accepted without comment: comment lines ({@code c …}) anywhere, CRLF / CR line ends,
  * tabs and repeated blanks (also in the p-line), clauses spanning lines and several clauses on one
- * line, variables declared but unused (they stay free), and SATLIB's {@code %} / {@code 0} trailer.
+ * line, variables declared but unused (they stay free), and SATLIB's {@code %} / {@code 0} trailer
+ * (which ends the formula: other content after {@code %} is an error).
  *
  * <p>Rules where a file disagrees with its p-line (each documented in docs/CLI.md):
  * <ul>
@@ -95,6 +96,7 @@ public final class DimacsReader {
         private int trailerLines;
         private boolean trailerAllIntegers = true;
         private boolean percentSeen;
+        private boolean percentZeroSeen;
 
         Parser(String text, String file) {
             this.text = text;
@@ -105,7 +107,7 @@ public final class DimacsReader {
             if (text.isBlank()) throw error(0, "empty file");
             // a UTF-8 byte-order mark (read here as ISO-8859-1) is not content
             String[] lines = (text.startsWith("\u00EF\u00BB\u00BF") ? text.substring(3) : text).split("\r\n|\n|\r", -1);
-            for (int i = 0; i < lines.length && !percentSeen; i++) {
+            for (int i = 0; i < lines.length; i++) {
                 line(i + 1, lines[i].strip());
             }
             return finish();
@@ -116,6 +118,13 @@ public final class DimacsReader {
             if (line.charAt(0) == 'c') {
                 comment(line);
                 return;
+            }
+            if (percentSeen) { // SATLIB's trailer is '%' then '0': anything else after '%' would be dropped unseen
+                if (line.equals("0") && !percentZeroSeen) {
+                    percentZeroSeen = true;
+                    return;
+                }
+                throw error(lineNo, "content after SATLIB's end marker '%' (only its line '0' may follow it)");
             }
             char first = line.charAt(0);
             if (line.startsWith("vp ") || line.startsWith("vp\t")) {
@@ -275,7 +284,13 @@ public final class DimacsReader {
         return digits.substring(i);
     }
 
+    /**
+     * {@code token} as the user wrote it, at most 24 characters: the text is read byte per character
+     * (ISO-8859-1), so the bytes are shown as UTF-8 again (a malformed sequence as U+FFFD).
+     */
     private static String shorten(String token) {
-        return token.length() <= 24 ? token : token.substring(0, 21) + "...";
+        String shown = new String(token.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return shown.codePointCount(0, shown.length()) <= 24 ? shown
+                : shown.substring(0, shown.offsetByCodePoints(0, 21)) + "...";
     }
 }

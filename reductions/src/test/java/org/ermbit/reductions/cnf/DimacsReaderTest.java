@@ -87,6 +87,35 @@ class DimacsReaderTest {
         assertTrue(p.warnings().get(0).contains("declares 3 clauses but the file has 2"), p.warnings().toString());
     }
 
+    /**
+     * Bug fixed (session 23): everything after a '%' line was dropped unseen, clauses included, so
+     * "p cnf 2 1 / 1 2 / % / -1" counted 3 models without a word, and "p cnf 2 2 / … " claimed the
+     * file had 1 clause. Only SATLIB's own '0' line may follow '%' now (comments and blank lines too).
+     */
+    @Test
+    void onlyTheSatlibZeroMayFollowThePercentLine() {
+        assertEquals(1, DimacsReader.parseWithWarnings("p cnf 2 1\n1 2 0\n%\n0\n\nc end\n\n", "t.cnf").cnf().clauses().size());
+        assertEquals(1, DimacsReader.parseWithWarnings("p cnf 2 1\n1 2 0\n%\n", "t.cnf").cnf().clauses().size());
+        for (String after : List.of("-1 0\n", "0\n1 0\n", "0\n0\n", "x\n", "%\n", "p cnf 2 1\n")) {
+            InputException e = parseError("p cnf 2 2\n1 2 0\n%\n" + after);
+            assertTrue(e.oneLine().startsWith("bad.cnf: line "), e.oneLine());
+            assertTrue(e.oneLine().endsWith(": content after SATLIB's end marker '%' (only its line '0' may follow it)"), e.oneLine());
+        }
+        assertEquals("bad.cnf: line 4: content after SATLIB's end marker '%' (only its line '0' may follow it)",
+                parseError("p cnf 2 1\n1 2 0\n%\n-1 0\n").oneLine());
+    }
+
+    /** Bug fixed (session 23): a quoted token was shown as its UTF-8 bytes read as ISO-8859-1 ('Ù¢' for '٢'). */
+    @Test
+    void quotedTokensAreShownAsWritten() {
+        String arabicTwo = new String("p cnf 2 1\n1 \u0662 0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1); // the reader's view of the file's bytes
+        assertEquals("bad.cnf: line 2: not an integer literal: '\u0662'", parseError(arabicTwo).oneLine());
+        String longOne = new String(("p cnf 2 1\n1 " + "\u00e9".repeat(30) + " 0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals("bad.cnf: line 2: not an integer literal: '" + "\u00e9".repeat(21) + "...'", parseError(longOne).oneLine());
+    }
+
     @Test
     void allSatlibFilesParseWithDeclaredSizes() throws IOException {
         for (String line : resource("satlib/expected.tsv").split("\n")) {
