@@ -371,7 +371,7 @@ class FuzzOtherInputsTest {
             return new CnfRef(Verdict.UNSURE, 0, List.of(), why, null);
         }
 
-        /** As {@code ermbit count} must see it: a type other than mc is refused. */
+        /** As {@code ermbit count} (and sharp3sat-gradbit, which encodes the count) must see it: a type other than mc is refused. */
         CnfRef forCount() {
             return verdict == Verdict.VALID && type != null && !type.equals("mc")
                     ? new CnfRef(Verdict.INVALID, variables, clauses, "c t " + type, type) : this;
@@ -399,6 +399,8 @@ class FuzzOtherInputsTest {
         List<Integer> cur = new ArrayList<>();
         boolean trailer = false;
         boolean trailerAllIntegers = true;
+        boolean percent = false;
+        boolean percentZero = false;
         for (String raw : lines) {
             String line = trimBlanks(raw);
             if (line.isEmpty()) continue;
@@ -411,8 +413,18 @@ class FuzzOtherInputsTest {
                 char ch = line.charAt(i);
                 if (ch != '\t' && (ch < 0x20 || ch > 0x7E)) return CnfRef.unsure("unusual character outside a comment");
             }
+            if (percent) { // only SATLIB's '0' may follow '%'
+                if (line.equals("0") && !percentZero) {
+                    percentZero = true;
+                    continue;
+                }
+                return CnfRef.invalid("content after '%'");
+            }
             if (line.startsWith("vp ") || line.startsWith("vp\t") || line.charAt(0) == 'w') continue;
-            if (line.charAt(0) == '%') break;
+            if (line.charAt(0) == '%') {
+                percent = true;
+                continue;
+            }
             String[] t = line.split("[ \t]+");
             if (line.charAt(0) == 'p' || line.charAt(0) == 'P') {
                 if (vars >= 0 || !clauses.isEmpty() || !cur.isEmpty()) return CnfRef.invalid("second or late p-line");
@@ -662,7 +674,7 @@ class FuzzOtherInputsTest {
             byte[] m = mutate(base.getBytes(StandardCharsets.ISO_8859_1), rnd, FuzzOtherInputsTest::cnfStructural);
             Path f = write("g" + seed + ".cnf", m);
             Path out = dir.resolve("g" + seed + ".json");
-            CnfRef ref = referenceCnf(m);
+            CnfRef ref = referenceCnf(m).forCount();
             // refused at once from the formula alone when it has 1000 digits or more
             boolean small = ref.verdict() != Verdict.VALID || (ref.variables() <= 6 && ref.clauses().size() <= 4) || ref.variables() >= 1000;
             if (small) { // a middle-sized valid formula is a valid reduction, but slow to build: not this test's business

@@ -16,6 +16,7 @@ import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.ModelBuilder;
 import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
+import org.ermbit.core.number.Rational;
 import org.ermbit.core.spi.Availability;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.core.spi.SolveResult;
@@ -66,13 +67,13 @@ class ExternalCbcTest {
     }
 
     @Test
-    void anUnsatOfCbcAloneCarriesTheFloatingPointCaveat() {
+    void anUnsatOfCbcAloneIsNoAnswer() {
         ErmInstance xor = XorInstances.xor(1, new Domain.FixedPoint(3, 0));
         ErmOptions cbcOnly = ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("ext-cbc"));
         ErmResult alone = new ErmSolver(cbcOnly).decide(xor);
-        assertEquals(ErmResult.Outcome.UNSAT, alone.outcome(), alone.toString());
-        assertTrue(alone.reason().startsWith("ext-cbc") && alone.reason().contains("floating point"), alone.reason());
-        // an exact backend's confirmation removes the caveat
+        assertEquals(ErmResult.Outcome.UNKNOWN, alone.outcome(), alone.toString());
+        assertTrue(alone.reason().startsWith("ext-cbc answered UNSAT, but it decides in floating point"), alone.reason());
+        // an exact backend's confirmation makes it an answer
         ErmResult confirmed = new ErmSolver(cbcOnly.withCrossCheck(List.of("sat4j"))).decide(xor);
         assertEquals(ErmResult.Outcome.UNSAT, confirmed.outcome(), confirmed.toString());
         assertEquals("", confirmed.reason());
@@ -86,12 +87,33 @@ class ExternalCbcTest {
     }
 
     @Test
-    void anOptimumProvedByCbcAloneCarriesTheCaveat() {
+    void anOptimumProvedByCbcAloneIsNotProved() {
         // XOR with one unit: the optimum is positive, so "nothing smaller" is cbc's infeasibility claim
         ErmInstance xor = XorInstances.xor(1, new Domain.FixedPoint(3, 0));
         ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("ext-cbc"))).optimize(xor, l -> { });
-        assertEquals(ErmResult.Outcome.OPTIMUM, r.outcome(), r.toString());
-        assertTrue(r.reason().contains("floating point"), r.reason());
+        assertEquals(ErmResult.Outcome.SAT, r.outcome(), r.toString());
+        assertTrue(r.reason().startsWith("optimality not proved: ext-cbc answered that no smaller loss exists, but it decides in floating point"),
+                r.reason());
+    }
+
+    /**
+     * Bug fixed (session 23): CBC calls this feasible instance infeasible (w = 1, b = 1 fits both points
+     * exactly, by hand; 33-bit inputs, far below the 2^53 the LP export allows), and ermbit printed
+     * s UNSATISFIABLE (exit 20) and, for optimize, a wrong "proved" optimum 17179869187. A floating-point
+     * infeasibility verdict alone is now no answer.
+     */
+    @Test
+    void cbcsWrongInfeasibilityOn33BitDataIsNotReported() throws Exception {
+        Path file = Path.of(getClass().getResource("/cbc/g33.json").toURI());
+        ErmInstance inst = InstanceReader.read(file);
+        ErmOptions cbcOnly = ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("ext-cbc"));
+        ErmResult decided = new ErmSolver(cbcOnly).decide(inst);
+        assertTrue(decided.outcome() != ErmResult.Outcome.UNSAT, decided.toString());
+        ErmResult optimum = new ErmSolver(cbcOnly).optimize(inst, l -> { });
+        assertTrue(optimum.outcome() != ErmResult.Outcome.OPTIMUM || optimum.loss().orElseThrow().signum() == 0, optimum.toString());
+        ErmResult sat4j = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("sat4j"))).optimize(inst, l -> { });
+        assertEquals(ErmResult.Outcome.OPTIMUM, sat4j.outcome());
+        assertEquals(Rational.ZERO, sat4j.loss().orElseThrow(), "independent answer");
     }
 
     @Test

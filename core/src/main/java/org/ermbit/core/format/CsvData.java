@@ -75,7 +75,7 @@ final class CsvData {
             String[] row = rows.get(r).fields();
             int line = lineOf(rows, r);
             if (row.length != header.length) {
-                throw new InputException(label, "line " + line, "row has " + row.length + " fields, the header has " + header.length);
+                throw new InputException(label, "line " + line, "row has " + Counted.of(row.length, "field") + ", the header has " + header.length);
             }
             xs.add(values(row, inputCols, header, label, line));
             ys.add(values(row, targetCols, header, label, line));

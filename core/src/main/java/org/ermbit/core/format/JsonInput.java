@@ -284,6 +284,11 @@ final class JsonInput {
             throw error(path, what + " must not contain control characters or line separators such as line breaks"
                     + " (it is printed in comment lines)");
         }
+        int lone = PrintableText.unpairedSurrogate(s);
+        if (lone >= 0) {
+            throw error(path, what + " must be valid Unicode: it holds an unpaired surrogate (\\u"
+                    + String.format("%04x", (int) s.charAt(lone)) + "), which cannot be printed");
+        }
         return s;
     }
 

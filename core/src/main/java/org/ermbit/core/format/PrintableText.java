@@ -16,6 +16,22 @@ public final class PrintableText {
         return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 
+    /**
+     * The index of the first UTF-16 surrogate in {@code text} without its partner (JSON's
+     * {@code "\ud800"}), or -1: such text has no UTF-8 form and would be printed as {@code ?}.
+     */
+    public static int unpairedSurrogate(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** {@code text} with every run of whitespace or line-breaking characters replaced by one space. */
     public static String oneLine(String text) {
         StringBuilder sb = new StringBuilder(text.length());

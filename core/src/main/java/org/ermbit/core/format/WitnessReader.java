@@ -71,7 +71,7 @@ public final class WitnessReader {
         JsonInput in = new JsonInput(fileLabel);
         NetworkParameters p = w.parameters();
         if (p.layers().size() != a.depth()) {
-            throw in.error("$.layers", "has " + p.layers().size() + " layers, the instance's network has " + a.depth());
+            throw in.error("$.layers", "has " + Counted.of(p.layers().size(), "layer") + ", the instance's network has " + a.depth());
         }
         for (int l = 1; l <= a.depth(); l++) {
             String at = "$.layers[" + (l - 1) + "]";

@@ -51,6 +51,9 @@ public record ErmInstance(
             throw new IllegalArgumentException("name must not contain control characters or line separators such as line breaks"
                     + " (it is printed in comment lines)");
         }
+        if (PrintableText.unpairedSurrogate(name) >= 0) {
+            throw new IllegalArgumentException("name must be valid Unicode: it holds an unpaired surrogate, which cannot be printed");
+        }
         if (data.size() == 0) throw new IllegalArgumentException("the data set needs at least one point");
         validate(architecture, fixed, loss, data);
     }

@@ -41,7 +41,7 @@ public record NetworkParameters(List<LayerParameters> layers) {
 
     /** Null if the shape matches {@code a}, else a description of the first mismatch. */
     public String shapeMismatch(Architecture a) {
-        if (layers.size() != a.depth()) return "has " + layers.size() + " layers, the network has " + a.depth();
+        if (layers.size() != a.depth()) return "has " + Counted.of(layers.size(), "layer") + ", the network has " + a.depth();
         for (int l = 1; l <= a.depth(); l++) {
             LayerParameters lp = layer(l);
             String at = "layers[" + (l - 1) + "]";

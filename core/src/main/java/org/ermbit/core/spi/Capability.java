@@ -22,7 +22,7 @@ public enum Capability {
     NRA,
     /**
      * The backend decides in floating point: its SAT answers are re-checked exactly like all
-     * others, but its UNSAT (and optimality) verdicts cannot be, so they are reported with a caveat
+     * others, but its UNSAT (and optimality) verdicts cannot be, so they are not reported as answers
      * unless an exact backend confirms them.
      */
     FLOATING_POINT

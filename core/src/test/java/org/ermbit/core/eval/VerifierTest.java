@@ -155,7 +155,7 @@ class VerifierTest {
         ErmInstance inst = InstanceReader.read(resource("xor-2-2-1.json"));
         Verifier.Verdict layers = Verifier.verify(inst, Instances.params("[{\"weights\": [[1, 1], [1, 1]], \"biases\": [0, -1]}]"));
         assertFalse(layers.accepted());
-        assertEquals(List.of("witness has 1 layers, the network has 2"), layers.problems());
+        assertEquals(List.of("witness has 1 layer, the network has 2"), layers.problems());
         Verifier.Verdict units = Verifier.verify(inst, Instances.params("[{\"weights\": [[1, 1]], \"biases\": [0]},"
                 + " {\"weights\": [[1, -2]], \"biases\": [0]}]"));
         assertEquals(List.of("witness layers[0] has 1 units, the network has 2"), units.problems());

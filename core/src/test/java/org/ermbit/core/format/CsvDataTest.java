@@ -103,6 +103,7 @@ class CsvDataTest {
                 Arguments.of("a,b,y\n1,\"2\"x,1\n", Y, "line 2", "text after a closing quote"),
                 Arguments.of("a,b,y\n1,2\"3,1\n", Y, "line 2", "a double quote inside an unquoted field"),
                 Arguments.of("a,b,y\n1,2\n", Y, "line 2", "row has 2 fields, the header has 3"),
+                Arguments.of("a,b,y\n1\n", Y, "line 2", "row has 1 field, the header has 3"),
                 Arguments.of("a,,y\n1,2,3\n", Y, "line 1, column 2", "empty column name in header"),
                 Arguments.of("\n\na,b,a\n1,2,3\n", Y, "line 3", "column name \"a\" appears twice in the header"),
                 Arguments.of("a,b,y\n\n", Y, "", "CSV file has a header but no data rows"),

@@ -198,7 +198,10 @@ class InstanceReaderTest {
                 bad(doc().with("expected", "\"maybe\""), "$.expected", "expected \"sat\", \"unsat\" or {\"optimum\": \"p/q\"}, got \"maybe\""),
                 bad(doc().with("expected", "1"), "$.expected", "got the number 1"),
                 bad(doc().without("loss"), "$", "missing required key \"loss\""),
-                bad(doc().with("format", "\"ermbit/2\""), "$.format", "unsupported format \"ermbit/2\""));
+                bad(doc().with("format", "\"ermbit/2\""), "$.format", "unsupported format \"ermbit/2\""),
+                // bug fixed (session 23): a lone surrogate was printed as '?' (and verify then warned about its own witness)
+                bad(doc().with("name", "\"\\ud800\""), "$.name", "name must be valid Unicode: it holds an unpaired surrogate (\\ud800)"),
+                bad(doc().with("name", "\"a\\ud83d\\ude00b\\udc00\""), "$.name", "an unpaired surrogate (\\udc00)"));
     }
 
     @ParameterizedTest

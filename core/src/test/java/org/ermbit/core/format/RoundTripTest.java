@@ -144,7 +144,7 @@ class RoundTripTest {
         ErmInstance x = InstanceReader.read(resource("xor-2-2-1.json"));
         Witness one = WitnessReader.parse("{\"format\": \"ermbit-witness/1\", \"instance\": \"x\", \"layers\": [{\"weights\": [[1, 1]], \"biases\": [0]}]}", "w.json");
         InputException e = assertThrows(InputException.class, () -> WitnessReader.requireShape(one, x.architecture(), "w.json"));
-        assertEquals("w.json: $.layers: has 1 layers, the instance's network has 2", e.oneLine());
+        assertEquals("w.json: $.layers: has 1 layer, the instance's network has 2", e.oneLine());
     }
 
     /** A leaky ReLU and each kind of stated answer are written so that they read back the same. */

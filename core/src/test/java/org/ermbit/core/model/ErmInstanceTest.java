@@ -83,6 +83,13 @@ class ErmInstanceTest {
             assertEquals("name must not contain control characters or line separators such as line breaks (it is printed in comment lines)",
                     e.getMessage());
         }
+        for (String name : List.of("\ud800", "a\udc00b", "end\ud83d")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ErmInstance(name, Optional.empty(), NET, DOMAINS, List.of(), SQUARED, Rational.ZERO, DATA, Optional.empty()));
+            assertEquals("name must be valid Unicode: it holds an unpaired surrogate, which cannot be printed", e.getMessage());
+        }
+        assertEquals("smile \ud83d\ude00", new ErmInstance("smile \ud83d\ude00", Optional.empty(), NET, DOMAINS, List.of(), SQUARED,
+                Rational.ZERO, DATA, Optional.empty()).name());
         assertEquals("ünïcode name", new ErmInstance("ünïcode name", Optional.empty(), NET, DOMAINS, List.of(), SQUARED, Rational.ZERO,
                 DATA, Optional.empty()).name());
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,

@@ -15,8 +15,8 @@ import org.ermbit.core.spi.UnsatCertificate;
  * {@code UNSAT} means no parameter vector of the finite domain reaches the bound; {@code provenance}
  * names the backend that proved it and those that confirmed it. {@code SAT} from {@code optimize}
  * means the best loss found is not proved optimal. {@code UNKNOWN} carries the reason; {@code SAT}
- * from {@code optimize} says why optimality is not proved; {@code UNSAT} and {@code OPTIMUM} carry a
- * caveat there when their proof rests on a floating-point backend alone (otherwise it is empty).
+ * from {@code optimize} says why optimality is not proved (also when only a floating-point backend
+ * claimed it); for {@code UNSAT} and {@code OPTIMUM} it is empty.
  * {@code certificate} is, for {@code UNSAT} and {@code OPTIMUM}, the proof of the proving backend that
  * ermbit checked before answering (a DRAT refutation from {@code logicng} or {@code ext-cadical}),
  * where it produced one. Results are immutable values: every component is an immutable record, list or {@code Optional}.

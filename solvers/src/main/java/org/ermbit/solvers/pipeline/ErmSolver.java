@@ -215,8 +215,13 @@ public final class ErmSolver {
             List<String> provenance = new ArrayList<>(List.of(a.prover()));
             List<String> checks = crossCheck(enc, gamma, a.backend(), limits);
             provenance.addAll(checks);
+            if (!exactlyConfirmed(a.backend(), checks)) {
+                // a floating-point infeasibility verdict is no answer: CBC says "infeasible" for feasible 33-bit data
+                return unknown(List.of(a.backend().split(" ", 2)[0] + " answered UNSAT, but" + FLOATING_POINT_CLAIM + "; it is not reported as UNSAT"
+                        + CONFIRM_HINT), enc.sizeSummary(), Duration.between(start, Instant.now()));
+            }
             return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), Routes.NP, provenance,
-                    floatingPointCaveat(a.backend(), checks), enc.sizeSummary(), Duration.between(start, Instant.now()), a.certificate());
+                    "", enc.sizeSummary(), Duration.between(start, Instant.now()), a.certificate());
         }
         List<String> why = new ArrayList<>(reasons);
         search.flatMap(WitnessSearch::bestLossAboveThreshold).ifPresent(l -> why.add(WitnessSearch.SOURCE
@@ -324,7 +329,7 @@ public final class ErmSolver {
         Answer a = r.answer().get();
         Outcome o = r.proved() ? Outcome.OPTIMUM : Outcome.SAT;
         List<String> provenance = new ArrayList<>(List.of(a.backend()));
-        String caveat = "";
+        String unproved = "";
         if (r.proved()) {
             // the witness's backend also proved it, with a checked certificate: one entry, the one naming the certificate
             if (r.prover().startsWith(a.backend() + " (")) provenance.remove(0);
@@ -333,11 +338,16 @@ public final class ErmSolver {
             if (optimum.signum() > 0) {
                 List<String> checks = crossCheck(enc, descent.justBelow(optimum), r.prover(), limits);
                 provenance.addAll(checks);
-                caveat = floatingPointCaveat(r.prover(), checks);
+                if (!exactlyConfirmed(r.prover(), checks)) {
+                    o = Outcome.SAT;
+                    unproved = "optimality not proved: " + r.prover().split(" ", 2)[0] + " answered that no smaller loss exists, but"
+                            + FLOATING_POINT_CLAIM + CONFIRM_HINT;
+                }
             }
         }
+        boolean proved = o == Outcome.OPTIMUM;
         return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, provenance.stream().distinct().toList(),
-                r.proved() ? caveat : String.join("; ", w.reasons()), enc.sizeSummary(), t, r.proved() ? r.certificate() : Optional.empty());
+                r.proved() ? unproved : String.join("; ", w.reasons()), enc.sizeSummary(), t, proved ? r.certificate() : Optional.empty());
     }
 
     private ErmResult unknown(List<String> reasons, String encodingSummary, Duration t) {
@@ -345,17 +355,20 @@ public final class ErmSolver {
                 reasons.isEmpty() ? "no answer" : String.join("; ", reasons), encodingSummary, t);
     }
 
+    private static final String FLOATING_POINT_CLAIM = " it decides in floating point and its infeasibility verdicts are not"
+            + " re-checked exactly (CBC calls feasible instances with 33-bit data infeasible)";
+    private static final String CONFIRM_HINT = " (confirm it with --cross-check sat4j or another exact backend)";
+
     /**
-     * The caveat for an UNSAT proved by {@code prover}: non-empty when the prover decides in floating
-     * point and no exact cross-check backend confirmed the UNSAT.
+     * Whether an UNSAT proved by {@code prover} stands: the prover decides exactly, or an exact
+     * cross-check backend confirmed it. A floating-point backend's UNSAT alone is not an answer.
      */
-    private String floatingPointCaveat(String prover, List<String> checks) {
-        if (!floatingPoint(backends, prover)) return "";
+    private boolean exactlyConfirmed(String prover, List<String> checks) {
+        if (!floatingPoint(backends, prover)) return true;
         for (String c : checks) {
-            if (c.endsWith(CONFIRMED) && !floatingPoint(crossCheckers, c.substring(0, c.length() - CONFIRMED.length()))) return "";
+            if (c.endsWith(CONFIRMED) && !floatingPoint(crossCheckers, c.substring(0, c.length() - CONFIRMED.length()))) return true;
         }
-        return prover + " decides in floating point: this infeasibility verdict is its claim and is not"
-                + " re-checked exactly (confirm it with --cross-check sat4j or another exact backend)";
+        return false;
     }
 
     /** Does {@code backend} (an id, optionally followed by a space and a version) decide in floating point? */
