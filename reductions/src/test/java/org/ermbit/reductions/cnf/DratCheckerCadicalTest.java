@@ -42,11 +42,16 @@ class DratCheckerCadicalTest {
     Path dir;
 
     static Optional<Path> cadical() {
+        return onPath("cadical");
+    }
+
+    /** The executable {@code name} in a directory of the PATH, if there is one. */
+    static Optional<Path> onPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) return Optional.empty();
         for (String d : path.split(java.io.File.pathSeparator)) {
             if (d.isEmpty()) continue;
-            Path p = Path.of(d, "cadical");
+            Path p = Path.of(d, name);
             if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
         }
         return Optional.empty();

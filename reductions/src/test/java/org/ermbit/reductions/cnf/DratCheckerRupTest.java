@@ -113,14 +113,7 @@ class DratCheckerRupTest {
     Path dir;
 
     static Optional<Path> picosat() {
-        String path = System.getenv("PATH");
-        if (path == null) return Optional.empty();
-        for (String d : path.split(java.io.File.pathSeparator)) {
-            if (d.isEmpty()) continue;
-            Path p = Path.of(d, "picosat");
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
-        }
-        return Optional.empty();
+        return DratCheckerCadicalTest.onPath("picosat");
     }
 
     /** Runs picosat -R on {@code cnf}: its exit code, and the proof it wrote. */
