@@ -105,7 +105,12 @@ class FakeBinariesTest {
     private static SolveResult unsatWithProof(String name, String proof, Model m) throws IOException {
         String body = "for a; do p=\"$a\"; done\n" + (proof == null ? "" : "printf '" + proof + "' > \"$p\"\n")
                 + "echo 's UNSATISFIABLE'; exit 20";
-        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), ProofOutput.DRAT_AFTER_INPUT)) {
+        return solveWith(name, body, ProofOutput.DRAT_AFTER_INPUT, m);
+    }
+
+    /** Runs the script {@code body} as a competition-style solver asked for proofs as {@code proofs} says. */
+    private static SolveResult solveWith(String name, String body, ProofOutput proofs, Model m) throws IOException {
+        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), proofs)) {
             return s.solve(m, Limits.none());
         }
     }
@@ -130,9 +135,7 @@ class FakeBinariesTest {
     private static SolveResult unsatWithRupProof(String name, String proof, Model m) throws IOException {
         String body = "[ \"$1\" = -R ] && [ $# -eq 3 ] && [ \"${3##*.}\" = cnf ] || exit 3\n"
                 + "printf '" + proof + "' > \"$2\"\necho 's UNSATISFIABLE'; exit 20";
-        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), ProofOutput.RUP_OPTION)) {
-            return s.solve(m, Limits.none());
-        }
+        return solveWith(name, body, ProofOutput.RUP_OPTION, m);
     }
 
     @Test
