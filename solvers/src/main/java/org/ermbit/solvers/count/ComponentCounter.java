@@ -16,7 +16,8 @@ import org.ermbit.reductions.cnf.Cnf;
  * A sharpSAT-style exact model counter: DPLL with unit propagation (two watched literals), the
  * residual formula split into connected components that are counted independently and multiplied,
  * a cache of component counts keyed canonically, branching on the variable with the most
- * occurrences in the current component's open clauses, components of at most 10 variables
+ * occurrences in the current component's open clauses (in a long, thin component: the busiest of the
+ * middle level of its breadth-first search, so that it splits in halves), components of at most 10 variables
  * counted by truth table, and components of at most 62 variables whose primal graph has a narrow
  * elimination order (width ≤ 14) counted by variable elimination instead of branching
  * ({@link EliminationCounter}). Counts are BigIntegers; variables that end up in no open clause

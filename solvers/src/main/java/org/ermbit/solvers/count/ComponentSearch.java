@@ -39,6 +39,13 @@ final class ComponentSearch {
      * 8 is slower.
      */
     static final int ELIMINATION_WIDTH = 14;
+    /**
+     * A component whose breadth-first search from its first variable reaches this depth is long and
+     * thin (a chain, a band): it branches on the busiest variable of the middle level, a separator,
+     * so that it splits in halves instead of being peeled from one end (quadratic on chains,
+     * exponential on bands). Wider components branch on the busiest variable overall.
+     */
+    static final int LONG_COMPONENT_DEPTH = 16;
     private static final int CHECK_EVERY = 256;
     private static final long PROGRESS_NANOS = 3_000_000_000L;
 
@@ -68,6 +75,7 @@ final class ComponentSearch {
     private final int[] clauseStamp;
     private int stamp;
     private final int[] score;
+    private final int[] depth;
     private final int[] queue;
     private final int[] varComp;
     private final int[] smallIndex;
@@ -76,6 +84,7 @@ final class ComponentSearch {
     private int[] childNc = new int[8];
     private int[] childTouched = new int[8];
     private int[] childBest = new int[8];
+    private int[] childCut = new int[8];
     private int[] childVarFill = new int[8];
     private int[] childClauseFill = new int[8];
     private int[] childKeyFill = new int[8];
@@ -170,6 +179,7 @@ final class ComponentSearch {
         varStamp = new int[n + 1];
         clauseStamp = new int[m];
         score = new int[n + 1];
+        depth = new int[n + 1];
         queue = new int[n + 1];
         varComp = new int[n + 1];
         smallIndex = new int[n + 1];
@@ -394,6 +404,7 @@ final class ComponentSearch {
             varStamp[v] = stamp;
             varComp[v] = label;
             score[v] = 0;
+            depth[v] = 0;
             queue[qt++] = v;
             while (qh < qt) {
                 int u = queue[qh++];
@@ -415,6 +426,7 @@ final class ComponentSearch {
                             varStamp[w] = stamp;
                             varComp[w] = label;
                             score[w] = 0;
+                            depth[w] = depth[u] + 1;
                             queue[qt++] = w;
                         }
                         score[w]++;
@@ -429,7 +441,9 @@ final class ComponentSearch {
             childNv[label] = qt;
             childNc[label] = nc;
             childTouched[label] = touched;
-            childBest[label] = v;
+            childBest[label] = -1;
+            int reach = depth[queue[qt - 1]];
+            childCut[label] = reach >= LONG_COMPONENT_DEPTH ? reach / 2 : -1;
             count++;
         }
         if (count == 0) return free;
@@ -452,7 +466,10 @@ final class ComponentSearch {
             int at = childVarFill[label]++;
             childVars[label][at] = v;
             childKeys[label][1 + at] = v;
-            if (score[v] > score[childBest[label]]) childBest[label] = v;
+            int cut = childCut[label];
+            if ((cut < 0 || depth[v] == cut) && (childBest[label] < 0 || score[v] > score[childBest[label]])) {
+                childBest[label] = v;
+            }
         }
         for (int c : clauses) {
             if (clauseStamp[c] != stamp) continue;
@@ -476,6 +493,7 @@ final class ComponentSearch {
         childNc = Arrays.copyOf(childNc, size);
         childTouched = Arrays.copyOf(childTouched, size);
         childBest = Arrays.copyOf(childBest, size);
+        childCut = Arrays.copyOf(childCut, size);
         childVarFill = Arrays.copyOf(childVarFill, size);
         childClauseFill = Arrays.copyOf(childClauseFill, size);
         childKeyFill = Arrays.copyOf(childKeyFill, size);
