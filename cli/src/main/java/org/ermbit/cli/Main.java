@@ -64,7 +64,14 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         try {
-            return cl.execute(args);
+            int code = cl.execute(args);
+            if (out.checkError()) {
+                // a PrintWriter swallows write errors: without this a full disk or a closed pipe lost the
+                // answer while the exit code still reported it
+                err.println("ermbit: cannot write to standard output (a full disk or a closed pipe?); the output is lost");
+                return EXIT_INPUT;
+            }
+            return code;
         } catch (OutOfMemoryError e) {
             // Errors pass picocli's handlers; the work's memory is unreachable again once the stack has unwound
             err.println("ermbit: out of memory (" + PrintableText.oneLine(String.valueOf(e.getMessage()))

@@ -102,6 +102,34 @@ class ResourceExhaustionTest {
         return args.toArray(new String[0]);
     }
 
+    /**
+     * Bug fixed (session 24): a standard output that fails (a full disk, a closed pipe) lost the answer
+     * silently — {@code export -o - > /dev/full} exited 0 and {@code solve} 10. Now one line, exit 2.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("standardOutputCommands")
+    void aFailingStandardOutputIsReportedNotLost(List<String> command) {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.run(command.toArray(String[]::new), new java.io.PrintWriter(full, true), new java.io.PrintWriter(err, true));
+        assertOneLine(new CliRun(code, "", err.toString()), 2, "ermbit: cannot write to standard output");
+    }
+
+    static Stream<List<String>> standardOutputCommands() {
+        String xor = Path.of("..", "instances", "examples", "xor-2-2-1.json").toString();
+        return Stream.of(
+                List.of("export", xor, "--format", "cnf", "-o", "-"),
+                List.of("solve", xor),
+                List.of("info", xor),
+                List.of("solvers"),
+                List.of("count", Path.of("src", "test", "resources", "satlib", "uf20-01.cnf").toString()));
+    }
+
     private static void assertOneLine(CliRun r, int exit, String expected) {
         assertEquals(exit, r.exit(), "exit code; stderr: " + r.err());
         assertFalse(r.out().lines().anyMatch(l -> l.startsWith("s ")), "no answer on stdout: " + r.out());

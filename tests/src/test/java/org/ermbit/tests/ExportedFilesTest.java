@@ -150,8 +150,11 @@ class ExportedFilesTest {
             }
             case "cbc" -> {
                 Path sol = dir.resolve("solution.txt");
+                Path saved = dir.resolve("solution.bin");
                 Files.deleteIfExists(sol);
-                ProcessRunner.run(List.of("cbc", file.toString(), "-preprocess", "off", "-printingOptions", "all", "-solve", "-solution", sol.toString()), dir, Limits.none());
+                Files.deleteIfExists(saved);
+                ProcessRunner.run(List.of("cbc", file.toString(), "-preprocess", "off", "-printingOptions", "all", "-solve",
+                        "-solution", sol.toString(), "-saveSolution", saved.toString()), dir, Limits.none());
                 List<String> lines = Files.exists(sol) ? Files.readAllLines(sol) : List.of();
                 if (lines.isEmpty()) {
                     // CBC 2.10.8 crashes writing the solution of a model it found infeasible while tightening bounds
@@ -164,7 +167,7 @@ class ExportedFilesTest {
                 assertTrue(status.startsWith("Optimal - objective value "), status);
                 BigInteger obj = new BigDecimal(status.substring("Optimal - objective value ".length()).strip())
                         .setScale(0, java.math.RoundingMode.UNNECESSARY).toBigIntegerExact();
-                return new Outcome(true, Optional.of(SolverOutputs.cbcValues(m, lines)), Optional.of(obj));
+                return new Outcome(true, Optional.of(SolverOutputs.cbcValues(m, lines, Files.readAllBytes(saved))), Optional.of(obj));
             }
             default -> {
                 PBSolverHandle handle = new PBSolverHandle(new PseudoOptDecorator(SolverFactory.newDefault()));

@@ -24,8 +24,12 @@ public final class SolverOutputs {
         return SmtLibSolver.values(model, getValueAnswer);
     }
 
-    /** The assignment of {@code model} in a CBC solution file ({@code -printingOptions all -solution F}) of its LP file; values rounded half-up from decimal text. */
-    public static Assignment cbcValues(Model model, List<String> solutionLines) {
-        return LpSolver.values(model, solutionLines);
+    /**
+     * The assignment of {@code model} in a CBC solution file ({@code -printingOptions all -solution F})
+     * of its LP file, with the exact values of the binary file of {@code -saveSolution G} of the same
+     * run ({@code saved}; null: the text's 8 significant digits only); rounded half-up to integers.
+     */
+    public static Assignment cbcValues(Model model, List<String> solutionLines, byte[] saved) {
+        return LpSolver.values(model, solutionLines, saved);
     }
 }

@@ -340,7 +340,7 @@ public final class ErmSolver {
                 provenance.addAll(checks);
                 if (!exactlyConfirmed(r.prover(), checks)) {
                     o = Outcome.SAT;
-                    unproved = "optimality not proved: " + r.prover().split(" ", 2)[0] + " answered that no smaller loss exists, but"
+                    unproved = r.prover().split(" ", 2)[0] + " answered that no smaller loss exists, but"
                             + FLOATING_POINT_CLAIM + CONFIRM_HINT;
                 }
             }

@@ -236,13 +236,50 @@ class FakeBinariesTest {
         }
     }
 
-    // CBC: arguments are FILE -threads 1 -preprocess off -printingOptions all -solve -solution SOL;
-    // without -solution (the retry) it prints its log only.
+    // CBC: arguments are FILE -threads 1 -preprocess off -printingOptions all -solve -solution SOL
+    // -saveSolution BIN; without -solution (the retry) it prints its log only.
 
     private static SolveResult cbc(String name, String body, Model m) throws IOException {
-        try (LpSolver s = new LpSolver("fake-" + name, "0", script(name, "for a; do sol=\"$a\"; done\n" + body))) {
+        String args = "prev=\nfor a; do\n  [ \"$prev\" = -solution ] && sol=\"$a\"\n  [ \"$prev\" = -saveSolution ] && bin=\"$a\"\n  prev=\"$a\"\ndone\n";
+        try (LpSolver s = new LpSolver("fake-" + name, "0", script(name, args + body))) {
             return s.solve(m, Limits.none());
         }
+    }
+
+    /**
+     * The values beyond the text's 8 significant digits come from the binary file (here: k = 2^40 + 3,
+     * printed 1.0995116e+12); a binary file that does not fit the text's counts is not used, and the
+     * rounded text value then fails the exact check.
+     */
+    @Test
+    void cbcValuesComeFromTheBinarySolutionWhenItFits() throws IOException {
+        BigInteger big = BigInteger.TWO.pow(40).add(BigInteger.valueOf(3));
+        ModelBuilder b = new ModelBuilder();
+        Var k = b.newInt("k", BigInteger.ZERO, big.add(BigInteger.TWO));
+        b.addLinear(LinearExpr.of(k), Relation.GE, big);
+        b.minimize(LinearExpr.of(k));
+        Model m = b.build();
+        String text = "printf 'Optimal - objective value 1099511627779.00000000\\n      0 c1  1.0995116e+12  1\\n      0 x1  1.0995116e+12  0\\n' > \"$sol\"\n";
+        Path fits = bin.resolve("cbc-saved-fits.bin");
+        Files.write(fits, savedSolution(1, 1, big.doubleValue()));
+        SolveResult exact = cbc("cbc-saved", text + "cp " + fits + " \"$bin\"", m);
+        assertEquals(Status.OPTIMAL, exact.status(), exact.reason());
+        assertEquals(big, exact.model().orElseThrow().value(0));
+        Path other = bin.resolve("cbc-saved-other.bin");
+        Files.write(other, savedSolution(2, 1, big.doubleValue()));
+        SolveResult rounded = cbc("cbc-saved-other", text + "cp " + other + " \"$bin\"", m);
+        assertEquals(Status.ERROR, rounded.status(), rounded.reason());
+        assertTrue(rounded.reason().contains("violates the model"), rounded.reason());
+    }
+
+    /** CBC's {@code -saveSolution} layout in this machine's byte order: counts, objective, rows twice, the column, its reduced cost. */
+    private static byte[] savedSolution(int rows, int columns, double column) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 16 * rows + 16 * columns).order(java.nio.ByteOrder.nativeOrder());
+        b.putInt(rows).putInt(columns).putDouble(column);
+        for (int i = 0; i < 2 * rows; i++) b.putDouble(column);
+        for (int j = 0; j < columns; j++) b.putDouble(column);
+        for (int j = 0; j < columns; j++) b.putDouble(0.0);
+        return b.array();
     }
 
     @Test
