@@ -120,6 +120,23 @@ class SignalStopTest {
         assertTrue(race.stdoutLines().contains("s UNKNOWN"), String.join("\n", race.stdoutLines()));
     }
 
+    /**
+     * Bug fixed (session 24): CP-SAT installs its own SIGINT handler during a solve unless told not to
+     * ({@code catch_sigint_signal}); Ctrl-C then aborted the JVM (exit 134, {@code std::bad_function_call},
+     * no report) — with {@code --solver cpsat} and in every portfolio, which includes cpsat.
+     */
+    @Test
+    void sigintReachesErmbitWhileCpSatSolves() throws Exception {
+        org.ermbit.core.spi.Availability cpsat = org.ermbit.solvers.registry.SolverRegistry.load().byId("cpsat").probe();
+        Assumptions.assumeTrue(cpsat.available(), "cpsat: " + cpsat.reason());
+        Child c = Child.start(dir.resolve("cpsat"), "solve", planted.toString(), "--solver", "cpsat", "--no-local-search");
+        c.awaitStdout(line -> line.startsWith("c instance "));
+        Thread.sleep(1_500); // past the encoding, into CP-SAT's search (an earlier signal gives the same answer)
+        c.signal("INT");
+        assertEquals(130, c.awaitExit(), "stderr: " + c.err());
+        assertTrue(c.stdoutLines().contains("s UNKNOWN"), String.join("\n", c.stdoutLines()));
+    }
+
     /** A check over many files stops after the current one and summarises the files done; nothing is called a disagreement. */
     @Test
     void sigintStopsACheckAfterTheCurrentFile() throws Exception {

@@ -23,6 +23,17 @@ final class CpSatNatives {
         return loaded;
     }
 
+    /**
+     * A solver with {@code workers} workers that leaves SIGINT to the JVM. CP-SAT installs its own SIGINT
+     * handler during a solve by default ({@code catch_sigint_signal}); a Ctrl-C then aborted the whole
+     * JVM ({@code std::bad_function_call}, exit 134) instead of ermbit's orderly stop (exit 130).
+     */
+    static CpSolver newSolver(int workers) {
+        CpSolver s = new CpSolver();
+        s.getParameters().setNumWorkers(workers).setCatchSigintSignal(false);
+        return s;
+    }
+
     private static Availability tryLoad() {
         try {
             Loader.loadNativeLibraries();
@@ -32,8 +43,7 @@ final class CpSatNatives {
         try {
             CpModel m = new CpModel();
             m.addEquality(m.newIntVar(0, 3, "x"), 2);
-            CpSolver s = new CpSolver();
-            s.getParameters().setNumWorkers(1);
+            CpSolver s = newSolver(1);
             CpSolverStatus st = s.solve(m);
             if (st != CpSolverStatus.OPTIMAL) return Availability.missing("CP-SAT self-test answered " + st);
             return Availability.ok(OrToolsVersion.getVersionString());

@@ -44,8 +44,7 @@ final class CpSatSolver implements Solver {
         if (limits.expired()) return results.unknown(limits.stopReason());
 
         CpSatTranslation t = new CpSatTranslation(model);
-        CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(workers);
+        CpSolver solver = CpSatNatives.newSolver(workers);
         Optional<Duration> remaining = limits.remaining();
         // whole milliseconds as seconds: a decimal fraction, no decision depends on it
         remaining.ifPresent(r -> solver.getParameters().setMaxTimeInSeconds(Math.max(1, r.toMillis()) / 1000.0));
