@@ -38,6 +38,7 @@ final class JavaSmtAttempt implements Runnable {
     private final Limits limits;
     private final ResultFactory results;
     private final ShutdownManager shutdown = ShutdownManager.create();
+    private final java.util.concurrent.atomic.AtomicBoolean shutdownRequested = new java.util.concurrent.atomic.AtomicBoolean();
     private final CompletableFuture<SolveResult> outcome = new CompletableFuture<>();
     private volatile ProverEnvironment prover;
 
@@ -138,9 +139,19 @@ final class JavaSmtAttempt implements Runnable {
                 backend.id(), results.version(), results.elapsed());
     }
 
-    /** Asks the running solve to stop; safe to call repeatedly from any thread. */
+    /**
+     * Asks the running solve to stop; safe to call repeatedly from any thread, and never blocks the
+     * caller: java-smt's shutdown request waits (sleeping in its {@code ShutdownHook}) until a native
+     * solver acknowledges it, which took OpenSMT 18–27 s on a hard instance, so it is made once, on a
+     * helper thread. The caller — a cancelling embedding thread or the shared limit watcher — goes on,
+     * and {@link #await} abandons a worker that has not stopped {@value #GRACE_MS} ms later.
+     */
     void stop() {
-        shutdown.requestShutdown(limits.stopReason());
+        if (shutdownRequested.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> shutdown.requestShutdown(limits.stopReason()), "ermbit-" + backend.id() + "-stop");
+            t.setDaemon(true);
+            t.start();
+        }
         if (backend == JavaSmtBackend.PRINCESS) stopPrincess(prover);
     }
 

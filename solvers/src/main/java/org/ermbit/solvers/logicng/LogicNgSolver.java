@@ -38,6 +38,8 @@ final class LogicNgSolver implements Solver {
     private static final String ID = "logicng";
 
     private final String version;
+    /** Clauses added to MiniSat between two looks at the limits. */
+    private static final int LIMITS_POLL = 1024;
 
     LogicNgSolver(String version) {
         this.version = version;
@@ -63,7 +65,10 @@ final class LogicNgSolver implements Solver {
         Cnf cnf = enc.cnf();
         MiniSat2Solver solver = new MiniSat2Solver(MiniSatConfig.builder().proofGeneration(true).incremental(false).build());
         for (int v = 0; v < cnf.variables(); v++) solver.newVar(true, true);
+        int added = 0;
         for (int[] clause : cnf.clauses()) {
+            // adding a large CNF takes seconds: the deadline and cancellation are honoured here too
+            if (++added % LIMITS_POLL == 0 && limits.expired()) return results.unknown(limits.stopReason());
             LNGIntVector lits = new LNGIntVector(clause.length);
             for (int lit : clause) lits.push(2 * (Math.abs(lit) - 1) + (lit < 0 ? 1 : 0));
             solver.addClause(lits, null);

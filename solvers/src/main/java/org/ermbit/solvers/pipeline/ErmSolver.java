@@ -194,8 +194,16 @@ public final class ErmSolver {
                 return unknown(List.of(stopped.getMessage() + " while encoding the loss bound"), enc.sizeSummary(),
                         Duration.between(start, Instant.now()));
             }
-            Portfolio.Winner<Answer> w = Portfolio.race(runs, (run, l) -> run.solve(question, Optional.of(gamma), l),
-                    x -> x.status() == Status.SAT || x.status() == Status.OPTIMAL || x.status() == Status.UNSAT, race);
+            // a floating-point backend's UNSAT is a claim: the race goes on for an exact answer
+            Portfolio.Winner<Answer> w;
+            try {
+                w = Portfolio.race(runs, (run, l) -> run.solve(question, Optional.of(gamma), l),
+                        x -> x.status() == Status.SAT || x.status() == Status.OPTIMAL
+                                || x.status() == Status.UNSAT && !floatingPoint(backends, x.backend()),
+                        x -> x.status() == Status.UNSAT, race);
+            } catch (Portfolio.Stopped stopped) {
+                return unknown(List.of("cancelled", stopped.getMessage()), enc.sizeSummary(), Duration.between(start, Instant.now()));
+            }
             a = w.value();
             reasons = w.reasons();
             Optional<Answer> local = search.flatMap(WitnessSearch::answer);
@@ -315,7 +323,11 @@ public final class ErmSolver {
         }) : Optional.empty();
         Portfolio.Winner<LossDescent.Result> w;
         try {
-            w = Portfolio.race(runs(enc), descent::run, r -> r.proved(), race);
+            // an optimum proved by a floating-point backend's UNSAT is a claim: the race goes on for an exact proof
+            w = Portfolio.race(runs(enc), descent::run, r -> r.proved() && !floatingPoint(backends, r.prover()), r -> r.proved(), race);
+        } catch (Portfolio.Stopped stopped) {
+            w = new Portfolio.Winner<>(new LossDescent.Result(Optional.empty(), false, "", "cancelled; " + stopped.getMessage()),
+                    List.of("cancelled", stopped.getMessage()));
         } finally {
             search.ifPresent(WitnessSearch::close);
         }

@@ -15,16 +15,30 @@ import org.ermbit.core.spi.Limits;
 
 /**
  * Races backend runs in parallel worker threads and takes the first decisive value; the others are
- * cancelled through their own cancel tokens (linked to the caller's). An {@link ExactnessViolation}
+ * cancelled through their own cancel tokens (linked to the caller's). A value that is a claim but not
+ * an answer on its own (a floating-point backend's UNSAT) does not end the race: it is returned only
+ * when no run decides. An {@link ExactnessViolation}
  * in any run is never swallowed: it cancels the rest and is rethrown. Any other exception or error of
  * a run (out of memory included) becomes that run's reason and the race goes on. Interrupting the calling thread cancels every run;
  * the race then returns what the runs answer once stopped (normally UNKNOWN "cancelled"), with the
- * thread's interrupt flag set again.
+ * thread's interrupt flag set again, or throws {@link Stopped} when none answered within a grace period.
  */
 final class Portfolio {
 
-    /** The decisive value (or, when none was decisive, the last value produced) and every run's reason for not deciding. */
+    /**
+     * The decisive value (or, when none was decisive, the first claim, else the last value produced)
+     * and every run's reason for not deciding.
+     */
     record Winner<T>(T value, List<String> reasons) {
+    }
+
+    /** The race was interrupted and no run answered within the grace period; the message gives every run's reason. */
+    static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String reasons) {
+            super(reasons);
+        }
     }
 
     /** How long a cancelled run may take to stop before the race returns without it. */
@@ -33,7 +47,12 @@ final class Portfolio {
     private Portfolio() {
     }
 
-    static <T> Winner<T> race(List<BackendRun> runs, BiFunction<BackendRun, Limits, T> task, Predicate<T> decisive, Limits limits) {
+    /**
+     * Runs {@code task} for every run; a value {@code decisive} accepts ends the race, one {@code claim}
+     * accepts is kept (the first such) in case none does.
+     */
+    static <T> Winner<T> race(List<BackendRun> runs, BiFunction<BackendRun, Limits, T> task, Predicate<T> decisive,
+                              Predicate<T> claim, Limits limits) {
         List<CancelToken> tokens = new ArrayList<>();
         LinkedBlockingQueue<Object[]> done = new LinkedBlockingQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(runs.size(), r -> {
@@ -57,6 +76,7 @@ final class Portfolio {
         }
         List<String> reasons = Collections.synchronizedList(new ArrayList<>());
         T last = null;
+        T firstClaim = null;
         boolean interrupted = false;
         try {
             for (int finished = 0; finished < runs.size(); finished++) {
@@ -84,8 +104,14 @@ final class Portfolio {
                 T value = (T) d[1];
                 last = value;
                 if (decisive.test(value)) return new Winner<>(value, List.copyOf(reasons));
+                if (firstClaim == null && claim.test(value)) {
+                    firstClaim = value;
+                    continue;
+                }
                 reasons.add(run.label() + ": " + reason(value));
             }
+            if (firstClaim != null) return new Winner<>(firstClaim, List.copyOf(reasons));
+            if (last == null && interrupted) throw new Stopped(String.join("; ", reasons));
             if (last == null) throw new IllegalStateException("every backend failed: " + String.join("; ", reasons));
             return new Winner<>(last, List.copyOf(reasons));
         } finally {

@@ -80,4 +80,34 @@ class PortfolioTest {
         assertEquals(Outcome.UNSAT, r.outcome(), r.reason());
         assertEquals(List.of("slow"), r.provenance());
     }
+
+    /**
+     * Bug fixed (session 24): an interrupted race whose only member ignored the cancellation for longer
+     * than the grace (logicng while adding clauses) threw "every backend failed: interrupted: …" — an
+     * internal error on the command line (exit 130 plus an error line) and an exception for an embedding
+     * caller. Now UNKNOWN "cancelled", naming the run that did not stop, with the interrupt flag kept.
+     */
+    @Test
+    void anInterruptedRaceWhoseMemberDoesNotStopIsUnknown() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        StubBackend deaf = StubBackend.answering("deaf", m -> {
+            started.countDown();
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < until) Thread.onSpinWait(); // ignores its cancel token and interrupts
+            return SolveResult.unknown("done", "deaf", "", Duration.ZERO);
+        });
+        ErmResult[] result = new ErmResult[1];
+        boolean[] flag = new boolean[1];
+        Thread caller = new Thread(() -> {
+            result[0] = solver(List.of("deaf"), deaf).decide(NEAR);
+            flag[0] = Thread.currentThread().isInterrupted();
+        });
+        caller.start();
+        started.await();
+        caller.interrupt();
+        caller.join();
+        assertEquals(Outcome.UNKNOWN, result[0].outcome());
+        assertTrue(result[0].reason().startsWith("cancelled; interrupted: 1 run(s) did not stop within 3000 ms"), result[0].reason());
+        assertTrue(flag[0], "the caller's interrupt flag is set again");
+    }
 }

@@ -122,6 +122,41 @@ class ProvenanceAndCaveatTest {
         assertEquals("fp answered that no smaller loss exists, but" + FLOATING_CLAIM + HINT, r.reason());
     }
 
+    /** The real sat4j, answering only after {@code millis} ms: the floating-point claim comes first. */
+    private static StubBackend slowSat4j(String id, long millis) {
+        return new StubBackend(id, StubBackend.PSEUDO_BOOLEAN, (m, l) -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return SolveResult.unknown("cancelled", id, "", Duration.ZERO);
+            }
+            try (org.ermbit.core.spi.Solver s = org.ermbit.solvers.registry.SolverRegistry.load().byId("sat4j").create()) {
+                return s.solve(m, l);
+            }
+        });
+    }
+
+    /**
+     * Bug fixed (session 24): in a race, a floating-point backend's UNSAT ended the race, so
+     * {@code --solver ext-cbc,sat4j} answered UNKNOWN ("ext-cbc answered UNSAT, but …") on instances sat4j
+     * solves, and an optimum "proved" by it stopped sat4j's exact proof. It is a claim now: the race
+     * goes on, and the claim is used only when nobody decides.
+     */
+    @Test
+    void aFloatingPointClaimDoesNotEndARace() {
+        ErmResult decided = solver(List.of("fp", "slow"), List.of(), floatingUnsat("fp"), slowSat4j("slow", 300)).decide(NEAR);
+        assertEquals(Outcome.SAT, decided.outcome(), decided.reason());
+        assertEquals(Rational.ZERO, decided.loss().orElseThrow());
+        ErmResult optimum = solver(List.of("fp", "slow"), List.of(), floatingUnsat("fp"), slowSat4j("slow", 300)).optimize(FAR, l -> { });
+        assertEquals(Outcome.OPTIMUM, optimum.outcome(), optimum.reason());
+        assertEquals(Rational.ONE, optimum.loss().orElseThrow(), "the true optimum (hand, above)");
+        // nobody decides: the claim is reported with its caveat, as when fp runs alone
+        ErmResult claimOnly = solver(List.of("fp", "tired"), List.of(), floatingUnsat("fp"), tired("tired")).decide(FAR);
+        assertEquals(Outcome.UNKNOWN, claimOnly.outcome());
+        assertEquals(caveat("fp"), claimOnly.reason());
+    }
+
     @Test
     void anOptimumIsCrossCheckedJustBelowItAndConfirmed() {
         // sat4j proves the optimum 1 (hand, above); the cross-check asks "loss ≤ 0", which is UNSAT
