@@ -81,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 AtomicFiles.write(file, exp.text().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UsageException(output + ": cannot write: " + e.getMessage());
+                throw new UsageException(output + ": cannot write: " + IoFailures.reason(e));
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("c wrote " + fmt.cliName() + (optimize && fmt == ExportFormat.CNF ? " (WCNF)" : "") + " to " + PrintableText.oneLine(output)

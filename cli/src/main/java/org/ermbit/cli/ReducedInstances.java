@@ -45,7 +45,7 @@ final class ReducedInstances {
         try {
             AtomicFiles.write(output, json);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage());
+            throw new UsageException("cannot write " + output + ": " + IoFailures.reason(e));
         }
     }
 

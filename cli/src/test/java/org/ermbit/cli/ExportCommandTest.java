@@ -172,6 +172,52 @@ class ExportCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("c question: minimise")));
     }
 
+    /**
+     * Bug fixed (session 24): a long instance name went whole into a comment line, and CBC 2.10.8 fails an
+     * assertion reading an LP comment line of some 2,500 characters. Comments show the first 200
+     * characters and the length; an all-fixed instance's WCNF said "variables 2..1 are auxiliary".
+     */
+    @Test
+    void longNamesAreShortenedInCommentsAndNoAuxiliaryRangeIsEmpty() throws IOException {
+        String name = "N".repeat(2_500);
+        Path in = instance("long.json", XOR.replace("\"name\": \"xor\"", "\"name\": \"" + name + "\""));
+        for (String format : List.of("lp", "smtlib", "opb", "cnf")) {
+            Path f = dir.resolve("long." + format);
+            assertEquals(0, run("export", in.toString(), "--format", format, "-o", f.toString()).exit(), format);
+            List<String> lines = Files.readAllLines(f);
+            String note = lines.stream().filter(l -> l.contains("ermbit export of instance")).findFirst().orElseThrow();
+            assertTrue(note.contains("\"" + "N".repeat(200) + "...\" (the first 200 of 2500 characters)"), note);
+            assertTrue(lines.stream().allMatch(l -> l.length() < 1_000), format + ": no line of 1,000 characters or more");
+        }
+        // both parameters fixed, so the model is empty: the WCNF has no auxiliary variables to name
+        Path all = instance("fixed.json", """
+                {"format": "ermbit/1", "name": "fx", "network": {"inputs": 1, "layers": [{"units": 1, "activation": "identity"}]},
+                 "parameters": {"domain": "fixed", "bits": 2, "fraction_bits": 0},
+                 "fixed": [{"layer": 1, "unit": 0, "input": 0, "value": "1"}, {"layer": 1, "unit": 0, "bias": true, "value": "0"}],
+                 "loss": {"type": "absolute"}, "threshold": "0", "data": {"inputs": [[1]], "targets": [["3"]]}}
+                """);
+        Path w = dir.resolve("fixed.wcnf");
+        Run r = run("export", all.toString(), "--format", "cnf", "--optimize", "-o", w.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readAllLines(w).contains("c ermbit CNF export (adder-network PB encoding); no auxiliary variables"),
+                Files.readString(w));
+    }
+
+    /**
+     * Bug fixed (session 24): a write that failed named the temporary file of the atomic replacement
+     * ({@code /sys/kernel/.x.cnf.1696bfdaf807a5c4.tmp}) instead of the reason.
+     */
+    @Test
+    void aFailedWriteSaysWhyAndNamesNoTemporaryFile() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel")), "no /sys/kernel here");
+        Path in = instance("xor.json", XOR);
+        Run r = run("export", in.toString(), "--format", "cnf", "-o", "/sys/kernel/x.cnf");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("ermbit: /sys/kernel/x.cnf: cannot write: "), r.err());
+        assertFalse(r.err().contains(".tmp"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
     @Test
     void lpIsWrittenWhenNumbersAreSmall() throws IOException {
         Path in = instance("xor.json", XOR);

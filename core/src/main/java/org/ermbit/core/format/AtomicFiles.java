@@ -3,7 +3,7 @@ package org.ermbit.core.format;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -38,8 +38,8 @@ public final class AtomicFiles {
         Path tmp;
         try {
             tmp = createSibling(target);
-        } catch (AccessDeniedException e) {
-            // a writable file in a directory we may not create files in: a plain write is all there is
+        } catch (FileSystemException e) {
+            // a file in a directory we may not create files in (permissions, /proc): a plain write is all there is
             if (!exists) throw e;
             Files.write(target, bytes);
             return;

@@ -63,8 +63,12 @@ public final class CnfWriter {
     }
 
     private static void header(CnfEncoding e, StringBuilder sb) {
-        sb.append("c ermbit CNF export (adder-network PB encoding); variables ")
-                .append(e.originalVariables() + 1).append("..").append(e.cnf().variables()).append(" are auxiliary\n");
+        sb.append("c ermbit CNF export (adder-network PB encoding); ");
+        if (e.cnf().variables() > e.originalVariables()) {
+            sb.append("variables ").append(e.originalVariables() + 1).append("..").append(e.cnf().variables()).append(" are auxiliary\n");
+        } else {
+            sb.append("no auxiliary variables\n");
+        }
         for (Var v : e.source().vars()) {
             sb.append("c var ").append(v.index() + 1).append(" = ").append(PrintableText.oneLine(v.name())).append('\n');
         }

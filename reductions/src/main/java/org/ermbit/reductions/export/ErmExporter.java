@@ -85,10 +85,26 @@ public final class ErmExporter {
         };
     }
 
+    /** Names longer than this many characters are shortened in the files' comments. */
+    static final int NAME_SHOWN = 200;
+
+    /**
+     * The instance name for a comment line, quoted; a name of more than {@value #NAME_SHOWN} characters
+     * is cut there and says so — CBC 2.10.8 fails an assertion on an LP comment line of some 2,500
+     * characters, and a comment only has to identify the instance.
+     */
+    static String shownName(String name) {
+        String one = PrintableText.oneLine(name);
+        int length = one.codePointCount(0, one.length());
+        if (length <= NAME_SHOWN) return "\"" + one + "\"";
+        return "\"" + one.substring(0, one.offsetByCodePoints(0, NAME_SHOWN)) + "...\" (the first " + NAME_SHOWN + " of "
+                + length + " characters)";
+    }
+
     private static List<String> notes(ErmInstance inst, Encoding enc, ExportFormat format, boolean optimize,
                                       BigInteger bound, BigInteger offset, Model m, boolean linearSmt) {
         List<String> n = new ArrayList<>();
-        n.add("ermbit export of instance \"" + PrintableText.oneLine(inst.name()) + "\" as " + format.cliName()
+        n.add("ermbit export of instance " + shownName(inst.name()) + " as " + format.cliName()
                 + (format == ExportFormat.SMTLIB ? (m.hasProducts() ? " (QF_NIA, native products)" : linearSmt ? " (QF_LIA, products lowered to bits)" : " (QF_LIA)") : ""));
         n.add("scaled loss = loss * " + enc.lossScale() + " (an integer for every parameter vector of the domain)");
         if (optimize) {
