@@ -19,8 +19,13 @@ public final class Differential {
 
     /** Solves {@code m} with {@code solver} and asserts agreement with brute force; returns the result. */
     public static SolveResult check(SolverProvider provider, Solver solver, Model m, String label) {
+        return check(provider, solver, m, Limits.none(), label);
+    }
+
+    /** As {@link #check(SolverProvider, Solver, Model, String)}, solving under {@code limits} (which must not stop it). */
+    public static SolveResult check(SolverProvider provider, Solver solver, Model m, Limits limits, String label) {
         BruteForce.Answer expected = BruteForce.solve(m);
-        SolveResult r = solver.solve(m, Limits.none());
+        SolveResult r = solver.solve(m, limits);
         String ctx = label + " " + m + " constraints=" + m.constraints() + " objective=" + m.objective() + " -> " + r;
         boolean optimizes = provider.capabilities().contains(Capability.OPTIMIZE) && m.objective().isPresent();
         if (!expected.sat()) {

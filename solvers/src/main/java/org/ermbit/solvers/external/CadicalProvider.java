@@ -14,6 +14,6 @@ public final class CadicalProvider extends CnfSatProvider {
 
     public CadicalProvider() {
         super("cadical", List.of("--version"), Pattern.compile("(\\S+)"), "CaDiCaL", DimacsSatSolver.Style.COMPETITION, List.of("-q"),
-                ProofOutput.DRAT_AFTER_INPUT);
+                ProofOutput.DRAT_AFTER_INPUT, OwnTimeLimit.CADICAL);
     }
 }

@@ -43,6 +43,6 @@ public final class CbcProvider extends ExternalProvider {
 
     @Override
     Solver newSolver(String version, Path binary) {
-        return new LpSolver(id(), version, binary);
+        return new LpSolver(id(), version, binary, OwnTimeLimit.CBC);
     }
 }

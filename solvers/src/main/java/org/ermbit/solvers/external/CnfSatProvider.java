@@ -24,13 +24,14 @@ abstract class CnfSatProvider extends ExternalProvider {
     private final List<String> args;
     private final ProofOutput proofs;
     private final String proofSettingError;
+    private final OwnTimeLimit ownLimit;
 
     /**
      * {@code proofs}: how the binary writes proofs ({@link ProofOutput#NONE} if it cannot); the system
      * property {@link #proofProperty} {@code (binaryName)} may turn them off.
      */
     CnfSatProvider(String binaryName, List<String> versionArgs, Pattern versionPattern, String label,
-                   DimacsSatSolver.Style style, List<String> args, ProofOutput proofs) {
+                   DimacsSatSolver.Style style, List<String> args, ProofOutput proofs, OwnTimeLimit ownLimit) {
         super(binaryName, versionArgs, versionPattern);
         String setting = proofs == ProofOutput.NONE ? "" : System.getProperty(proofProperty(binaryName), "").trim();
         this.proofSettingError = setting.isEmpty() || setting.equals("check") || setting.equals("off") ? null
@@ -41,6 +42,7 @@ abstract class CnfSatProvider extends ExternalProvider {
                 + (this.proofs == ProofOutput.NONE ? "" : "; UNSAT only with its " + this.proofs.label + " proof checked by ermbit");
         this.style = style;
         this.args = List.copyOf(args);
+        this.ownLimit = ownLimit;
     }
 
     /** The system property that turns the proofs of {@code binaryName} off ({@code off}) or on ({@code check}, the default). */
@@ -75,6 +77,6 @@ abstract class CnfSatProvider extends ExternalProvider {
 
     @Override
     final Solver newSolver(String version, Path binary) {
-        return new DimacsSatSolver(id, version, binary, style, args, proofs);
+        return new DimacsSatSolver(id, version, binary, style, args, proofs, ownLimit);
     }
 }

@@ -41,6 +41,6 @@ public final class Cvc5Provider extends ExternalProvider {
 
     @Override
     Solver newSolver(String version, Path binary) {
-        return new SmtLibSolver(id(), version, binary, List.of("--lang", "smt2"), false, false);
+        return new SmtLibSolver(id(), version, binary, List.of("--lang", "smt2"), false, false, OwnTimeLimit.CVC5);
     }
 }

@@ -30,8 +30,9 @@ final class DimacsSatSolver extends ExternalSolver {
     private final ProofOutput proofs;
 
     /** {@code proofs}: whether and how the binary is asked for a proof of UNSAT. */
-    DimacsSatSolver(String id, String version, Path binary, Style style, List<String> options, ProofOutput proofs) {
-        super(id, version, binary);
+    DimacsSatSolver(String id, String version, Path binary, Style style, List<String> options, ProofOutput proofs,
+                    OwnTimeLimit ownLimit) {
+        super(id, version, binary, ownLimit);
         this.style = style;
         this.options = options;
         this.proofs = proofs;
@@ -49,6 +50,7 @@ final class DimacsSatSolver extends ExternalSolver {
         Files.writeString(in, new CnfWriter().dimacs(enc), StandardCharsets.US_ASCII);
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
+        cmd.addAll(ownLimit.options(limits));
         cmd.addAll(options);
         Path proof = dir.resolve(proofs.fileName);
         cmd.addAll(proofs.beforeInput(proof));

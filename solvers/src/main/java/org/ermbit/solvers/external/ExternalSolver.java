@@ -23,11 +23,14 @@ abstract class ExternalSolver implements Solver {
     protected final String id;
     protected final String version;
     protected final Path binary;
+    /** The binary's own time limit, which bounds it should this JVM be killed. */
+    protected final OwnTimeLimit ownLimit;
 
-    ExternalSolver(String id, String version, Path binary) {
+    ExternalSolver(String id, String version, Path binary, OwnTimeLimit ownLimit) {
         this.id = id;
         this.version = version;
         this.binary = binary;
+        this.ownLimit = ownLimit;
     }
 
     /** Null if the model can be solved, else "not supported: …". */

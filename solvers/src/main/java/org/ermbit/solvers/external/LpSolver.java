@@ -34,8 +34,8 @@ final class LpSolver extends ExternalSolver {
     /** A solution line: CBC's index, the name (x… for columns, c… for rows), the value, the dual. */
     private static final Pattern LINE = Pattern.compile("^\\s*(?:\\*\\*\\s*)?(\\d+)\\s+([xc])(\\d+)\\s+(\\S+)\\s+\\S+\\s*$");
 
-    LpSolver(String id, String version, Path binary) {
-        super(id, version, binary);
+    LpSolver(String id, String version, Path binary, OwnTimeLimit ownLimit) {
+        super(id, version, binary, ownLimit);
     }
 
     @Override
@@ -51,9 +51,10 @@ final class LpSolver extends ExternalSolver {
         Path saved = dir.resolve("solution.bin");
         // -preprocess off: CBC 2.10.8's MIP preprocessing declared a satisfiable reduced 3-SAT instance
         // infeasible (regression test in ExternalCbcTest); plain branch and cut does not.
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), in.toString(), "-threads", "1",
-                "-preprocess", "off", "-printingOptions", "all", "-solve", "-solution", sol.toString(),
-                "-saveSolution", saved.toString()));
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), in.toString()));
+        cmd.addAll(ownLimit.options(limits));
+        cmd.addAll(List.of("-threads", "1", "-preprocess", "off", "-printingOptions", "all", "-solve",
+                "-solution", sol.toString(), "-saveSolution", saved.toString()));
         ProcessOutcome o = ProcessRunner.run(cmd, dir, limits);
         Answer killed = Answer.ofKilled(o);
         if (killed != null) return killed;
@@ -77,7 +78,10 @@ final class LpSolver extends ExternalSolver {
      * solution file and its log decides.
      */
     private Answer withoutSolutionFile(Path in, Path dir, Limits limits, ProcessOutcome first) throws IOException {
-        ProcessOutcome o = ProcessRunner.run(List.of(binary.toString(), in.toString(), "-threads", "1", "-preprocess", "off", "-solve"), dir, limits);
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), in.toString()));
+        cmd.addAll(ownLimit.options(limits));
+        cmd.addAll(List.of("-threads", "1", "-preprocess", "off", "-solve"));
+        ProcessOutcome o = ProcessRunner.run(cmd, dir, limits);
         Answer killed = Answer.ofKilled(o);
         if (killed != null) return killed;
         if (o.stdout().contains(PRESOLVE_INFEASIBLE)) return new Answer.Unsat(Map.of("cbc status", PRESOLVE_INFEASIBLE));

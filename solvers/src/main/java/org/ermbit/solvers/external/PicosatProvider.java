@@ -14,6 +14,6 @@ public final class PicosatProvider extends CnfSatProvider {
 
     public PicosatProvider() {
         super("picosat", List.of("--version"), Pattern.compile("(\\S+)"), "PicoSAT", DimacsSatSolver.Style.COMPETITION, List.of(),
-                ProofOutput.RUP_OPTION);
+                ProofOutput.RUP_OPTION, OwnTimeLimit.PICOSAT);
     }
 }

@@ -35,8 +35,9 @@ final class SmtLibSolver extends ExternalSolver {
      * @param optimizing use Z3's {@code (minimize …)} for an objective
      * @param products   accept products (QF_NIA); otherwise they are refused ("lower first")
      */
-    SmtLibSolver(String id, String version, Path binary, List<String> options, boolean optimizing, boolean products) {
-        super(id, version, binary);
+    SmtLibSolver(String id, String version, Path binary, List<String> options, boolean optimizing, boolean products,
+                 OwnTimeLimit ownLimit) {
+        super(id, version, binary, ownLimit);
         this.options = options;
         this.optimizing = optimizing;
         this.products = products;
@@ -74,6 +75,7 @@ final class SmtLibSolver extends ExternalSolver {
         Files.writeString(in, w.write(model), StandardCharsets.UTF_8);
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
+        cmd.addAll(ownLimit.options(limits));
         cmd.addAll(options);
         cmd.add(in.toString());
         ProcessOutcome o = ProcessRunner.run(cmd, dir, limits);

@@ -35,6 +35,6 @@ public final class Z3BinaryProvider extends ExternalProvider {
 
     @Override
     Solver newSolver(String version, Path binary) {
-        return new SmtLibSolver(id(), version, binary, List.of("-smt2"), true, true);
+        return new SmtLibSolver(id(), version, binary, List.of("-smt2"), true, true, OwnTimeLimit.Z3);
     }
 }

@@ -76,7 +76,7 @@ class FakeBinariesTest {
     }
 
     private static SolveResult competition(String name, String body, Model m) throws IOException {
-        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), ProofOutput.NONE)) {
+        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), ProofOutput.NONE, OwnTimeLimit.NONE)) {
             return s.solve(m, Limits.none());
         }
     }
@@ -110,7 +110,7 @@ class FakeBinariesTest {
 
     /** Runs the script {@code body} as a competition-style solver asked for proofs as {@code proofs} says. */
     private static SolveResult solveWith(String name, String body, ProofOutput proofs, Model m) throws IOException {
-        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), proofs)) {
+        try (DimacsSatSolver s = new DimacsSatSolver("fake-" + name, "0", script(name, body), DimacsSatSolver.Style.COMPETITION, List.of(), proofs, OwnTimeLimit.NONE)) {
             return s.solve(m, Limits.none());
         }
     }
@@ -220,13 +220,13 @@ class FakeBinariesTest {
     void minisatStyleReadsTheResultFile() throws IOException {
         String body = "out=\"$2\"\n"; // minisat CNF RESULT
         try (DimacsSatSolver sat = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-sat", body + "printf 'SAT\\n1 0\\n' > \"$out\"; exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE);
+                script("minisat-sat", body + "printf 'SAT\\n1 0\\n' > \"$out\"; exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE, OwnTimeLimit.NONE);
              DimacsSatSolver unsat = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-unsat", body + "printf 'UNSAT\\n' > \"$out\"; exit 20"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE);
+                script("minisat-unsat", body + "printf 'UNSAT\\n' > \"$out\"; exit 20"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE, OwnTimeLimit.NONE);
              DimacsSatSolver indet = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-indet", body + "printf 'INDET\\n' > \"$out\"; exit 0"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE);
+                script("minisat-indet", body + "printf 'INDET\\n' > \"$out\"; exit 0"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE, OwnTimeLimit.NONE);
              DimacsSatSolver none = new DimacsSatSolver("fake-minisat", "0",
-                script("minisat-none", "exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE)) {
+                script("minisat-none", "exit 10"), DimacsSatSolver.Style.MINISAT_RESULT_FILE, List.of(), ProofOutput.NONE, OwnTimeLimit.NONE)) {
             SolveResult s = sat.solve(mustBeTrue(), Limits.none());
             assertEquals(Status.SAT, s.status(), s.reason());
             assertEquals(BigInteger.ONE, s.model().orElseThrow().value(0));
@@ -241,7 +241,7 @@ class FakeBinariesTest {
 
     private static SolveResult cbc(String name, String body, Model m) throws IOException {
         String args = "prev=\nfor a; do\n  [ \"$prev\" = -solution ] && sol=\"$a\"\n  [ \"$prev\" = -saveSolution ] && bin=\"$a\"\n  prev=\"$a\"\ndone\n";
-        try (LpSolver s = new LpSolver("fake-" + name, "0", script(name, args + body))) {
+        try (LpSolver s = new LpSolver("fake-" + name, "0", script(name, args + body), OwnTimeLimit.NONE)) {
             return s.solve(m, Limits.none());
         }
     }
@@ -327,7 +327,7 @@ class FakeBinariesTest {
     // SMT-LIB: the script path is the last argument; the answer is on stdout.
 
     private static SmtLibSolver smt(String name, String body, boolean optimizing, boolean products) throws IOException {
-        return new SmtLibSolver("fake-" + name, "0", script(name, body), List.of(), optimizing, products);
+        return new SmtLibSolver("fake-" + name, "0", script(name, body), List.of(), optimizing, products, OwnTimeLimit.NONE);
     }
 
     @Test
