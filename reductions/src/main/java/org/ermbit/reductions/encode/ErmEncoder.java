@@ -176,6 +176,7 @@ public final class ErmEncoder {
                 List<Var> factorCache = new ArrayList<>();
                 for (int j = 0; j < h.size(); j++) factorCache.add(null);
                 for (int i = 0; i < units; i++) {
+                    EncodingStopped.check(limits); // a point of a wide network takes long on its own
                     LinearExpr z = l == 2 && selected != null ? selection.secondLayerPreActivation(i, selected)
                             : l == 2 && z1 != null ? firstLayerProducts.secondLayerPreActivation(i, z1, a1)
                             : preActivation(pt, l, i, h, factorCache);
