@@ -202,7 +202,7 @@ public final class ErmSolver {
                                 || x.status() == Status.UNSAT && !floatingPoint(backends, x.backend()),
                         x -> x.status() == Status.UNSAT, race);
             } catch (Portfolio.Stopped stopped) {
-                return unknown(List.of("cancelled", stopped.getMessage()), enc.sizeSummary(), Duration.between(start, Instant.now()));
+                return unknown(List.of(stopped.reason(), stopped.getMessage()), enc.sizeSummary(), Duration.between(start, Instant.now()));
             }
             a = w.value();
             reasons = w.reasons();
@@ -326,8 +326,8 @@ public final class ErmSolver {
             // an optimum proved by a floating-point backend's UNSAT is a claim: the race goes on for an exact proof
             w = Portfolio.race(runs(enc), descent::run, r -> r.proved() && !floatingPoint(backends, r.prover()), r -> r.proved(), race);
         } catch (Portfolio.Stopped stopped) {
-            w = new Portfolio.Winner<>(new LossDescent.Result(Optional.empty(), false, "", "cancelled; " + stopped.getMessage()),
-                    List.of("cancelled", stopped.getMessage()));
+            w = new Portfolio.Winner<>(new LossDescent.Result(Optional.empty(), false, "", stopped.reason() + "; " + stopped.getMessage()),
+                    List.of(stopped.reason(), stopped.getMessage()));
         } finally {
             search.ifPresent(WitnessSearch::close);
         }

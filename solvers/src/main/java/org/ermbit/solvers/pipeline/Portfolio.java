@@ -21,7 +21,10 @@ import org.ermbit.core.spi.Limits;
  * in any run is never swallowed: it cancels the rest and is rethrown. Any other exception or error of
  * a run (out of memory included) becomes that run's reason and the race goes on. Interrupting the calling thread cancels every run;
  * the race then returns what the runs answer once stopped (normally UNKNOWN "cancelled"), with the
- * thread's interrupt flag set again, or throws {@link Stopped} when none answered within a grace period.
+ * thread's interrupt flag set again. The same grace period follows the deadline and a cancellation: a
+ * run that ignores them (Sat4j propagating constraints with thousand-bit coefficients checks its
+ * timeout only at conflicts) is left behind, named in the reasons, and the race throws {@link Stopped}
+ * when no run answered at all.
  */
 final class Portfolio {
 
@@ -32,17 +35,28 @@ final class Portfolio {
     record Winner<T>(T value, List<String> reasons) {
     }
 
-    /** The race was interrupted and no run answered within the grace period; the message gives every run's reason. */
+    /**
+     * The race was stopped (deadline, cancellation, interrupt) and no run answered within the grace
+     * period: {@link #reason()} is "timeout" or "cancelled", the message gives every run's reason.
+     */
     static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String reason;
 
-        Stopped(String reasons) {
+        Stopped(String reason, String reasons) {
             super(reasons);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
         }
     }
 
-    /** How long a cancelled run may take to stop before the race returns without it. */
+    /** How long a run may take to stop, after the deadline, a cancellation or an interrupt, before the race returns without it. */
     private static final long STOP_GRACE_MS = 3_000;
+    /** How often the race looks at the limits while it waits. */
+    private static final long POLL_MS = 50;
 
     private Portfolio() {
     }
@@ -78,22 +92,36 @@ final class Portfolio {
         T last = null;
         T firstClaim = null;
         boolean interrupted = false;
+        boolean gaveUp = false;
+        List<BackendRun> pending = new ArrayList<>(runs); // in the order given, for the message
+        long stopBy = Long.MAX_VALUE; // System.nanoTime() by which every run must have answered, once stopped
         try {
-            for (int finished = 0; finished < runs.size(); finished++) {
+            for (int finished = 0; finished < runs.size(); ) {
+                if (stopBy == Long.MAX_VALUE && (interrupted || limits.expired())) {
+                    // the deadline, a cancellation or an interrupt: every run stops now, or is left behind
+                    stopBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
+                    tokens.forEach(CancelToken::cancel);
+                }
                 Object[] d;
                 try {
-                    d = interrupted ? done.poll(STOP_GRACE_MS, TimeUnit.MILLISECONDS) : done.take();
+                    d = done.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true; // cancel every run and collect what they answer once stopped
-                    tokens.forEach(CancelToken::cancel);
-                    finished--;
                     continue;
                 }
                 if (d == null) {
-                    reasons.add("interrupted: " + (runs.size() - finished) + " run(s) did not stop within " + STOP_GRACE_MS + " ms");
-                    break;
+                    if (System.nanoTime() - stopBy >= 0) {
+                        reasons.add((interrupted ? "interrupted" : limits.stopReason()) + ": "
+                                + pending.stream().map(BackendRun::label).collect(java.util.stream.Collectors.joining(", "))
+                                + " did not stop within " + STOP_GRACE_MS + " ms and was left behind");
+                        gaveUp = true;
+                        break;
+                    }
+                    continue;
                 }
+                finished++;
                 BackendRun run = (BackendRun) d[0];
+                pending.remove(run);
                 Throwable error = (Throwable) d[2];
                 if (error instanceof ExactnessViolation violation) throw violation;
                 if (error != null) {
@@ -111,17 +139,19 @@ final class Portfolio {
                 reasons.add(run.label() + ": " + reason(value));
             }
             if (firstClaim != null) return new Winner<>(firstClaim, List.copyOf(reasons));
-            if (last == null && interrupted) throw new Stopped(String.join("; ", reasons));
+            if (last == null && gaveUp) throw new Stopped(interrupted ? "cancelled" : limits.stopReason(), String.join("; ", reasons));
             if (last == null) throw new IllegalStateException("every backend failed: " + String.join("; ", reasons));
             return new Winner<>(last, List.copyOf(reasons));
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
             tokens.forEach(CancelToken::cancel);
             pool.shutdown();
-            try {
-                pool.awaitTermination(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!gaveUp) { // runs left behind would only keep the caller waiting again
+                try {
+                    pool.awaitTermination(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             for (Future<?> f : futures) f.cancel(true);
         }

@@ -107,7 +107,34 @@ class PortfolioTest {
         caller.interrupt();
         caller.join();
         assertEquals(Outcome.UNKNOWN, result[0].outcome());
-        assertTrue(result[0].reason().startsWith("cancelled; interrupted: 1 run(s) did not stop within 3000 ms"), result[0].reason());
+        assertTrue(result[0].reason().startsWith("cancelled; interrupted: deaf did not stop within 3000 ms and was left behind"), result[0].reason());
         assertTrue(flag[0], "the caller's interrupt flag is set again");
+    }
+
+    /**
+     * Bug fixed (session 24): nothing bounded a backend that ignores its deadline — Sat4j propagating
+     * constraints with thousand-bit coefficients checks its timeout only at conflicts, and a
+     * `--timeout 10` run took 200 s. The race now leaves such a run behind 3 s after the deadline.
+     */
+    @Test
+    void aMemberThatIgnoresTheDeadlineIsLeftBehind() {
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        StubBackend deaf = StubBackend.answering("deaf", m -> {
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < until) { // ignores its deadline, cancel token and interrupts
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    // like a native search that does not look
+                }
+            }
+            finished.set(true);
+            return SolveResult.unknown("done", "deaf", "", Duration.ZERO);
+        });
+        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("deaf"))
+                .withTimeout(Duration.ofSeconds(1)), SolverRegistry.of(List.of(deaf))).decide(NEAR);
+        assertEquals(Outcome.UNKNOWN, r.outcome());
+        assertTrue(r.reason().startsWith("timeout; timeout: deaf did not stop within 3000 ms and was left behind"), r.reason());
+        assertTrue(!finished.get(), "the call returned while the run was still going");
     }
 }
