@@ -81,7 +81,24 @@ public final class SearchSpace {
     }
 
     /**
-     * The count in words: "4^9 = 262144", "3^2 * 8^4 = 36864", "256^40 >= 2^320" past
+     * A tighter lower bound for the printed form: the sum of floor(count · log2 size) per factor, exact
+     * while the power is small enough to build (3^1001 is at least 2^1586, not only 2^1001).
+     */
+    private long printedBoundBits() {
+        long bits = 0;
+        for (Factor f : factors) {
+            BigInteger size = f.size().orElseThrow();
+            bits += (long) size.bitLength() * f.count() <= EXACT_POWER_BITS ? size.pow(f.count()).bitLength() - 1
+                    : (long) (size.bitLength() - 1) * f.count();
+        }
+        return bits;
+    }
+
+    /** Powers of at most this many bits are computed to give the exact floor of their logarithm. */
+    private static final long EXACT_POWER_BITS = 1L << 20;
+
+    /**
+     * The count in words: "4^9 = 262144", "3^2 * 8^4 = 36864", "256^40 >= 2^320", "3^259 >= 2^410" past
      * {@link #MAX_PRINTED_BITS} bits, "more than 2^N" when a rational domain is too large to count,
      * "1" when every parameter is fixed.
      */
@@ -96,7 +113,7 @@ public final class SearchSpace {
             expr.append(f.size().get()).append('^').append(f.count());
         }
         long bits = lowerBoundBits();
-        if (bits > MAX_PRINTED_BITS) return expr + " >= 2^" + bits;
+        if (bits > MAX_PRINTED_BITS) return expr + " >= 2^" + printedBoundBits();
         return expr + " = " + sizeIfAtMost(BigInteger.ONE.shiftLeft(2 * MAX_PRINTED_BITS + 2)).orElseThrow();
     }
 }

@@ -284,10 +284,13 @@ public final class Rational implements Comparable<Rational> {
 
     /**
      * A decimal approximation with {@code digits} fractional digits, for human-readable comments
-     * only — never for decisions.
+     * only — never for decisions. A nonzero value that would round to 0 is shown with {@code digits}
+     * significant digits in scientific notation instead ({@code 1E-300}), never as 0.
      */
     public String toDecimalString(int digits) {
-        return new BigDecimal(numerator()).divide(new BigDecimal(denominator()), digits,
-                java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        BigDecimal fixed = new BigDecimal(numerator()).divide(new BigDecimal(denominator()), digits, java.math.RoundingMode.HALF_EVEN);
+        if (fixed.signum() != 0 || signum() == 0) return fixed.stripTrailingZeros().toPlainString();
+        return new BigDecimal(numerator()).divide(new BigDecimal(denominator()), new java.math.MathContext(Math.max(1, digits),
+                java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().toString();
     }
 }

@@ -176,6 +176,11 @@ class RationalTest {
     void decimalRenderingIsOnlyAnApproximation() {
         assertEquals("0.333333", Rational.of(1, 3).toDecimalString(6));
         assertEquals("0.125", Rational.of(1, 8).toDecimalString(6));
+        // session 24: a positive loss of 10^-300 read "approximately 0" next to "exceeds the threshold 0"
+        assertEquals("1E-300", Rational.of(BigInteger.ONE, BigInteger.TEN.pow(300)).toDecimalString(6));
+        assertEquals("-3.33333E-8", Rational.of(-1, 30_000_000).toDecimalString(6));
+        assertEquals("0.000001", Rational.of(1, 1_000_000).toDecimalString(6));
+        assertEquals("0", Rational.ZERO.toDecimalString(6));
     }
 
     @Test
