@@ -98,15 +98,16 @@ final class Portfolio {
         try {
             for (int finished = 0; finished < runs.size(); ) {
                 if (stopBy == Long.MAX_VALUE && (interrupted || limits.expired())) {
-                    // the deadline, a cancellation or an interrupt: every run stops now, or is left behind
+                    // the deadline, a cancellation or an interrupt: every run stops now (each sees the deadline
+                    // and the caller's cancellation itself; an interrupt cancels their tokens), or is left behind
                     stopBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
-                    tokens.forEach(CancelToken::cancel);
                 }
                 Object[] d;
                 try {
                     d = done.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true; // cancel every run and collect what they answer once stopped
+                    tokens.forEach(CancelToken::cancel);
                     continue;
                 }
                 if (d == null) {
