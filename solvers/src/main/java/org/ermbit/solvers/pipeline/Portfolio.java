@@ -114,7 +114,7 @@ final class Portfolio {
                     if (System.nanoTime() - stopBy >= 0) {
                         reasons.add((interrupted ? "interrupted" : limits.stopReason()) + ": "
                                 + pending.stream().map(BackendRun::label).collect(java.util.stream.Collectors.joining(", "))
-                                + " did not stop within " + STOP_GRACE_MS + " ms and was left behind");
+                                + " did not stop within " + STOP_GRACE_MS + " ms and " + (pending.size() == 1 ? "was" : "were") + " left behind");
                         gaveUp = true;
                         break;
                     }

@@ -118,23 +118,33 @@ class PortfolioTest {
      */
     @Test
     void aMemberThatIgnoresTheDeadlineIsLeftBehind() {
-        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
-        StubBackend deaf = StubBackend.answering("deaf", m -> {
-            long until = System.nanoTime() + 10_000_000_000L;
-            while (System.nanoTime() < until) { // ignores its deadline, cancel token and interrupts
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        ErmResult one = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("deaf"))
+                .withTimeout(Duration.ofSeconds(1)), SolverRegistry.of(List.of(deaf("deaf", finished)))).decide(NEAR);
+        assertEquals(Outcome.UNKNOWN, one.outcome());
+        assertTrue(one.reason().startsWith("timeout; timeout: deaf did not stop within 3000 ms and was left behind"), one.reason());
+        ErmResult two = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("deaf", "mute"))
+                .withTimeout(Duration.ofSeconds(1)), SolverRegistry.of(List.of(deaf("deaf", finished), deaf("mute", finished)))).decide(NEAR);
+        assertTrue(two.reason().startsWith("timeout; timeout: deaf, mute did not stop within 3000 ms and were left behind"), two.reason());
+        assertEquals(0, finished.get(), "the calls returned while the runs were still going");
+    }
+
+    /**
+     * A backend that answers only after 30 s (sleeping, so it costs no processor), ignoring its deadline,
+     * cancel token and interrupts, as a busy native search does.
+     */
+    private static StubBackend deaf(String id, java.util.concurrent.atomic.AtomicInteger finished) {
+        return StubBackend.answering(id, m -> {
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < until) {
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
-                    // like a native search that does not look
+                    // not looked at
                 }
             }
-            finished.set(true);
-            return SolveResult.unknown("done", "deaf", "", Duration.ZERO);
+            finished.incrementAndGet();
+            return SolveResult.unknown("done", id, "", Duration.ZERO);
         });
-        ErmResult r = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withSolvers(List.of("deaf"))
-                .withTimeout(Duration.ofSeconds(1)), SolverRegistry.of(List.of(deaf))).decide(NEAR);
-        assertEquals(Outcome.UNKNOWN, r.outcome());
-        assertTrue(r.reason().startsWith("timeout; timeout: deaf did not stop within 3000 ms and was left behind"), r.reason());
-        assertTrue(!finished.get(), "the call returned while the run was still going");
     }
 }
