@@ -33,7 +33,7 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() {
         ErmInstance inst = Instances.read(instance);
         if (real) {
-            for (String option : new String[] {"--json", "--solver", "--witness", "--cross-check", "--refine", "--no-local-search", "--no-symmetry-breaking", "--squares"}) {
+            for (String option : new String[] {"--json", "--solver", "--witness", "--cross-check", "--refine", "--no-local-search", "--no-symmetry-breaking", "--squares", "--seed"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw new UsageException("not supported: " + option + " with --real (Z3 decides over the reals; the line protocol only)");
                 }

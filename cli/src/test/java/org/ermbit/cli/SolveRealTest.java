@@ -88,4 +88,24 @@ class SolveRealTest {
         assertTrue(r[1].contains("\nc loss 0  (≈ 0)\n"), r[1]);
         assertTrue(r[1].contains("\nc witness is algebraic: (root-obj P K) is the K-th smallest real root of P(x); checked by Z3 only\n"), r[1]);
     }
+
+    /**
+     * Options of the finite-domain pipeline are refused with --real, one line and exit 2 each;
+     * {@code --seed} was accepted silently (session 24).
+     */
+    @Test
+    void optionsOfTheFiniteDomainPipelineAreRefused() {
+        String xor = Path.of("..", "instances", "examples", "xor-2-2-1.json").toString();
+        List<List<String>> options = List.of(List.of("--json"), List.of("--solver", "sat4j"), List.of("--witness", "w.json"),
+                List.of("--cross-check", "sat4j"), List.of("--refine"), List.of("--no-local-search"), List.of("--no-symmetry-breaking"),
+                List.of("--squares", "cuts"), List.of("--seed", "3"));
+        for (List<String> option : options) {
+            List<String> args = new java.util.ArrayList<>(List.of("solve", xor, "--real"));
+            args.addAll(option);
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), option + ": " + r.out() + r.err());
+            assertEquals(List.of("ermbit: not supported: " + option.get(0) + " with --real (Z3 decides over the reals; the line protocol only)"),
+                    r.errLines(), option.toString());
+        }
+    }
 }
