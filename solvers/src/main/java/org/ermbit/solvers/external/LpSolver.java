@@ -25,8 +25,8 @@ import org.ermbit.reductions.export.LpWriter;
  * digits, so the values are taken from the binary file of {@code -saveSolution} (the IEEE doubles
  * CBC holds, by that index), converted exactly and rounded to the nearest integer — the exact check
  * of the assignment against the model then decides whether the answer is accepted. An "infeasible" verdict is CBC's
- * (floating-point) claim and cannot be re-checked; the pipeline names the backend with every UNSAT it
- * reports. CBC's MIP preprocessing is switched off: it produced a wrong "infeasible" on a satisfiable
+ * (floating-point) claim and cannot be re-checked; the pipeline reports it only when an exact backend
+ * confirms it. CBC's MIP preprocessing is switched off: it produced a wrong "infeasible" on a satisfiable
  * model.
  */
 final class LpSolver extends ExternalSolver {
@@ -51,10 +51,8 @@ final class LpSolver extends ExternalSolver {
         Path saved = dir.resolve("solution.bin");
         // -preprocess off: CBC 2.10.8's MIP preprocessing declared a satisfiable reduced 3-SAT instance
         // infeasible (regression test in ExternalCbcTest); plain branch and cut does not.
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), in.toString()));
-        cmd.addAll(ownLimit.options(limits));
-        cmd.addAll(List.of("-threads", "1", "-preprocess", "off", "-printingOptions", "all", "-solve",
-                "-solution", sol.toString(), "-saveSolution", saved.toString()));
+        List<String> cmd = command(in, limits, "-printingOptions", "all", "-solve",
+                "-solution", sol.toString(), "-saveSolution", saved.toString());
         ProcessOutcome o = ProcessRunner.run(cmd, dir, limits);
         Answer killed = Answer.ofKilled(o);
         if (killed != null) return killed;
@@ -72,16 +70,22 @@ final class LpSolver extends ExternalSolver {
         }
     }
 
+    /** CBC on {@code in} with its own time limit, one thread, no MIP preprocessing, then {@code actions}. */
+    private List<String> command(Path in, Limits limits, String... actions) {
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), in.toString()));
+        cmd.addAll(ownLimit.options(limits));
+        cmd.addAll(List.of("-threads", "1", "-preprocess", "off"));
+        cmd.addAll(List.of(actions));
+        return cmd;
+    }
+
     /**
      * CBC 2.10.8 crashes (SIGSEGV) while writing the solution file when it has found the model infeasible
      * already while tightening bounds, before branch and bound. Then the solve is repeated without a
      * solution file and its log decides.
      */
     private Answer withoutSolutionFile(Path in, Path dir, Limits limits, ProcessOutcome first) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), in.toString()));
-        cmd.addAll(ownLimit.options(limits));
-        cmd.addAll(List.of("-threads", "1", "-preprocess", "off", "-solve"));
-        ProcessOutcome o = ProcessRunner.run(cmd, dir, limits);
+        ProcessOutcome o = ProcessRunner.run(command(in, limits, "-solve"), dir, limits);
         Answer killed = Answer.ofKilled(o);
         if (killed != null) return killed;
         if (o.stdout().contains(PRESOLVE_INFEASIBLE)) return new Answer.Unsat(Map.of("cbc status", PRESOLVE_INFEASIBLE));

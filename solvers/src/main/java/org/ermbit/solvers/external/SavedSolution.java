@@ -21,10 +21,9 @@ final class SavedSolution {
      * that is not finite.
      */
     static BigDecimal[] columns(byte[] file, int rows, int columns) {
-        if (file == null) return null;
+        if (file == null || file.length != 8 + 8 * (1 + 2L * rows + 2L * columns)) return null;
         for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
             ByteBuffer b = ByteBuffer.wrap(file).order(order);
-            if (file.length != 8 + 8 * (1 + 2L * rows + 2L * columns)) return null;
             if (b.getInt(0) != rows || b.getInt(4) != columns) continue;
             BigDecimal[] out = new BigDecimal[columns];
             int at = 16 + 16 * rows;
