@@ -58,7 +58,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 if (!session.json()) {
                     session.out().println("c optimum " + r.loss().orElseThrow());
                     session.out().println("c no parameter vector in this finite domain has a smaller loss (proved by "
-                            + r.provenance().get(r.provenance().size() - 1) + ")");
+                            + String.join("; ", r.proof()) + ")");
                 }
                 yield code;
             }

@@ -273,8 +273,8 @@ class MalformedInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("otherFailures")
-    void unreadableFilesGetOneLineAndExitTwo(String name, String command, String first, String second) throws IOException {
-        Path dir = Files.createTempDirectory("ermbit-malformed");
+    void unreadableFilesGetOneLineAndExitTwo(String name, String command, String first, String second, @TempDir Path dir)
+            throws IOException {
         runFileCase(command, first, second.isEmpty() ? null : second, dir);
     }
 

@@ -239,6 +239,26 @@ class SolveCommandTest {
         assertFalse(with.equals(without), with);
     }
 
+    /**
+     * The optimum's "proved by" line names the prover and every cross-check, and not the backend that only
+     * found the witness (it named only the last cross-check before).
+     */
+    @Test
+    void theProvedByLineOfAnOptimumNamesTheProverAndEveryCrossCheck() {
+        CliRun r = CliRun.of("optimize", ex("leaky-1-1-1-mean.json"), "--cross-check", "z3,smtinterpol");
+        assertEquals(30, r.exit(), r.err());
+        String line = r.out().lines().filter(l -> l.startsWith("c no parameter vector")).findFirst().orElseThrow();
+        assertTrue(line.contains("(proved by sat4j "), line);
+        assertTrue(line.contains("; z3 ") && line.contains("; smtinterpol "), line);
+        assertEquals(2, line.split("\\(confirmed\\)", -1).length - 1, line);
+        assertFalse(line.contains("local search"), line);
+        // without the local search, sat4j finds the witness and proves it: one entry
+        CliRun alone = CliRun.of("optimize", ex("leaky-1-1-1-mean.json"), "--no-local-search");
+        assertEquals(30, alone.exit(), alone.err());
+        String solvedBy = alone.out().lines().filter(l -> l.startsWith("c solved by ")).findFirst().orElseThrow();
+        assertTrue(alone.out().contains("smaller loss (proved by " + solvedBy.substring("c solved by ".length()) + ")"), alone.out());
+    }
+
     private static String encodingLine(CliRun r) {
         assertEquals(10, r.exit(), r.err());
         return r.out().lines().filter(l -> l.startsWith("c encoding ")).findFirst().orElseThrow();

@@ -19,11 +19,15 @@ import org.ermbit.core.spi.UnsatCertificate;
  * claimed it); for {@code UNSAT} and {@code OPTIMUM} it is empty.
  * {@code certificate} is, for {@code UNSAT} and {@code OPTIMUM}, the proof of the proving backend that
  * ermbit checked before answering (a DRAT refutation from {@code logicng} or {@code ext-cadical}),
- * where it produced one. Results are immutable values: every component is an immutable record, list or {@code Optional}.
+ * where it produced one. {@code proofStart} is the index of the first {@code provenance} entry that proves
+ * the answer ({@link #proof()}): 0, except for an {@code OPTIMUM} whose witness came from a backend other
+ * than the one that proved optimality. Results are immutable values: every component is an immutable record,
+ * list or {@code Optional}.
  */
 public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Optional<Rational> loss,
                         Optional<ActivationPattern> pattern, String route, List<String> provenance,
-                        String reason, String encodingSummary, Duration time, Optional<UnsatCertificate> certificate) {
+                        String reason, String encodingSummary, Duration time, Optional<UnsatCertificate> certificate,
+                        int proofStart) {
 
     /** What was established. */
     public enum Outcome { SAT, UNSAT, OPTIMUM, UNKNOWN }
@@ -45,6 +49,16 @@ public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Op
         if (certificate.isPresent() && outcome != Outcome.UNSAT && outcome != Outcome.OPTIMUM) {
             throw new IllegalArgumentException(outcome + " with an unsatisfiability certificate");
         }
+        if (proofStart < 0 || proofStart > Math.max(0, provenance.size() - 1)) {
+            throw new IllegalArgumentException("proofStart " + proofStart + " outside the provenance " + provenance);
+        }
+    }
+
+    /** A result whose whole provenance proves it (when it is an {@code UNSAT} or {@code OPTIMUM}). */
+    public ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Optional<Rational> loss,
+                     Optional<ActivationPattern> pattern, String route, List<String> provenance,
+                     String reason, String encodingSummary, Duration time, Optional<UnsatCertificate> certificate) {
+        this(outcome, witness, loss, pattern, route, provenance, reason, encodingSummary, time, certificate, 0);
     }
 
     /** A result without a checked certificate. */
@@ -52,6 +66,19 @@ public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Op
                      Optional<ActivationPattern> pattern, String route, List<String> provenance,
                      String reason, String encodingSummary, Duration time) {
         this(outcome, witness, loss, pattern, route, provenance, reason, encodingSummary, time, Optional.empty());
+    }
+
+    /**
+     * The provenance entries that prove the answer: for {@code UNSAT} all of them, for {@code OPTIMUM} the
+     * backend that proved "no smaller loss" and the cross-checks that confirmed it (not the witness's backend
+     * when that is another one); empty for {@code SAT} and {@code UNKNOWN}.
+     */
+    public List<String> proof() {
+        return switch (outcome) {
+            case UNSAT -> provenance;
+            case OPTIMUM -> provenance.subList(proofStart, provenance.size());
+            case SAT, UNKNOWN -> List.of();
+        };
     }
 
     /** The backend that produced the answer ("" when none did). */

@@ -358,8 +358,11 @@ public final class ErmSolver {
             }
         }
         boolean proved = o == Outcome.OPTIMUM;
-        return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, provenance.stream().distinct().toList(),
-                r.proved() ? unproved : String.join("; ", w.reasons()), enc.sizeSummary(), t, proved ? r.certificate() : Optional.empty());
+        List<String> entries = provenance.stream().distinct().toList();
+        int proofStart = proved ? Math.max(0, entries.indexOf(r.prover())) : 0;
+        return new ErmResult(o, a.witness(), a.loss(), a.pattern(), Routes.NP, entries,
+                r.proved() ? unproved : String.join("; ", w.reasons()), enc.sizeSummary(), t, proved ? r.certificate() : Optional.empty(),
+                proofStart);
     }
 
     private ErmResult unknown(List<String> reasons, String encodingSummary, Duration t) {

@@ -167,6 +167,7 @@ class ProvenanceAndCaveatTest {
         assertEquals("", r.reason());
         assertEquals(2, r.provenance().size(), r.provenance().toString());
         assertTrue(r.provenance().get(1).endsWith(" (confirmed)"), r.provenance().toString());
+        assertEquals(r.provenance(), r.proof(), "sat4j found the witness and proved it; the cross-check confirmed it");
         assertEquals(Rational.of(5), heard.get(0), "the start point is heard first");
         assertEquals(Rational.ONE, heard.get(heard.size() - 1));
         for (int k = 1; k < heard.size(); k++) assertTrue(heard.get(k).compareTo(heard.get(k - 1)) < 0, heard.toString());
@@ -181,7 +182,19 @@ class ProvenanceAndCaveatTest {
         assertEquals(2, r.provenance().size(), r.provenance().toString());
         assertTrue(r.provenance().get(0).startsWith("sat4j"), r.provenance().toString());
         assertEquals("every loss is non-negative", r.provenance().get(1));
+        assertEquals(List.of("every loss is non-negative"), r.proof(), "sat4j found the witness; the bound proves it");
         assertEquals("", r.reason());
+    }
+
+    @Test
+    void theProofStartsInsideTheProvenance() {
+        ErmResult zero = solver(List.of("sat4j"), List.of()).optimize(NEAR, l -> { });
+        assertEquals(List.of(), new ErmResult(Outcome.SAT, zero.witness(), zero.loss(), zero.pattern(), zero.route(),
+                zero.provenance(), "unproved", "", Duration.ZERO, Optional.empty(), 1).proof(), "a SAT proves nothing");
+        for (int start : new int[] {-1, 2}) {
+            assertThrows(IllegalArgumentException.class, () -> new ErmResult(Outcome.OPTIMUM, zero.witness(), zero.loss(),
+                    zero.pattern(), zero.route(), zero.provenance(), "", "", Duration.ZERO, Optional.empty(), start));
+        }
     }
 
     @Test

@@ -62,7 +62,10 @@ public final class DratCheckBench {
             }
             System.out.printf("| %s | %d | %d | %.2f | %s | %d | %s |%n", spec, cnf.variables(), cnf.clauses().size(),
                     solve, answer, Files.exists(proof) ? Files.size(proof) : 0, row);
+            Files.deleteIfExists(proof);
+            Files.delete(in);
         }
+        Files.delete(dir);
     }
 
     /** A verified check and its time. */
