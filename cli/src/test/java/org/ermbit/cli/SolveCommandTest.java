@@ -90,6 +90,12 @@ class SolveCommandTest {
         CliRun r = CliRun.of("solve", f.toString());
         assertEquals(20, r.exit(), r.out());
         assertEquals("s UNSATISFIABLE", statusLine(r));
+        // no backend is asked: every loss is at least 0 (sat4j could spend its whole timeout on huge data)
+        assertTrue(r.out().contains("c proved by every loss is non-negative (the threshold is negative)"), r.out());
+        // a comparison baseline still answers for itself
+        CliRun baseline = CliRun.of("solve", f.toString(), "--solver", "enumerate");
+        assertEquals(20, baseline.exit(), baseline.out());
+        assertTrue(baseline.out().contains("c proved by enumerate"), baseline.out());
     }
 
     static Stream<String[]> examples() throws IOException {

@@ -150,6 +150,11 @@ public final class ErmSolver {
     private ErmResult decide(ErmInstance inst, Progress progress, Limits limits, Instant start) {
         Rational gamma = inst.threshold();
         if (baseline.isPresent()) return new BaselineRoute(baseline.get()).decide(inst, limits, start);
+        if (gamma.signum() < 0) {
+            // no backend needed (they can spend their whole timeout on huge data before seeing it)
+            return new ErmResult(Outcome.UNSAT, Optional.empty(), Optional.empty(), Optional.empty(), route(inst),
+                    List.of(LossDescent.NON_NEGATIVE + " (the threshold is negative)"), "", "", Duration.between(start, Instant.now()));
+        }
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).decide(inst, gamma, limits, start);
         try {
             if (options.refinement() && DataRefinement.applies(inst)) {
@@ -334,7 +339,7 @@ public final class ErmSolver {
         search.ifPresent(WitnessSearch::answer); // rethrows a violation found by the search
         LossDescent.Result r = w.value().proved() ? w.value() : descent.best().orElse(w.value());
         if (!r.proved() && r.answer().flatMap(Answer::loss).filter(l -> l.signum() == 0).isPresent()) {
-            r = new LossDescent.Result(r.answer(), true, "every loss is non-negative", "");
+            r = new LossDescent.Result(r.answer(), true, LossDescent.NON_NEGATIVE, "");
         }
         Duration t = Duration.between(start, Instant.now());
         if (r.answer().isEmpty()) return unknown(w.reasons(), enc.sizeSummary(), t);

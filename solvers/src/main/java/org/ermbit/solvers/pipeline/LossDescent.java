@@ -23,6 +23,9 @@ import org.ermbit.solvers.pipeline.BackendRun.Answer;
  */
 final class LossDescent {
 
+    /** The prover of a loss of 0 being optimal (and of a negative threshold being unreachable). */
+    static final String NON_NEGATIVE = "every loss is non-negative";
+
     /**
      * How one backend's descent ended: the best verified answer, whether it is proved optimal, by whom,
      * and the prover's checked certificate of "nothing smaller", where it produced one.
@@ -63,7 +66,7 @@ final class LossDescent {
 
     Result run(BackendRun run, Limits limits) {
         if (current().flatMap(Answer::loss).filter(l -> l.signum() == 0).isPresent()) {
-            return new Result(current(), true, "every loss is non-negative", "");
+            return new Result(current(), true, NON_NEGATIVE, "");
         }
         Optional<Rational> bound = current().flatMap(Answer::loss).map(this::justBelow);
         Model model;
@@ -77,7 +80,7 @@ final class LossDescent {
             Answer a = run.solve(model, bound, limits);
             if (a.status() == Status.SAT || a.status() == Status.OPTIMAL) {
                 Rational bestLoss = offer(a).orElseThrow();
-                if (bestLoss.signum() == 0) return new Result(current(), true, "every loss is non-negative", "");
+                if (bestLoss.signum() == 0) return new Result(current(), true, NON_NEGATIVE, "");
                 bound = Optional.of(justBelow(bestLoss));
                 try {
                     model = encoding.withLossAtMost(bound.get(), limits);
