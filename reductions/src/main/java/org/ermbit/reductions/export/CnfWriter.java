@@ -1,10 +1,15 @@
 package org.ermbit.reductions.export;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigInteger;
 import java.util.Map;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.Var;
+import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
 
 /**
@@ -20,14 +25,40 @@ import org.ermbit.reductions.cnf.Cnf;
 public final class CnfWriter {
     private static final BigInteger MAX_WEIGHT = BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE);
 
+    /** How many clauses are written between two looks at the limits. */
+    private static final int LIMITS_POLL = 4096;
+
     /** DIMACS CNF text. */
     public String dimacs(CnfEncoding e) {
+        StringWriter out = new StringWriter();
+        try {
+            dimacs(e, out, Limits.none());
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the DIMACS CNF text to {@code out}, looking at {@code limits} every few thousand clauses (a
+     * CNF of tens of megabytes takes seconds); false when they stopped it, with {@code out} incomplete.
+     */
+    public boolean dimacs(CnfEncoding e, Writer out, Limits limits) throws IOException {
         StringBuilder sb = new StringBuilder();
         header(e, sb);
         Cnf cnf = e.cnf();
         sb.append("p cnf ").append(cnf.variables()).append(' ').append(cnf.clauses().size()).append('\n');
-        for (int[] c : cnf.clauses()) clause(c, sb).append('\n');
-        return sb.toString();
+        int written = 0;
+        for (int[] c : cnf.clauses()) {
+            clause(c, sb).append('\n');
+            if (++written % LIMITS_POLL == 0) {
+                out.append(sb);
+                sb.setLength(0);
+                if (limits.expired()) return false;
+            }
+        }
+        out.append(sb);
+        return true;
     }
 
     /**

@@ -5,11 +5,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ermbit.core.ir.Constraint;
 import org.ermbit.core.ir.Literal;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
+import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.cnf.Cnf;
 
 /**
@@ -38,6 +40,8 @@ import org.ermbit.reductions.cnf.Cnf;
 public final class PseudoBooleanToCnf {
     /** Constant-false pseudo literal (never written). */
     private static final int FALSE = 0;
+    /** How many constraints are translated between two looks at the limits. */
+    private static final int LIMITS_POLL = 256;
 
     private final List<int[]> clauses = new ArrayList<>();
     private int nextVar;
@@ -56,6 +60,14 @@ public final class PseudoBooleanToCnf {
 
     /** The CNF encoding of {@code model} (its objective, if any, is ignored here; see CnfWriter#wcnf). */
     public static CnfEncoding encode(Model model) {
+        return encode(model, Limits.none()).orElseThrow();
+    }
+
+    /**
+     * {@link #encode(Model)}, looking at {@code limits} every few hundred constraints (a large model takes
+     * seconds); empty when they stopped it.
+     */
+    public static Optional<CnfEncoding> encode(Model model, Limits limits) {
         String why = refusal(model);
         if (why != null) throw new IllegalArgumentException(why);
         PseudoBooleanToCnf enc = new PseudoBooleanToCnf(model.vars().size());
@@ -63,7 +75,9 @@ public final class PseudoBooleanToCnf {
             if (v.lower().signum() > 0) enc.clauses.add(new int[] {v.index() + 1});
             if (v.upper().signum() == 0) enc.clauses.add(new int[] {-(v.index() + 1)});
         }
+        int done = 0;
         for (Constraint c : model.constraints()) {
+            if (++done % LIMITS_POLL == 0 && limits.expired()) return Optional.empty();
             if (c instanceof Constraint.Clause cl) {
                 int[] out = new int[cl.literals().size()];
                 for (int i = 0; i < out.length; i++) out[i] = lit(cl.literals().get(i));
@@ -77,7 +91,7 @@ public final class PseudoBooleanToCnf {
                 enc.row(PbRow.of((Constraint.Linear) c));
             }
         }
-        return new CnfEncoding(model, new Cnf(enc.nextVar, enc.clauses));
+        return Optional.of(new CnfEncoding(model, new Cnf(enc.nextVar, enc.clauses)));
     }
 
     private static int lit(Literal l) {

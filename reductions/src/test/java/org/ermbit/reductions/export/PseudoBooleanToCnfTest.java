@@ -1,17 +1,25 @@
 package org.ermbit.reductions.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ermbit.core.ir.Assignment;
 import org.ermbit.core.ir.LinearExpr;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.ModelBuilder;
 import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
+import org.ermbit.core.spi.CancelToken;
+import org.ermbit.core.spi.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +43,36 @@ class PseudoBooleanToCnfTest {
     @ValueSource(longs = {101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112})
     void pureRowsWithoutEnforcement(long seed) {
         assertFaithful(RandomModels.booleanModel(seed, false, false, false));
+    }
+
+    /**
+     * Translating and writing look at their limits every few hundred constraints and few thousand
+     * clauses: expired limits stop both, which otherwise give the same CNF and text as without limits.
+     */
+    @Test
+    void translationAndWritingStopAtExpiredLimits() throws IOException {
+        ModelBuilder b = new ModelBuilder();
+        List<Var> xs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) xs.add(b.newBool("x" + i));
+        // 299 rows x_i + 2 x_{i+1} + 3 x_0 <= 4, ~4,000 clauses after translation
+        for (int i = 1; i < 300; i++) {
+            b.addLinear(LinearExpr.builder().add(1, xs.get(i - 1)).add(2, xs.get(i)).add(3, xs.get(0)).build(), Relation.LE,
+                    BigInteger.valueOf(4));
+        }
+        Model m = b.build();
+        Limits past = new Limits(Optional.of(Instant.EPOCH),
+                new CancelToken());
+        assertTrue(PseudoBooleanToCnf.encode(m, past).isEmpty());
+        CnfEncoding e = PseudoBooleanToCnf.encode(m, Limits.none()).orElseThrow();
+        assertEquals(PseudoBooleanToCnf.encode(m).cnf().clauses().size(), e.cnf().clauses().size());
+        assertTrue(e.cnf().clauses().size() > 4096, "enough clauses for one look: " + e.cnf().clauses().size());
+        StringWriter partial = new StringWriter();
+        assertFalse(new CnfWriter().dimacs(e, partial, past));
+        StringWriter whole = new StringWriter();
+        assertTrue(new CnfWriter().dimacs(e, whole, Limits.none()));
+        assertEquals(new CnfWriter().dimacs(e), whole.toString());
+        assertTrue(partial.toString().length() < whole.toString().length());
+        assertTrue(whole.toString().startsWith(partial.toString()));
     }
 
     @Test

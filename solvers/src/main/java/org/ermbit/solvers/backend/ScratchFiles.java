@@ -19,11 +19,13 @@ import java.util.stream.Stream;
 /**
  * Temporary files and directories of a solve (a spilled Sat4j proof, an external solver's working
  * directory with its CNF and proof), named after this JVM's process id: {@code ermbit-PID-WHAT-…}.
- * A solve deletes its own when it ends, and a normal exit or Ctrl-C deletes what is left; a JVM
- * killed outright (SIGKILL, the kernel's OOM killer) leaves them behind, possibly gigabytes of
- * proof. So the first time a JVM creates one in a directory, it removes the ones whose process is
- * no longer alive and that nothing has written to for {@link #STALE_AFTER} (the second condition
- * protects a live run of another PID namespace sharing the directory).
+ * A solve deletes its own when it ends, and a normal exit or Ctrl-C deletes what is left (a shutdown
+ * hook, added with the first entry, removes every entry not yet deleted: those of a run that a race
+ * left behind at its deadline, still writing when the JVM exits); a JVM killed outright (SIGKILL, the
+ * kernel's OOM killer) leaves them behind, possibly gigabytes of proof. So the first time a JVM creates
+ * one in a directory, it removes the ones whose process is no longer alive and that nothing has written
+ * to for {@link #STALE_AFTER} (the second condition protects a live run of another PID namespace
+ * sharing the directory).
  */
 public final class ScratchFiles {
     /** How long an entry of a dead process must have been untouched before it is removed. */
@@ -31,6 +33,9 @@ public final class ScratchFiles {
 
     private static final Pattern NAME = Pattern.compile("ermbit-(\\d{1,18})-.*");
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+    /** Entries created and not yet deleted, for the shutdown hook. */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    private static boolean hookAdded;
 
     private ScratchFiles() {
     }
@@ -43,18 +48,37 @@ public final class ScratchFiles {
     /** A new empty file {@code ermbit-PID-WHAT-…SUFFIX} in {@code dir}, after a first sweep of {@code dir}. */
     public static Path createFile(Path dir, String what, String suffix) throws IOException {
         sweepOnce(dir);
-        return Files.createTempFile(dir, prefix(what), suffix);
+        return live(Files.createTempFile(dir, prefix(what), suffix));
     }
 
     /** A new directory {@code ermbit-PID-WHAT-…} in {@code java.io.tmpdir}, after a first sweep there. */
     public static Path createDirectory(String what) throws IOException {
         sweepOnce(Path.of(System.getProperty("java.io.tmpdir")));
-        return Files.createTempDirectory(prefix(what));
+        return live(Files.createTempDirectory(prefix(what)));
+    }
+
+    /** Whether {@code path} is an entry of this JVM that has not been deleted yet (the shutdown hook would). */
+    static boolean isLive(Path path) {
+        return LIVE.contains(path);
+    }
+
+    private static synchronized Path live(Path entry) {
+        if (!hookAdded) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ScratchFiles::delete), "ermbit-scratch-cleanup"));
+            hookAdded = true;
+        }
+        LIVE.add(entry);
+        return entry;
     }
 
     /** Deletes {@code path} and, for a directory, everything in it; best effort. */
     public static void deleteQuietly(Path path) {
         if (path == null) return;
+        delete(path);
+        LIVE.remove(path);
+    }
+
+    private static void delete(Path path) {
         try (Stream<Path> s = Files.walk(path)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

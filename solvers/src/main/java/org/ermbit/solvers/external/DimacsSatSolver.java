@@ -1,12 +1,14 @@
 package org.ermbit.solvers.external;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.spi.Limits;
 import org.ermbit.reductions.export.CnfEncoding;
@@ -45,9 +47,14 @@ final class DimacsSatSolver extends ExternalSolver {
 
     @Override
     Answer run(Model model, Path dir, Limits limits) throws IOException {
-        CnfEncoding enc = PseudoBooleanToCnf.encode(model);
+        // translating and writing a large model takes seconds: the deadline and cancellation are honoured there too
+        Optional<CnfEncoding> translated = PseudoBooleanToCnf.encode(model, limits);
+        if (translated.isEmpty()) return new Answer.Unknown(limits.stopReason());
+        CnfEncoding enc = translated.get();
         Path in = dir.resolve("model.cnf");
-        Files.writeString(in, new CnfWriter().dimacs(enc), StandardCharsets.US_ASCII);
+        try (Writer w = Files.newBufferedWriter(in, StandardCharsets.US_ASCII)) {
+            if (!new CnfWriter().dimacs(enc, w, limits)) return new Answer.Unknown(limits.stopReason());
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
         cmd.addAll(ownLimit.options(limits));

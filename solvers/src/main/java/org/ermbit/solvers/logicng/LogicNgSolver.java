@@ -61,7 +61,9 @@ final class LogicNgSolver implements Solver {
     }
 
     private SolveResult run(Model model, Limits limits, ResultFactory results) {
-        CnfEncoding enc = PseudoBooleanToCnf.encode(model);
+        Optional<CnfEncoding> translated = PseudoBooleanToCnf.encode(model, limits);
+        if (translated.isEmpty()) return results.unknown(limits.stopReason());
+        CnfEncoding enc = translated.get();
         Cnf cnf = enc.cnf();
         MiniSat2Solver solver = new MiniSat2Solver(MiniSatConfig.builder().proofGeneration(true).incremental(false).build());
         for (int v = 0; v < cnf.variables(); v++) solver.newVar(true, true);

@@ -148,7 +148,6 @@ public final class Sat4jProofRecorder extends SearchListenerAdapter<ISolverServi
         try {
             diskLimit = Math.min(maxDiskBytes, Files.getFileStore(spillDirectory).getUsableSpace() / 2);
             file = ScratchFiles.createFile(spillDirectory, "sat4j-proof", ".drat");
-            file.toFile().deleteOnExit();
             out = new BufferedOutputStream(Files.newOutputStream(file), CHUNK);
         } catch (IOException | RuntimeException e) {
             drop("could not write the proof to " + spillDirectory + ": " + e.getMessage());
@@ -193,11 +192,7 @@ public final class Sat4jProofRecorder extends SearchListenerAdapter<ISolverServi
         } catch (IOException e) {
             // the file goes anyway
         }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // deleteOnExit remains
-        }
+        ScratchFiles.deleteQuietly(file); // or at exit, by ScratchFiles' shutdown hook
         out = null;
         file = null;
     }

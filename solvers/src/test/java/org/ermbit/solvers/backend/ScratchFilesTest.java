@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,44 @@ class ScratchFilesTest {
         file("ermbit-" + ProcessHandle.current().parent().orElseThrow().pid() + "-ext-minisat-2", Duration.ofHours(2));
         assertEquals(1, ScratchFiles.sweep(dir, q -> ProcessHandle.of(q).isPresent(), NOW));
         assertEquals(List.of("ermbit-" + ProcessHandle.current().parent().orElseThrow().pid() + "-ext-minisat-2"), List.copyOf(left()));
+    }
+
+    /**
+     * A run left behind by a race may still be writing into its entry when the JVM exits: the shutdown
+     * hook removes every entry not yet deleted (a child JVM creates a directory with a file and a file,
+     * deletes neither, and exits normally).
+     */
+    @Test
+    void entriesNotDeletedByTheirRunAreRemovedAtANormalExit() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
+                LeftBehind.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // no time limit on the answer: only a guard against a hung child so the build cannot hang
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), out);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("created 2"), out);
+        assertEquals(Set.of(), left(), "nothing is left");
+    }
+
+    /** The child of {@link #entriesNotDeletedByTheirRunAreRemovedAtANormalExit}. */
+    static final class LeftBehind {
+        public static void main(String[] args) throws IOException {
+            Path d = ScratchFiles.createDirectory("ext-test");
+            Files.writeString(d.resolve("model.cnf"), "p cnf 1 1\n1 0\n");
+            Path f = ScratchFiles.createFile(Path.of(args[0]), "sat4j-proof", ".drat");
+            Files.writeString(f, "1 0\n");
+            System.out.println("created " + (Files.exists(d) && Files.exists(f) ? 2 : 0));
+        }
+    }
+
+    @Test
+    void anEntryIsLiveUntilDeleted() throws IOException {
+        Path f = ScratchFiles.createFile(dir, "sat4j-proof", ".drat");
+        assertTrue(ScratchFiles.isLive(f));
+        ScratchFiles.deleteQuietly(f);
+        assertFalse(ScratchFiles.isLive(f));
+        assertFalse(Files.exists(f));
     }
 
     @Test
