@@ -388,6 +388,10 @@ class EmbeddingRobustnessTest {
         assertEquals("progress", assertThrows(NullPointerException.class, () -> solver.optimize(inst, null)).getMessage());
         assertEquals("timeout", assertThrows(NullPointerException.class, () -> ErmOptions.defaults().withTimeout(null)).getMessage());
         assertEquals("solvers", assertThrows(NullPointerException.class, () -> ErmOptions.defaults().withSolvers(null)).getMessage());
+        assertEquals("solvers contains null", assertThrows(NullPointerException.class,
+                () -> ErmOptions.defaults().withSolvers(java.util.Arrays.asList("sat4j", null))).getMessage());
+        assertEquals("crossCheck contains null", assertThrows(NullPointerException.class,
+                () -> ErmOptions.defaults().withCrossCheck(java.util.Arrays.asList(null, "z3"))).getMessage());
         assertEquals("crossCheck", assertThrows(NullPointerException.class, () -> ErmOptions.defaults().withCrossCheck(null)).getMessage());
         assertEquals("enumerationCap", assertThrows(NullPointerException.class,
                 () -> ErmOptions.defaults().withEnumerationCap(null, 8)).getMessage());

@@ -34,8 +34,8 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
      * @throws IllegalArgumentException for no solver, a negative timeout, or a cap or bit budget below 1
      */
     public ErmOptions {
-        solvers = List.copyOf(Objects.requireNonNull(solvers, "solvers"));
-        crossCheck = List.copyOf(Objects.requireNonNull(crossCheck, "crossCheck"));
+        solvers = ids(solvers, "solvers");
+        crossCheck = ids(crossCheck, "crossCheck");
         if (solvers.isEmpty()) throw new IllegalArgumentException("no solver given");
         Objects.requireNonNull(timeout, "timeout (use Optional.empty() for none)");
         if (timeout.isPresent() && timeout.get().isNegative()) throw new IllegalArgumentException("negative timeout " + timeout.get());
@@ -100,5 +100,11 @@ public record ErmOptions(List<String> solvers, Optional<Duration> timeout, boole
      */
     public ErmOptions withSeed(long s) {
         return new ErmOptions(solvers, timeout, symmetryBreaking, crossCheck, enumerationCap, bitBudget, refinement, localSearch, squaredLoss, s);
+    }
+
+    private static List<String> ids(List<String> ids, String what) {
+        Objects.requireNonNull(ids, what);
+        for (String id : ids) Objects.requireNonNull(id, () -> what + " contains null");
+        return List.copyOf(ids);
     }
 }
