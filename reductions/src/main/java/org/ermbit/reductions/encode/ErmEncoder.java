@@ -125,8 +125,8 @@ public final class ErmEncoder {
 
         Encoding encode() {
             EncodingStopped.check(limits);
-            params = ParameterVariables.create(b, inst, sc);
-            if (opts.symmetryBreaking()) SymmetryBreaking.apply(b, arch, params);
+            params = ParameterVariables.create(b, inst, sc, limits);
+            if (opts.symmetryBreaking()) SymmetryBreaking.apply(b, arch, params, limits);
             if (FirstLayerSelection.applies(opts.configurationLimit(), arch, params)) {
                 selection = new FirstLayerSelection(b, arch, params, sc);
             } else if (opts.firstLayerProducts() && FirstLayerProducts.applies(arch, params)) {

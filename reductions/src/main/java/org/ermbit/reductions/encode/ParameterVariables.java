@@ -15,6 +15,7 @@ import org.ermbit.core.model.Domain;
 import org.ermbit.core.model.ErmInstance;
 import org.ermbit.core.model.ParameterRef;
 import org.ermbit.core.number.Rational;
+import org.ermbit.core.spi.Limits;
 
 /**
  * The free parameters of an instance as integer variables K (the numerator over the domain's
@@ -34,12 +35,16 @@ final class ParameterVariables {
         this.fixed = inst.fixedValues();
     }
 
-    /** Creates the variable of every free parameter, layer by layer, unit by unit, weights before the bias. */
-    static ParameterVariables create(EncodingBuilder b, ErmInstance inst, Scaling sc) {
+    /**
+     * Creates the variable of every free parameter, layer by layer, unit by unit, weights before the bias;
+     * looks at {@code limits} once per unit (a network of millions of parameters takes seconds).
+     */
+    static ParameterVariables create(EncodingBuilder b, ErmInstance inst, Scaling sc, Limits limits) {
         ParameterVariables pv = new ParameterVariables(inst, sc);
         Architecture arch = inst.architecture();
         for (int l = 1; l <= arch.depth(); l++) {
             for (int i = 0; i < arch.layer(l).units(); i++) {
+                EncodingStopped.check(limits);
                 for (int j = 0; j <= arch.fanIn(l); j++) {
                     ParameterRef r = j < arch.fanIn(l) ? ParameterRef.weight(l, i, j) : ParameterRef.bias(l, i);
                     if (!pv.fixed.containsKey(r)) pv.createVariable(b, r, inst.domains().of(r));

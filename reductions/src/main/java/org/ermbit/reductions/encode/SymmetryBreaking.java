@@ -9,6 +9,7 @@ import org.ermbit.core.ir.ModelBuilder;
 import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
 import org.ermbit.core.model.Architecture;
+import org.ermbit.core.spi.Limits;
 
 /**
  * Hidden-unit symmetry breaking: permuting the units of a hidden layer (with their incoming
@@ -21,10 +22,11 @@ final class SymmetryBreaking {
     private SymmetryBreaking() {
     }
 
-    static void apply(EncodingBuilder b, Architecture arch, ParameterVariables params) {
+    static void apply(EncodingBuilder b, Architecture arch, ParameterVariables params, Limits limits) {
         for (int l = 1; l < arch.depth(); l++) {
             if (arch.layer(l).units() < 2 || !params.allFree(l, true) || !params.allFree(l + 1, false)) continue;
             for (int i = 0; i + 1 < arch.layer(l).units(); i++) {
+                EncodingStopped.check(limits);
                 lexLeq(b, params.freeIncoming(l, i), params.freeIncoming(l, i + 1), "lex[" + l + "][" + i + "]");
             }
         }

@@ -2,6 +2,7 @@ package org.ermbit.reductions.encode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -29,6 +30,30 @@ class EncodingLimitsTest {
         EncodingStopped cancelled = assertThrows(EncodingStopped.class,
                 () -> ErmEncoder.encode(inst, EncoderOptions.defaults(), new Limits(Optional.empty(), token)));
         assertEquals("cancelled", cancelled.getMessage());
+    }
+
+    /**
+     * Creating the parameters' variables and the symmetry-breaking constraints look at the limits too
+     * (a network of millions of parameters spent seconds there before the first look between points).
+     */
+    @Test
+    void parameterCreationAndSymmetryBreakingLookAtTheLimits() {
+        int broken = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            ErmInstance inst = RandomInstances.create(seed, 3000);
+            Scaling sc = Scaling.of(inst);
+            assertThrows(EncodingStopped.class, () -> ParameterVariables.create(new EncodingBuilder(), inst, sc, PAST));
+            EncodingBuilder b = new EncodingBuilder();
+            ParameterVariables params = ParameterVariables.create(b, inst, sc, Limits.none());
+            org.ermbit.core.model.Architecture arch = inst.architecture();
+            boolean breaks = false;
+            for (int l = 1; l < arch.depth(); l++) breaks |= arch.layer(l).units() >= 2 && params.allFree(l, true) && params.allFree(l + 1, false);
+            if (breaks) {
+                assertThrows(EncodingStopped.class, () -> SymmetryBreaking.apply(b, arch, params, PAST));
+                broken++;
+            }
+        }
+        assertTrue(broken > 0, "some instance has interchangeable hidden units");
     }
 
     /** A loss bound's encoding is a new encoding run, under the caller's limits too. */
