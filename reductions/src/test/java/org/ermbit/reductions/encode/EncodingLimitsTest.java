@@ -40,7 +40,7 @@ class EncodingLimitsTest {
     void parameterCreationAndSymmetryBreakingLookAtTheLimits() {
         int broken = 0;
         for (long seed = 1; seed <= 40; seed++) {
-            ErmInstance inst = RandomInstances.create(seed, 3000);
+            ErmInstance inst = RandomInstances.createSymmetric(seed, 3000);
             Scaling sc = Scaling.of(inst);
             assertThrows(EncodingStopped.class, () -> ParameterVariables.create(new EncodingBuilder(), inst, sc, PAST));
             EncodingBuilder b = new EncodingBuilder();
