@@ -1,6 +1,7 @@
 package org.ermbit.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.solvers.pipeline.ExactnessViolation;
@@ -51,11 +52,26 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true);
+        Thread.setDefaultUncaughtExceptionHandler(backgroundFailures(err, List.of(args).contains("--debug")));
         int code;
         try (SignalStop stop = SignalStop.install(Thread.currentThread(), err)) {
             code = run(args, new PrintWriter(System.out, true), err);
         }
         System.exit(code);
+    }
+
+    /**
+     * What a thread of the run that dies of an uncaught throwable prints: nothing for running out of
+     * memory (the command reports that in its one line, and the JVM's own report was a stack trace on
+     * stderr, sometimes before that line), one line for anything else, with the stack trace under --debug.
+     */
+    static Thread.UncaughtExceptionHandler backgroundFailures(PrintWriter err, boolean debug) {
+        return (thread, e) -> {
+            if (e instanceof OutOfMemoryError) return;
+            err.println("ermbit: internal error in thread " + PrintableText.oneLine(thread.getName()) + ": "
+                    + PrintableText.oneLine(String.valueOf(e)));
+            if (debug) e.printStackTrace(err);
+        };
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */

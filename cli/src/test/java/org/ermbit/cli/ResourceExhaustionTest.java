@@ -24,6 +24,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ResourceExhaustionTest {
 
+    /**
+     * A background thread that runs out of memory printed the JVM's stack trace on stderr, sometimes
+     * before the command's one line; now it prints nothing (the command reports the shortage), and any
+     * other failure of a background thread is one line, with the trace only under --debug.
+     */
+    @Test
+    void backgroundThreadsThatFailPrintNoStackTrace() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(text, true);
+        Thread worker = new Thread(() -> { }, "ermbit-limit-watcher");
+        Main.backgroundFailures(err, false).uncaughtException(worker, new OutOfMemoryError("Java heap space"));
+        assertEquals("", text.toString());
+        Main.backgroundFailures(err, false).uncaughtException(worker, new IllegalStateException("broken\nstate"));
+        assertEquals(List.of("ermbit: internal error in thread ermbit-limit-watcher: java.lang.IllegalStateException: broken state"),
+                text.toString().lines().toList());
+        java.io.StringWriter debugText = new java.io.StringWriter();
+        Main.backgroundFailures(new java.io.PrintWriter(debugText, true), true).uncaughtException(worker, new IllegalStateException("x"));
+        assertTrue(debugText.toString().lines().count() > 1, debugText.toString());
+    }
+
     private static final Path ZERO = Path.of("/dev/zero");
 
     /** Commands and the position of the file argument that is replaced by an endless or a directory input. */

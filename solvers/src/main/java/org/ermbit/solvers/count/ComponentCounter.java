@@ -96,7 +96,7 @@ public final class ComponentCounter implements ModelCounter {
         int unused = cnf.variables() - used.variables();
         ComponentCache cache = new ComponentCache(cacheBudgetBytes);
         int[] cubeVars = threads > 1 && used.variables() >= PARALLEL_MIN_VARIABLES ? cubeVariables(used) : new int[0];
-        CountResult r = cubeVars.length == 0 ? new ComponentSearch(used, new int[0], limits, progress, cache, eliminationWidth).run()
+        CountResult r = cubeVars.length == 0 ? ComponentSearch.count(used, new int[0], limits, progress, cache, eliminationWidth)
                 : countCubes(used, cubeVars, limits, progress, cache);
         if (unused == 0 || r.status() != CountStatus.COUNTED) return r;
         return CountResult.counted(r.exactCount().shiftLeft(unused), r.counter(), r.stats());
@@ -138,7 +138,7 @@ public final class ComponentCounter implements ModelCounter {
                 for (int i = 0; i < cubeVars.length; i++) {
                     assumptions[i] = ((cube >> i) & 1) == 1 ? -cubeVars[i] : cubeVars[i];
                 }
-                parts.add(pool.submit(() -> new ComponentSearch(cnf, assumptions, limits, shared, cache, eliminationWidth).run()));
+                parts.add(pool.submit(() -> ComponentSearch.count(cnf, assumptions, limits, shared, cache, eliminationWidth)));
             }
             BigInteger total = BigInteger.ZERO;
             CountStatus failed = null;

@@ -43,9 +43,14 @@ final class ComponentSearch {
      * A component whose breadth-first search from its first variable reaches this depth is long and
      * thin (a chain, a band): it branches on the busiest variable of the middle level, a separator,
      * so that it splits in halves instead of being peeled from one end (quadratic on chains,
-     * exponential on bands). Wider components branch on the busiest variable overall.
+     * exponential on bands). Wider components branch on the busiest variable overall. The levels are
+     * those of a second search from the variable the first one reached last (an end of the band
+     * whatever the numbering, a pseudo-peripheral start), so that successive cuts fall in the same
+     * middle: from the first variable, which a renumbering puts anywhere, they wandered.
      */
     static final int LONG_COMPONENT_DEPTH = 16;
+    /** How many clauses are read between two looks at the limits while the search is built (a power of 2). */
+    private static final int BUILD_POLL = 1 << 14;
     private static final int CHECK_EVERY = 256;
     private static final long PROGRESS_NANOS = 3_000_000_000L;
 
@@ -119,7 +124,10 @@ final class ComponentSearch {
         List<int[]> kept = new ArrayList<>(cnf.clauses().size());
         int[] unitBuf = new int[4];
         int unitCount = 0;
+        int read = 0;
         for (int[] clause : cnf.clauses()) {
+            // building the search over millions of clauses takes seconds: the limits are honoured here too
+            if ((read++ & (BUILD_POLL - 1)) == 0) stopIfExpired(limits);
             int[] c = normalise(clause);
             if (c == null) continue; // tautology
             if (c.length == 0) {
@@ -150,6 +158,7 @@ final class ComponentSearch {
             watchCount[lits[start[c] + 1]]++;
         }
         start[m] = pos;
+        stopIfExpired(limits);
         occ = new int[n + 1][];
         for (int v = 0; v <= n; v++) occ[v] = new int[occCount[v]];
         int[] litCount = new int[2 * n + 2];
@@ -198,6 +207,21 @@ final class ComponentSearch {
             c[size++] = c[i];
         }
         return Arrays.copyOf(c, size);
+    }
+
+    /**
+     * Builds the search of {@link #ComponentSearch} and runs it; limits that expire while it is being
+     * built (a formula of millions of clauses) stop it there.
+     */
+    static CountResult count(Cnf cnf, int[] assumptions, Limits limits, CountProgress progress, ComponentCache cache,
+                             int eliminationWidth) {
+        ComponentSearch search;
+        try {
+            search = new ComponentSearch(cnf, assumptions, limits, progress, cache, eliminationWidth);
+        } catch (Stopped s) {
+            return CountResult.stopped(s.status, ComponentCounter.ID, new CountStats(0, 0, 0, 0, 0, 0, cache.size(), Duration.ZERO));
+        }
+        return search.run();
     }
 
     CountResult run() {
@@ -443,6 +467,8 @@ final class ComponentSearch {
             childTouched[label] = touched;
             childBest[label] = -1;
             int reach = depth[queue[qt - 1]];
+            // from inside a band the first search sees at least half its length
+            if (2 * reach >= LONG_COMPONENT_DEPTH) reach = levelsFromTheFarEnd(label, qt);
             childCut[label] = reach >= LONG_COMPONENT_DEPTH ? reach / 2 : -1;
             count++;
         }
@@ -485,6 +511,37 @@ final class ComponentSearch {
         }
         if (count > 1) out.subList(first, out.size()).sort(Comparator.comparingInt(Component::varCount));
         return free;
+    }
+
+    /**
+     * Recomputes {@code depth} over component {@code label} (its {@code size} variables in {@code queue},
+     * its open clauses labelled in {@code clauseComp} under the current stamp) by a breadth-first search
+     * from the variable the first search reached last; returns the greatest depth. {@code queue} then
+     * holds the component in the new order.
+     */
+    private int levelsFromTheFarEnd(int label, int size) {
+        int far = queue[size - 1];
+        for (int k = 0; k < size; k++) depth[queue[k]] = -1;
+        int qh = 0;
+        int qt = 0;
+        depth[far] = 0;
+        queue[qt++] = far;
+        while (qh < qt) {
+            int u = queue[qh++];
+            for (int c : occ[u]) {
+                if (clauseStamp[c] != stamp || clauseComp[c] != label) continue;
+                for (int k = start[c], e = start[c + 1]; k < e; k++) {
+                    int l = lits[k];
+                    if (value[l] != 0) continue;
+                    int w = l >> 1;
+                    if (depth[w] < 0) {
+                        depth[w] = depth[u] + 1;
+                        queue[qt++] = w;
+                    }
+                }
+            }
+        }
+        return depth[queue[qt - 1]];
     }
 
     private void growChildArrays() {
@@ -586,9 +643,13 @@ final class ComponentSearch {
         return true;
     }
 
-    private void checkLimits() {
+    private static void stopIfExpired(Limits limits) {
         if (limits.cancel().isCancelled()) throw new Stopped(CountStatus.CANCELLED);
         if (limits.expired()) throw new Stopped(CountStatus.TIMEOUT);
+    }
+
+    private void checkLimits() {
+        stopIfExpired(limits);
         long now = System.nanoTime();
         if (progress != CountProgress.NONE && now - lastProgressNanos >= PROGRESS_NANOS) {
             lastProgressNanos = now;

@@ -660,15 +660,15 @@ class ComponentSearchTest {
     @Test
     void aPastDeadlineOrACancelledTokenStopsBeforeCounting() {
         Limits past = new Limits(Optional.of(Instant.now().minusSeconds(1)), new CancelToken());
-        CountResult r = new ComponentSearch(cnf(3, new int[0]), new int[0], past, CountProgress.NONE,
-                new ComponentCache(BIG_CACHE), -1).run();
+        CountResult r = ComponentSearch.count(cnf(3, new int[0]), new int[0], past, CountProgress.NONE,
+                new ComponentCache(BIG_CACHE), -1);
         assertEquals(CountStatus.TIMEOUT, r.status());
         assertTrue(r.count().isEmpty());
         CancelToken token = new CancelToken();
         token.cancel();
         Limits both = new Limits(Optional.of(Instant.now().minusSeconds(1)), token);
-        CountResult c = new ComponentSearch(cnf(3, new int[] {1, 2}), new int[0], both, CountProgress.NONE,
-                new ComponentCache(BIG_CACHE), -1).run();
+        CountResult c = ComponentSearch.count(cnf(3, new int[] {1, 2}), new int[0], both, CountProgress.NONE,
+                new ComponentCache(BIG_CACHE), -1);
         assertEquals(CountStatus.CANCELLED, c.status());
         assertEquals(0, c.stats().decisions());
     }
