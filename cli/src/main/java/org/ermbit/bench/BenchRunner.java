@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.ermbit.cli.StandardError;
 import org.ermbit.core.format.AtomicFiles;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.PrintableText;
@@ -130,7 +131,7 @@ public final class BenchRunner {
     private int execute(List<Task> todo, Manifest manifest, ResultCsv csv) {
         if (todo.isEmpty()) return 0;
         AtomicInteger done = new AtomicInteger();
-        ProgressBar bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("bench").setInitialMax(todo.size())
+        ProgressBar bar = !StandardError.isTerminal() ? null : new ProgressBarBuilder().setTaskName("bench").setInitialMax(todo.size())
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
         ExecutorService pool = Executors.newFixedThreadPool(config.jobs());
         try {

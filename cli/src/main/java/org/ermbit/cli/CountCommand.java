@@ -60,7 +60,7 @@ public final class CountCommand implements Callable<Integer> {
         for (String w : parsed.warnings()) out.println("c warning: " + w);
         out.flush();
         Limits limits = new Limits(deadline, new CancelToken());
-        boolean console = System.console() != null;
+        boolean console = StandardError.isTerminal();
         CountResult r;
         // the component counter reports statistics; for the others a ticker shows elapsed time
         ProgressTicker ticker = mc.id().equals(ComponentCounter.ID) ? null : ProgressTicker.start(err, "count");

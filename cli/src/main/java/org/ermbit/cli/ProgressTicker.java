@@ -19,7 +19,7 @@ final class ProgressTicker implements AutoCloseable {
     }
 
     static ProgressTicker start(PrintWriter err, String what) {
-        if (System.console() == null) return new ProgressTicker(null);
+        if (!StandardError.isTerminal()) return new ProgressTicker(null);
         long start = System.nanoTime();
         ProgressTicker[] self = new ProgressTicker[1];
         Thread t = new Thread(() -> {
