@@ -181,7 +181,7 @@ public final class DimacsReader {
                 throw error(lineNo, "malformed p-line: expected 'p cnf VARIABLES CLAUSES'");
             }
             if (t.length >= 2 && !t[1].equals("cnf")) {
-                throw error(lineNo, "not supported: 'p " + t[1] + "' (only 'p cnf VARIABLES CLAUSES')");
+                throw error(lineNo, "not supported: 'p " + shorten(t[1]) + "' (only 'p cnf VARIABLES CLAUSES')");
             }
             if (t.length != 4) throw error(lineNo, "malformed p-line: expected 'p cnf VARIABLES CLAUSES'");
             variables = count(lineNo, t[2], "variable", MAX_VARIABLES);
@@ -189,7 +189,7 @@ public final class DimacsReader {
         }
 
         private int count(int lineNo, String token, String what, int cap) {
-            if (!isInteger(token)) throw error(lineNo, "p-line: " + what + " count '" + token + "' is not an integer");
+            if (!isInteger(token)) throw error(lineNo, "p-line: " + what + " count '" + shorten(token) + "' is not an integer");
             if (token.startsWith("-")) throw error(lineNo, "p-line: negative " + what + " count " + token);
             String digits = withoutLeadingZeros(token);
             if (digits.length() > 12 || Long.parseLong(digits) > cap) {

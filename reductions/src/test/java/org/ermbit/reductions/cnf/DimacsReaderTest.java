@@ -114,6 +114,13 @@ class DimacsReaderTest {
         String longOne = new String(("p cnf 2 1\n1 " + "\u00e9".repeat(30) + " 0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals("bad.cnf: line 2: not an integer literal: '" + "\u00e9".repeat(21) + "...'", parseError(longOne).oneLine());
+        // the p-line's tokens too (they were shown byte per character: '2Ã©')
+        String pLine = new String("p cnf 3 2\u00e9\n1 0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals("bad.cnf: line 1: p-line: clause count '2\u00e9' is not an integer", parseError(pLine).oneLine());
+        String pType = new String("p \u00e9cnf 3 2\n1 0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals("bad.cnf: line 1: not supported: 'p \u00e9cnf' (only 'p cnf VARIABLES CLAUSES')", parseError(pType).oneLine());
     }
 
     @Test
