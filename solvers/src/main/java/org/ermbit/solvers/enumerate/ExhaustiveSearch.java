@@ -2,6 +2,7 @@ package org.ermbit.solvers.enumerate;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.ermbit.core.spi.Limits;
 
 /**
  * Enumerates every parameter vector of an instance's finite domain (fixed parameters held at their
- * values) and evaluates the loss exactly. Stops early when asked only for a vector with loss ≤ γ.
+ * values) and evaluates the loss exactly, each parameter's values nearest zero first (so the first
+ * vector is the parameters nearest zero). Stops early when asked only for a vector with loss ≤ γ.
  * Guards: a cap on the number of vectors, a cap on the bit-length of intermediate values (polynomial
  * activations grow like degree^depth), and the deadline / cancel token of {@link Limits}.
  */
@@ -85,7 +87,11 @@ public final class ExhaustiveSearch {
                 return tooMany("parameter " + r + " has " + inst.domains().of(r).size() + " values, more than one list can hold");
             }
             try {
-                values.add(inst.domains().of(r).values(Integer.MAX_VALUE));
+                // nearest zero first: the first vector is the parameters nearest zero (optimize's documented
+                // start), and small vectors, which often fit, come early
+                List<Rational> listed = new ArrayList<>(inst.domains().of(r).values(Integer.MAX_VALUE));
+                listed.sort(Comparator.comparing(Rational::abs).thenComparing(Comparator.naturalOrder()));
+                values.add(listed);
             } catch (IllegalArgumentException unlisted) { // e.g. a rational domain of more than 12 bits
                 return tooMany("parameter " + r + ": " + unlisted.getMessage());
             }

@@ -134,6 +134,13 @@ class ExhaustiveSearchTest {
         ExhaustiveSearch.Outcome o = new ExhaustiveSearch(BIG_CAP, 1 << 16).findAtMost(reluNet(), Rational.of(1000), Limits.none());
         assertEquals(ExhaustiveSearch.End.FOUND, o.end());
         assertEquals(BigInteger.ONE, o.evaluated());
+        // the first vector is the parameters nearest zero (optimize's documented start): all four are 0, loss 1 + 0 + 9
+        NetworkParameters first = o.best().orElseThrow();
+        assertEquals(10, lossOf(first));
+        for (int l = 1; l <= 2; l++) {
+            assertEquals(Rational.ZERO, first.get(ParameterRef.weight(l, 0, 0)));
+            assertEquals(Rational.ZERO, first.get(ParameterRef.bias(l, 0)));
+        }
     }
 
     @Test
