@@ -85,7 +85,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("c wrote " + fmt.cliName() + (optimize && fmt == ExportFormat.CNF ? " (WCNF)" : "") + " to " + PrintableText.oneLine(output)
-                    + ": " + Encoding.summary(exp.writtenModel()));
+                    + ": " + (exp.fileSize().isEmpty() ? "" : exp.fileSize() + " in the file, from ") + Encoding.summary(exp.writtenModel()));
             out.flush();
         }
         return 0;

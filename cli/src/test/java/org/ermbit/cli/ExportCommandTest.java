@@ -151,7 +151,12 @@ class ExportCommandTest {
         assertTrue(run("export", in.toString(), "-f", "cnf", "--optimize", "-o", wcnf.toString()).out()
                 .startsWith("c wrote cnf (WCNF) to " + wcnf + ": "));
         Path cnf = dir.resolve("x.cnf");
-        assertTrue(run("export", in.toString(), "-f", "cnf", "-o", cnf.toString()).out().startsWith("c wrote cnf to " + cnf + ": "));
+        String wrote = run("export", in.toString(), "-f", "cnf", "-o", cnf.toString()).out();
+        assertTrue(wrote.startsWith("c wrote cnf to " + cnf + ": "), wrote);
+        // the file's own size (its p-line) is stated, not only the model's
+        String pLine = java.nio.file.Files.readAllLines(cnf).stream().filter(l -> l.startsWith("p cnf ")).findFirst().orElseThrow();
+        String[] vc = pLine.split(" ");
+        assertTrue(wrote.contains(": " + vc[2] + " variables, " + vc[3] + " clauses in the file, from "), wrote + " / " + pLine);
     }
 
     private static long opbConstraints(Path opb) throws IOException {

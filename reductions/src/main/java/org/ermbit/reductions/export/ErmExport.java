@@ -24,9 +24,12 @@ import org.ermbit.reductions.lower.Lowered;
  *                        not optimising
  * @param lossBound       the integer bound on the scaled loss in decision mode (⌊γ·lossScale⌋)
  * @param notes           human-readable facts written as comments at the top of the file
+ * @param fileSize        the file's own size where it differs from {@link #writtenModel()}'s ("N variables,
+ *                        M clauses" of a CNF after the pseudo-Boolean translation, "N rows" of an LP with
+ *                        big-M rows), else empty
  */
 public record ErmExport(ExportFormat format, String text, boolean optimize, Encoding encoding, Lowered lowered,
-                        BigInteger objectiveOffset, BigInteger lossBound, List<String> notes) {
+                        BigInteger objectiveOffset, BigInteger lossBound, List<String> notes, String fileSize) {
     public ErmExport {
         notes = List.copyOf(notes);
     }

@@ -48,6 +48,7 @@ public final class ErmExporter {
         Lowered lowered = lowering(format, linearSmt).apply(question);
         Model m = lowered.model();
         String body;
+        String fileSize = "";
         BigInteger offset = BigInteger.ZERO;
         switch (format) {
             case SMTLIB -> body = new SmtLibWriter(optimize ? SmtLibWriter.Dialect.Z3 : SmtLibWriter.Dialect.STANDARD).write(m);
@@ -58,6 +59,7 @@ public final class ErmExporter {
             case CNF -> {
                 CnfEncoding ce = PseudoBooleanToCnf.encode(m);
                 CnfWriter w = new CnfWriter();
+                fileSize = ce.cnf().variables() + " variables, " + ce.cnf().clauses().size() + (optimize ? " hard clauses" : " clauses");
                 if (optimize) {
                     body = w.wcnf(ce);
                     offset = CnfWriter.objectiveOffset(ce);
@@ -68,13 +70,14 @@ public final class ErmExporter {
             case LP -> {
                 LpExport lp = new LpWriter(false).write(m);
                 body = lp.text();
+                fileSize = m.vars().size() + " variables, " + lp.rows() + " rows";
                 offset = lp.objectiveOffset();
             }
             default -> throw new IllegalArgumentException("not supported: format " + format);
         }
         List<String> notes = notes(inst, enc, format, optimize, bound, offset, m, linearSmt);
         return new ErmExport(format, prepend(format, notes, body), optimize, enc, lowered,
-                optimize ? offset : BigInteger.ZERO, bound, notes);
+                optimize ? offset : BigInteger.ZERO, bound, notes, fileSize);
     }
 
     private static org.ermbit.reductions.lower.LoweringPass lowering(ExportFormat format, boolean linearSmt) {

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Result of {@link LpWriter#write}: the LP text, warnings (non-empty when some number exceeds
  * 2^53 and so may be rounded by a floating-point LP solver), and the objective constant that the LP
- * objective omits (IR objective = LP objective + {@code objectiveOffset}).
+ * objective omits (IR objective = LP objective + {@code objectiveOffset}), and the number of rows
+ * written (an enforced linear constraint becomes up to two big-M rows).
  */
-public record LpExport(String text, List<String> warnings, BigInteger objectiveOffset) {
+public record LpExport(String text, List<String> warnings, BigInteger objectiveOffset, int rows) {
     public LpExport {
         warnings = List.copyOf(warnings);
     }

@@ -106,7 +106,7 @@ public final class LpWriter {
         body.append("End\n");
         for (String w : warnings) sb.append("\\ WARNING: ").append(w).append('\n');
         sb.append(body);
-        return new LpExport(sb.toString(), warnings, offset);
+        return new LpExport(sb.toString(), warnings, offset, rows.size());
     }
 
     private void linear(Constraint.Linear l, List<String> rows, List<String> warnings) {
