@@ -82,16 +82,49 @@ public final class SearchSpace {
 
     /**
      * A tighter lower bound for the printed form: the sum of floor(count · log2 size) per factor, exact
-     * while the power is small enough to build (3^1001 is at least 2^1586, not only 2^1001).
+     * while the power is small enough to build (3^1001 is at least 2^1586, not only 2^1001), and from
+     * below past that (3^1000000 is at least 2^1584962).
      */
     private long printedBoundBits() {
         long bits = 0;
         for (Factor f : factors) {
             BigInteger size = f.size().orElseThrow();
             bits += (long) size.bitLength() * f.count() <= EXACT_POWER_BITS ? size.pow(f.count()).bitLength() - 1
-                    : (long) (size.bitLength() - 1) * f.count();
+                    : log2OfPowerFromBelow(size, f.count());
         }
         return bits;
+    }
+
+    /** Bits kept of the mantissas in {@link #log2OfPowerFromBelow}. */
+    private static final int MANTISSA_BITS = 128;
+
+    /**
+     * A k with 2^k ≤ size^count, at most one below floor(count · log2 size): the power by squaring, each
+     * product's mantissa cut down to {@value #MANTISSA_BITS} bits (rounding down keeps every value at most
+     * the true one).
+     */
+    static long log2OfPowerFromBelow(BigInteger size, long count) {
+        BigInteger mantissa = BigInteger.ONE;
+        long exponent = 0;
+        BigInteger base = size;
+        long baseExponent = 0;
+        for (long c = count; c > 0; c >>= 1) {
+            if ((c & 1) == 1) {
+                mantissa = mantissa.multiply(base);
+                exponent += baseExponent;
+                int cut = Math.max(0, mantissa.bitLength() - MANTISSA_BITS);
+                mantissa = mantissa.shiftRight(cut);
+                exponent += cut;
+            }
+            if (c > 1) {
+                base = base.multiply(base);
+                baseExponent *= 2;
+                int cut = Math.max(0, base.bitLength() - MANTISSA_BITS);
+                base = base.shiftRight(cut);
+                baseExponent += cut;
+            }
+        }
+        return mantissa.bitLength() - 1 + exponent;
     }
 
     /** Powers of at most this many bits are computed to give the exact floor of their logarithm. */
