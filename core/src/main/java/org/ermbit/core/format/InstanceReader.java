@@ -218,8 +218,8 @@ public final class InstanceReader {
                 if (q.bitLength() > Domain.MAX_BITS) throw in.error(path + ".denominator", "denominator exceeds the cap of " + Domain.MAX_BITS + " bits");
                 var lo = in.bigInteger(n.get("min"), path + ".min");
                 var hi = in.bigInteger(n.get("max"), path + ".max");
-                if (lo.bitLength() > Domain.MAX_BITS) throw in.error(path + ".min", "min exceeds the cap of " + Domain.MAX_BITS + " bits");
-                if (hi.bitLength() > Domain.MAX_BITS) throw in.error(path + ".max", "max exceeds the cap of " + Domain.MAX_BITS + " bits");
+                if (lo.abs().bitLength() > Domain.MAX_BITS) throw in.error(path + ".min", "min exceeds the cap of " + Domain.MAX_BITS + " bits");
+                if (hi.abs().bitLength() > Domain.MAX_BITS) throw in.error(path + ".max", "max exceeds the cap of " + Domain.MAX_BITS + " bits");
                 if (lo.compareTo(hi) > 0) throw in.error(path, "grid is empty: min " + lo + " > max " + hi);
                 return new Domain.Grid(q, lo, hi);
             }

@@ -85,7 +85,8 @@ public sealed interface Domain permits Domain.FixedPoint, Domain.Grid, Domain.Ra
         public Grid {
             if (denominator.signum() <= 0) throw new IllegalArgumentException("grid denominator must be positive, got " + denominator);
             if (low.compareTo(high) > 0) throw new IllegalArgumentException("grid is empty: min " + low + " > max " + high);
-            if (denominator.bitLength() > MAX_BITS || low.bitLength() > MAX_BITS || high.bitLength() > MAX_BITS) {
+            // magnitudes: -2^64 is as far out as 2^64 (BigInteger.bitLength gives 64 and 65)
+            if (denominator.bitLength() > MAX_BITS || low.abs().bitLength() > MAX_BITS || high.abs().bitLength() > MAX_BITS) {
                 throw new IllegalArgumentException("grid bounds exceed the cap of " + MAX_BITS + " bits");
             }
         }

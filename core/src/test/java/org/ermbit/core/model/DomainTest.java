@@ -30,6 +30,16 @@ class DomainTest {
 
     /** grid q = 3, −2..4: −2/3, −1/3, 0, 1/3, 2/3, 1, 4/3 (7 values). */
     @Test
+    void gridBoundsAreCappedByMagnitude() {
+        BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+        BigInteger below = two64.subtract(BigInteger.ONE);
+        new Domain.Grid(BigInteger.ONE, below.negate(), below); // |bounds| < 2^64: accepted
+        // -2^64 was accepted (its two's-complement bit length is 64) where 2^64 was refused
+        assertThrows(IllegalArgumentException.class, () -> new Domain.Grid(BigInteger.ONE, two64.negate(), BigInteger.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new Domain.Grid(BigInteger.ONE, BigInteger.ZERO, two64));
+    }
+
+    @Test
     void gridByHand() {
         Domain.Grid g = new Domain.Grid(BigInteger.valueOf(3), BigInteger.valueOf(-2), BigInteger.valueOf(4));
         assertEquals(BigInteger.valueOf(7), g.size());
