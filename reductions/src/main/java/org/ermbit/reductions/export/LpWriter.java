@@ -11,6 +11,7 @@ import org.ermbit.core.ir.Literal;
 import org.ermbit.core.ir.Model;
 import org.ermbit.core.ir.Relation;
 import org.ermbit.core.ir.Var;
+import org.ermbit.core.number.Rational;
 
 /**
  * Writes a {@link Model} in CPLEX LP format (Minimize / Subject To / Bounds / Binary / General /
@@ -160,7 +161,7 @@ public final class LpWriter {
 
     private void check(BigInteger v, String what, List<String> warnings) {
         if (v.abs().compareTo(DOUBLE_EXACT) <= 0) return;
-        String msg = what + " " + v + " exceeds 2^53 and is not exact in floating point";
+        String msg = what + " " + Rational.of(v).abbreviated(60) + " exceeds 2^53 and is not exact in floating point";
         if (!allowInexact) throw new IllegalArgumentException("not supported: " + msg + " (LP solvers use doubles)");
         if (!warnings.contains(msg)) warnings.add(msg);
     }

@@ -158,6 +158,11 @@ class GoldenExportTest {
         assertTrue(lenient.text().contains("\\ WARNING: coefficient of k 9007199254740993 exceeds 2^53"), lenient.text());
         // exactly 2^53 is still exact
         assertTrue(new LpWriter(false).write(lpModel(BigInteger.ONE.shiftLeft(53))).exactInDoubles());
+        // a number of hundreds of digits is shortened in the message (the whole 617 digits were printed)
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> new LpWriter(false).write(lpModel(BigInteger.ONE.shiftLeft(2048))));
+        assertTrue(huge.getMessage().startsWith("not supported: coefficient of k 323170060713110073007148766886…(617 characters) exceeds 2^53"),
+                huge.getMessage());
     }
 
     @Test
