@@ -184,7 +184,8 @@ public final class ChildRunner {
     static Outcome classify(Mode mode, int exit, String stdout, String stderr, long ms) {
         String errLine = lastLine(stderr);
         if (exit == EXIT_OOM || stderr.contains("java.lang.OutOfMemoryError") || stderr.contains("Terminating due to java.lang.OutOfMemoryError")) {
-            return new Outcome(RunStatus.MEMOUT, Optional.empty(), ms, exit, "out of memory: " + errLine);
+            return new Outcome(RunStatus.MEMOUT, Optional.empty(), ms, exit,
+                    "out of memory" + (errLine.isEmpty() ? " (exit " + exit + ", nothing on stderr)" : ": " + errLine));
         }
         if (exit == 2 && stderr.contains("is not available here")) return new Outcome(RunStatus.UNAVAILABLE, Optional.empty(), ms, exit, errLine);
         if (exit != 0 && exit != 10 && exit != 20 && exit != 30) {

@@ -153,7 +153,7 @@ class ChildProcessTest {
         assertOutcome(RunStatus.ERROR, "exit 134", ChildRunner.classify(Mode.OPTIMIZE, 134, "{\"status\":\"OPTIMUM FOUND\",\"loss\":\"1\"}", "", 5));
         assertOutcome(RunStatus.UNAVAILABLE, "ermbit: solver 'z3' is not available here: no libz3",
                 ChildRunner.classify(Mode.SOLVE, 2, "", "ermbit: solver 'z3' is not available here: no libz3\n", 5));
-        assertOutcome(RunStatus.MEMOUT, "out of memory: ", ChildRunner.classify(Mode.SOLVE, 3, "", "", 5));
+        assertOutcome(RunStatus.MEMOUT, "out of memory (exit 3, nothing on stderr)", ChildRunner.classify(Mode.SOLVE, 3, "", "", 5));
         assertOutcome(RunStatus.MEMOUT, "out of memory: java.lang.OutOfMemoryError: Java heap space",
                 ChildRunner.classify(Mode.SOLVE, 1, "", "Exception in thread \"main\" \njava.lang.OutOfMemoryError: Java heap space", 5));
         ChildRunner.Outcome o = ChildRunner.classify(Mode.OPTIMIZE, 30, "{\"status\":\"OPTIMUM FOUND\",\"loss\":\"-7/3\"}", "", 1234);
