@@ -19,8 +19,8 @@ import org.ermbit.reductions.cnf.Cnf;
  * soft clauses start with their positive weight). The objective {@code Σ c_i·x_i + c0} becomes one
  * soft unit clause per term: {@code ¬x_i} with weight {@code c_i} when {@code c_i > 0}, and
  * {@code x_i} with weight {@code −c_i} plus the offset {@code c_i} when {@code c_i < 0}, so that
- * objective = cost of falsified soft clauses + {@link #objectiveOffset}. Weights must fit the
- * evaluation's 64-bit limit (below 2^63), else "not supported".
+ * objective = cost of falsified soft clauses + {@link #objectiveOffset}. Weights and their sum must fit
+ * the evaluation's 64-bit limit (below 2^63), else "not supported".
  */
 public final class CnfWriter {
     private static final BigInteger MAX_WEIGHT = BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE);
@@ -73,10 +73,17 @@ public final class CnfWriter {
         header(e, sb);
         sb.append("c objective = cost of falsified soft clauses + ").append(objectiveOffset(e)).append('\n');
         for (int[] c : e.cnf().clauses()) clause(c, sb.append("h ")).append('\n');
+        BigInteger sum = BigInteger.ZERO;
         for (Map.Entry<Var, BigInteger> t : obj.terms().entrySet()) {
             BigInteger w = t.getValue().abs();
             if (w.compareTo(MAX_WEIGHT) > 0) {
                 throw new IllegalArgumentException("not supported: soft clause weight " + w + " exceeds 2^63-1 (WCNF limit)");
+            }
+            // a cost is a sum of weights: solvers add them in 64 bits (the evaluations' rules keep the sum below 2^63)
+            sum = sum.add(w);
+            if (sum.compareTo(MAX_WEIGHT) > 0) {
+                throw new IllegalArgumentException("not supported: the soft clause weights sum to more than 2^63-1 (WCNF"
+                        + " limit: MaxSAT solvers add costs in 64 bits); export OPB or SMT-LIB instead");
             }
             int x = t.getKey().index() + 1;
             sb.append(w).append(' ').append(t.getValue().signum() > 0 ? -x : x).append(" 0\n");

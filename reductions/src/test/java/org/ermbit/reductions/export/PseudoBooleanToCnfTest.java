@@ -132,6 +132,25 @@ class PseudoBooleanToCnfTest {
         assertTrue(text.contains("p cnf 1 1\n1 0\n"), text);
     }
 
+    /**
+     * WCNF weights must each be below 2^63 and so must their sum: MaxSAT solvers add costs in 64 bits
+     * (two weights of 2^62 were written, summing to 2^63).
+     */
+    @Test
+    void wcnfWeightsAndTheirSumStayBelow2to63() {
+        BigInteger half = BigInteger.ONE.shiftLeft(62);
+        ModelBuilder fits = new ModelBuilder();
+        Var a = fits.newBool("a"), c = fits.newBool("c");
+        fits.minimize(LinearExpr.builder().add(half, a).add(half.subtract(BigInteger.ONE), c).build());
+        assertTrue(new CnfWriter().wcnf(PseudoBooleanToCnf.encode(fits.build())).contains(half + " -1 0\n"));
+        ModelBuilder over = new ModelBuilder();
+        Var x = over.newBool("x"), y = over.newBool("y");
+        over.minimize(LinearExpr.builder().add(half, x).add(half.negate(), y).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CnfWriter().wcnf(PseudoBooleanToCnf.encode(over.build())));
+        assertTrue(e.getMessage().startsWith("not supported: the soft clause weights sum to more than 2^63-1"), e.getMessage());
+    }
+
     /** WCNF: for every model of the IR, soft cost + offset equals the objective (brute force). */
     @ParameterizedTest
     @ValueSource(longs = {201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215})
