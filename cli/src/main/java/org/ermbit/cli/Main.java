@@ -2,6 +2,8 @@ package org.ermbit.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ermbit.core.format.InputException;
 import org.ermbit.core.format.PrintableText;
 import org.ermbit.solvers.pipeline.ExactnessViolation;
@@ -60,18 +62,32 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
+    /** The name of a background thread that died of running out of memory, if one did. */
+    private static final AtomicReference<String> BACKGROUND_OUT_OF_MEMORY = new AtomicReference<>();
+
     /**
-     * What a thread of the run that dies of an uncaught throwable prints: nothing for running out of
-     * memory (the command reports that in its one line, and the JVM's own report was a stack trace on
-     * stderr, sometimes before that line), one line for anything else, with the stack trace under --debug.
+     * What a thread of the run that dies of an uncaught throwable prints: nothing at once for running out
+     * of memory (the JVM's own report was a stack trace, sometimes before the command's line): the run
+     * says it once at the end, unless the command itself ran out of memory and said so; one line for
+     * anything else, with the stack trace under --debug.
      */
     static Thread.UncaughtExceptionHandler backgroundFailures(PrintWriter err, boolean debug) {
         return (thread, e) -> {
-            if (e instanceof OutOfMemoryError) return;
+            if (e instanceof OutOfMemoryError) {
+                BACKGROUND_OUT_OF_MEMORY.compareAndSet(null, thread.getName());
+                return;
+            }
             err.println("ermbit: internal error in thread " + PrintableText.oneLine(thread.getName()) + ": "
                     + PrintableText.oneLine(String.valueOf(e)));
             if (debug) e.printStackTrace(err);
         };
+    }
+
+    /** The warning for a background thread that ran out of memory while the command went on, if one did. */
+    static Optional<String> backgroundOutOfMemory() {
+        return Optional.ofNullable(BACKGROUND_OUT_OF_MEMORY.getAndSet(null)).map(t -> "ermbit: warning: thread "
+                + PrintableText.oneLine(t) + " ran out of memory and stopped (what was printed is still exact); give the JVM"
+                + " more heap, e.g. ERMBIT_JAVA_OPTS=-Xmx8g ./ermbit …");
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
@@ -81,6 +97,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         try {
             int code = cl.execute(args);
+            backgroundOutOfMemory().ifPresent(err::println);
             if (out.checkError()) {
                 // a PrintWriter swallows write errors: without this a full disk or a closed pipe lost the
                 // answer while the exit code still reported it
@@ -90,6 +107,7 @@ public final class Main implements Runnable {
             return code;
         } catch (OutOfMemoryError e) {
             // Errors pass picocli's handlers; the work's memory is unreachable again once the stack has unwound
+            backgroundOutOfMemory(); // this line says it
             err.println("ermbit: out of memory (" + PrintableText.oneLine(String.valueOf(e.getMessage()))
                     + "); give the JVM more heap, e.g. ERMBIT_JAVA_OPTS=-Xmx8g ./ermbit …");
             return EXIT_INTERNAL;

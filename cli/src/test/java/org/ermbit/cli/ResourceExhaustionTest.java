@@ -36,6 +36,9 @@ class ResourceExhaustionTest {
         Thread worker = new Thread(() -> { }, "ermbit-limit-watcher");
         Main.backgroundFailures(err, false).uncaughtException(worker, new OutOfMemoryError("Java heap space"));
         assertEquals("", text.toString());
+        // said once at the end of a run that went on (the local search dying of it is otherwise silent)
+        assertTrue(Main.backgroundOutOfMemory().orElseThrow().startsWith("ermbit: warning: thread ermbit-limit-watcher ran out of memory"));
+        assertTrue(Main.backgroundOutOfMemory().isEmpty(), "once");
         Main.backgroundFailures(err, false).uncaughtException(worker, new IllegalStateException("broken\nstate"));
         assertEquals(List.of("ermbit: internal error in thread ermbit-limit-watcher: java.lang.IllegalStateException: broken state"),
                 text.toString().lines().toList());

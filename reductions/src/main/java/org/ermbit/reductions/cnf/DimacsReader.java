@@ -190,10 +190,10 @@ public final class DimacsReader {
 
         private int count(int lineNo, String token, String what, int cap) {
             if (!isInteger(token)) throw error(lineNo, "p-line: " + what + " count '" + shorten(token) + "' is not an integer");
-            if (token.startsWith("-")) throw error(lineNo, "p-line: negative " + what + " count " + token);
+            if (token.startsWith("-")) throw error(lineNo, "p-line: negative " + what + " count " + shorten(token));
             String digits = withoutLeadingZeros(token);
             if (digits.length() > 12 || Long.parseLong(digits) > cap) {
-                throw error(lineNo, "p-line: " + what + " count " + token + " exceeds the supported maximum " + cap);
+                throw error(lineNo, "p-line: " + what + " count " + shorten(token) + " exceeds the supported maximum " + cap);
             }
             return Integer.parseInt(digits);
         }

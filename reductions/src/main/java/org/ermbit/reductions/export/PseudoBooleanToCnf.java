@@ -43,11 +43,25 @@ public final class PseudoBooleanToCnf {
     /** How many constraints are translated between two looks at the limits. */
     private static final int LIMITS_POLL = 256;
 
+    /** How many auxiliary variables are made between two looks at the limits (one row can need millions). */
+    private static final int FRESH_POLL = 1 << 12;
+
     private final List<int[]> clauses = new ArrayList<>();
+    private final Limits limits;
     private int nextVar;
 
-    private PseudoBooleanToCnf(int originals) {
+    private PseudoBooleanToCnf(int originals, Limits limits) {
         this.nextVar = originals;
+        this.limits = limits;
+    }
+
+    /** Thrown inside the translation when the limits have expired; {@link #encode(Model, Limits)} returns empty. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 
     /** Null if {@code model} can be translated, else the reason. */
@@ -64,34 +78,44 @@ public final class PseudoBooleanToCnf {
     }
 
     /**
-     * {@link #encode(Model)}, looking at {@code limits} every few hundred constraints (a large model takes
-     * seconds); empty when they stopped it.
+     * {@link #encode(Model)}, looking at {@code limits} first, every few hundred constraints and every few
+     * thousand auxiliary variables (a large model, or one row of a large sum, takes seconds); empty when they
+     * stopped it.
      */
     public static Optional<CnfEncoding> encode(Model model, Limits limits) {
         String why = refusal(model);
         if (why != null) throw new IllegalArgumentException(why);
-        PseudoBooleanToCnf enc = new PseudoBooleanToCnf(model.vars().size());
+        PseudoBooleanToCnf enc = new PseudoBooleanToCnf(model.vars().size(), limits);
+        try {
+            return Optional.of(enc.translate(model));
+        } catch (Stopped stopped) {
+            return Optional.empty();
+        }
+    }
+
+    private CnfEncoding translate(Model model) {
+        if (limits.expired()) throw new Stopped();
         for (Var v : model.vars()) {
-            if (v.lower().signum() > 0) enc.clauses.add(new int[] {v.index() + 1});
-            if (v.upper().signum() == 0) enc.clauses.add(new int[] {-(v.index() + 1)});
+            if (v.lower().signum() > 0) clauses.add(new int[] {v.index() + 1});
+            if (v.upper().signum() == 0) clauses.add(new int[] {-(v.index() + 1)});
         }
         int done = 0;
         for (Constraint c : model.constraints()) {
-            if (++done % LIMITS_POLL == 0 && limits.expired()) return Optional.empty();
+            if (++done % LIMITS_POLL == 0 && limits.expired()) throw new Stopped();
             if (c instanceof Constraint.Clause cl) {
                 int[] out = new int[cl.literals().size()];
                 for (int i = 0; i < out.length; i++) out[i] = lit(cl.literals().get(i));
-                enc.clauses.add(out);
+                clauses.add(out);
             } else if (c instanceof Constraint.Product p) {
                 int r = p.result().index() + 1, x = p.left().index() + 1, y = p.right().index() + 1;
-                enc.clauses.add(new int[] {-r, x});
-                enc.clauses.add(new int[] {-r, y});
-                enc.clauses.add(new int[] {r, -x, -y});
+                clauses.add(new int[] {-r, x});
+                clauses.add(new int[] {-r, y});
+                clauses.add(new int[] {r, -x, -y});
             } else {
-                enc.row(PbRow.of((Constraint.Linear) c));
+                row(PbRow.of((Constraint.Linear) c));
             }
         }
-        return Optional.of(new CnfEncoding(model, new Cnf(enc.nextVar, enc.clauses)));
+        return new CnfEncoding(model, new Cnf(nextVar, clauses));
     }
 
     private static int lit(Literal l) {
@@ -192,6 +216,7 @@ public final class PseudoBooleanToCnf {
     }
 
     private int fresh() {
+        if ((nextVar & (FRESH_POLL - 1)) == 0 && limits.expired()) throw new Stopped();
         return ++nextVar;
     }
 

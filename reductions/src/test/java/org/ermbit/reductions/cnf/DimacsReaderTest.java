@@ -121,6 +121,11 @@ class DimacsReaderTest {
         String pType = new String("p \u00e9cnf 3 2\n1 0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals("bad.cnf: line 1: not supported: 'p \u00e9cnf' (only 'p cnf VARIABLES CLAUSES')", parseError(pType).oneLine());
+        // counts of thousands of digits are shortened too (they were printed whole)
+        String nines = "9".repeat(5000);
+        assertEquals("bad.cnf: line 1: p-line: negative variable count -99999999999999999999...",
+                parseError("p cnf -" + nines + " 1\n").oneLine());
+        assertTrue(parseError("p cnf " + nines + " 1\n").oneLine().length() < 120, "shortened");
     }
 
     @Test

@@ -63,6 +63,13 @@ class PseudoBooleanToCnfTest {
         Limits past = new Limits(Optional.of(Instant.EPOCH),
                 new CancelToken());
         assertTrue(PseudoBooleanToCnf.encode(m, past).isEmpty());
+        // one row (a model of fewer constraints than between two looks) is stopped too
+        ModelBuilder one = new ModelBuilder();
+        LinearExpr.Builder sum = LinearExpr.builder();
+        for (int i = 0; i < 50; i++) sum.add(i + 1, one.newBool("y" + i));
+        one.addLinear(sum.build(), Relation.LE, BigInteger.valueOf(600));
+        assertTrue(PseudoBooleanToCnf.encode(one.build(), past).isEmpty());
+        assertTrue(PseudoBooleanToCnf.encode(one.build(), Limits.none()).isPresent());
         CnfEncoding e = PseudoBooleanToCnf.encode(m, Limits.none()).orElseThrow();
         assertEquals(PseudoBooleanToCnf.encode(m).cnf().clauses().size(), e.cnf().clauses().size());
         assertTrue(e.cnf().clauses().size() > 4096, "enough clauses for one look: " + e.cnf().clauses().size());

@@ -62,20 +62,28 @@ public final class ScratchFiles {
         return LIVE.contains(path);
     }
 
-    private static synchronized Path live(Path entry) {
+    private static synchronized Path live(Path entry) throws IOException {
         if (!hookAdded) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ScratchFiles::delete), "ermbit-scratch-cleanup"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ScratchFiles::delete), "ermbit-scratch-cleanup"));
+            } catch (IllegalStateException shuttingDown) {
+                delete(entry);
+                throw new IOException("the JVM is shutting down", shuttingDown);
+            }
             hookAdded = true;
         }
         LIVE.add(entry);
         return entry;
     }
 
-    /** Deletes {@code path} and, for a directory, everything in it; best effort. */
+    /**
+     * Deletes {@code path} and, for a directory, everything in it; best effort: what could not be deleted
+     * (a run left behind still writing into it) stays for the shutdown hook.
+     */
     public static void deleteQuietly(Path path) {
         if (path == null) return;
         delete(path);
-        LIVE.remove(path);
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) LIVE.remove(path);
     }
 
     private static void delete(Path path) {

@@ -70,8 +70,9 @@ public record ErmResult(Outcome outcome, Optional<NetworkParameters> witness, Op
 
     /**
      * The provenance entries that prove the answer: for {@code UNSAT} all of them, for {@code OPTIMUM} the
-     * backend that proved "no smaller loss" and the cross-checks that confirmed it (not the witness's backend
-     * when that is another one); empty for {@code SAT} and {@code UNKNOWN}.
+     * backend that proved "no smaller loss" and the cross-checks with their outcome ("… (confirmed)", or
+     * "… (no answer: reason)"), not the witness's backend when that is another one; empty for {@code SAT}
+     * and {@code UNKNOWN}.
      */
     public List<String> proof() {
         return switch (outcome) {

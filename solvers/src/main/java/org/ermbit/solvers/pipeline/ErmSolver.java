@@ -312,15 +312,22 @@ public final class ErmSolver {
     private ErmResult optimize(ErmInstance inst, Progress progress, Limits limits, Instant start) {
         if (baseline.isPresent()) return new BaselineRoute(baseline.get()).optimize(inst, limits, progress, start);
         if (route(inst).equals(Routes.EXHAUSTIVE)) return new ExhaustiveRoute(options).optimize(inst, limits, progress, start);
+        // the start point needs no encoding: a run whose encoding is stopped still reports it
+        Optional<Answer> startPoint = StartPoint.of(inst);
         Encoding enc;
         try {
             enc = ErmEncoder.encode(inst, new EncoderOptions(options.symmetryBreaking()), limits);
         } catch (UnsupportedInstanceException e) {
             return refused(e, start);
         } catch (EncodingStopped stopped) {
-            return unknown(List.of(stopped.getMessage() + " while encoding"), "", Duration.between(start, Instant.now()));
+            String why = stopped.getMessage() + " while encoding";
+            if (startPoint.isEmpty()) return unknown(List.of(why), "", Duration.between(start, Instant.now()));
+            Answer a = startPoint.get();
+            progress.improved(a.loss().orElseThrow(), a.witness().orElseThrow());
+            return new ErmResult(Outcome.SAT, a.witness(), a.loss(), a.pattern(), Routes.NP, List.of(a.backend()), why, "",
+                    Duration.between(start, Instant.now()));
         }
-        LossDescent descent = new LossDescent(enc, progress);
+        LossDescent descent = new LossDescent(enc, progress, startPoint);
         Limits race = childOf(limits);
         Optional<WitnessSearch> search = options.localSearch() ? WitnessSearch.forMinimum(inst, limits, options.seed(), a -> {
             // a verified loss of 0 is optimal: every loss is non-negative

@@ -40,10 +40,16 @@ final class LossDescent {
     private final ErmSolver.Progress progress;
     private Answer best;
 
-    LossDescent(Encoding encoding, ErmSolver.Progress progress) {
+    /** A descent from {@code start} ({@link StartPoint}, verified; empty when the verifier refused it). */
+    LossDescent(Encoding encoding, ErmSolver.Progress progress, Optional<Answer> start) {
         this.encoding = encoding;
         this.progress = progress;
-        StartPoint.of(encoding.instance()).ifPresent(this::offer);
+        start.ifPresent(this::offer);
+    }
+
+    /** A descent from {@link StartPoint} of the encoded instance. */
+    LossDescent(Encoding encoding, ErmSolver.Progress progress) {
+        this(encoding, progress, StartPoint.of(encoding.instance()));
     }
 
     /** The best verified answer so far, as an unproved result. */

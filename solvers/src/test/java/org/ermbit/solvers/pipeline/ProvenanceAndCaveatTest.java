@@ -186,6 +186,23 @@ class ProvenanceAndCaveatTest {
         assertEquals("", r.reason());
     }
 
+    /**
+     * The start point needs no encoding: an optimisation whose encoding is stopped reports it, verified and
+     * heard once, as an unproved best (it was UNKNOWN without an improvement).
+     */
+    @Test
+    void anOptimisationStoppedWhileEncodingReportsTheStartPoint() {
+        List<Rational> heard = new java.util.ArrayList<>();
+        ErmSolver zero = new ErmSolver(ErmOptions.defaults().withLocalSearch(false).withTimeout(Duration.ZERO), SolverRegistry.load());
+        ErmResult r = zero.optimize(FAR, heard::add);
+        assertEquals(Outcome.SAT, r.outcome(), r.reason());
+        assertEquals(Rational.of(5), r.loss().orElseThrow(), "w = b = 0 on the point (1, 5): |0 - 5|");
+        assertEquals(List.of(StartPoint.SOURCE), r.provenance());
+        assertEquals("timeout while encoding", r.reason());
+        assertEquals(List.of(Rational.of(5)), heard);
+        assertEquals(Outcome.UNKNOWN, zero.decide(FAR).outcome(), "decide has no use for it: its loss is above the threshold");
+    }
+
     @Test
     void theProofStartsInsideTheProvenance() {
         ErmResult zero = solver(List.of("sat4j"), List.of()).optimize(NEAR, l -> { });
