@@ -40,11 +40,12 @@ final class ComponentSearch {
      */
     static final int ELIMINATION_WIDTH = 14;
     /**
-     * A component whose breadth-first search from its first variable reaches this depth is long and
+     * A component whose levels (below) reach this depth is long and
      * thin (a chain, a band): it branches on the busiest variable of the middle level, a separator,
      * so that it splits in halves instead of being peeled from one end (quadratic on chains,
      * exponential on bands). Wider components branch on the busiest variable overall. The levels are
-     * those of a second search from the variable the first one reached last (an end of the band
+     * those of a second breadth-first search, made when the first one (from the component's lowest
+     * variable) reaches half this depth, from the variable the first one reached last (an end of the band
      * whatever the numbering, a pseudo-peripheral start), so that successive cuts fall in the same
      * middle: from the first variable, which a renumbering puts anywhere, they wandered.
      */
